@@ -1,0 +1,58 @@
+import type { IncomingMessage } from 'node:http';
+
+/**
+ * The contract between the Engine.IO layer and the layers above it. The engine knows nothing of namespaces:
+ * it hands a connected {@link EngineConnection} to its `connection` listeners and reports messages and closes
+ * through the events below. The Socket.IO client layer (and the in-process test client) depend only on this.
+ */
+
+/** Why an Engine.IO session ended (spelled as the reference server spells them). */
+export type EngineCloseReason =
+  | 'transport close'
+  | 'transport error'
+  | 'ping timeout'
+  | 'parse error'
+  | 'forced close'
+  | 'forced server close'
+  | 'message too large'
+  | 'slow consumer';
+
+export type TransportName = 'polling' | 'websocket';
+
+/** Engine-level data: a text message or a binary one. */
+export type EngineData = string | Buffer;
+
+/**
+ * One Engine.IO session as seen from above. Implemented by the engine's `EngineSocket`, and by the test client's
+ * in-memory connection.
+ *
+ * Events:
+ * - `message` `(data: EngineData)`: a message packet arrived.
+ * - `close` `(reason: EngineCloseReason, description?: unknown)`: the session ended; emitted once.
+ * - `upgrade` `(transport: TransportName)`: the session moved to another transport.
+ */
+export interface EngineConnection {
+  /** The session id (`sid` of the open packet). */
+  readonly id: string;
+  /** The HTTP request of the handshake (headers, url with the query, remote address). */
+  readonly request: IncomingMessage;
+  /** The remote address of the handshake request. */
+  readonly remoteAddress: string;
+  /** The current transport. */
+  readonly transportName: TransportName;
+  /** `opening`, `open`, `closing`, `closed`. */
+  readonly readyState: 'opening' | 'open' | 'closing' | 'closed';
+  /** Queues one message packet. Never throws; a closed connection drops it. */
+  send(data: EngineData): void;
+  /**
+   * Queues several message packets as one write batch (a Socket.IO binary packet is one text and N buffers,
+   * and they must stay together and in order).
+   */
+  sendAll(data: readonly EngineData[]): void;
+  /** Closes the session from the server side (reason `forced close`). Idempotent. */
+  close(): void;
+  on(event: 'message', listener: (data: EngineData) => void): this;
+  on(event: 'close', listener: (reason: EngineCloseReason, description?: unknown) => void): this;
+  on(event: 'upgrade', listener: (transport: TransportName) => void): this;
+  off(event: string, listener: (...args: any[]) => void): this;
+}
