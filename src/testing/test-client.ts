@@ -1,0 +1,450 @@
+import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
+import type { EngineCloseReason, EngineConnection, EngineData } from '../engine/types';
+import { DisconnectedError } from '../errors';
+import { MemoryEngineConnection, type MemoryPeer } from './memory-connection';
+
+/**
+ * An in-process Socket.IO client for tests (Flask-SocketIO's `SocketIOTestClient`, improved). It speaks to the real
+ * server through socket.io-parser's encoder and decoder and the real namespace runtime, over an in-memory
+ * {@link EngineConnection}: no port, no HTTP, no heartbeat.
+ *
+ * Server writes are delivered synchronously, so after `emit()` of an event whose handler answers synchronously the
+ * answer is already in {@link TestClient.getReceived}. For handlers that await, use {@link TestClient.waitFor} or
+ * {@link TestClient.emitWithAck}.
+ */
+
+/** What the test client needs from the server: a way to hand it an engine connection, as the engine would. */
+export interface TestClientHost {
+  acceptConnection(conn: EngineConnection): void;
+}
+
+/** One event the server sent to this client. */
+export interface ReceivedPacket {
+  /** The event name (`message` for `send()`). */
+  readonly name: string;
+  readonly args: unknown[];
+  readonly namespace: string;
+  /**
+   * Present when the server asked for an ack: answers it (once). Not enumerable, so that
+   * `expect(received).to.deep.equal([{ name, args, namespace }])` still holds.
+   */
+  readonly ack?: (...args: unknown[]) => void;
+}
+
+/**
+ * Answers the server's ack requests automatically: return the ack's arguments (or a promise of them), or
+ * `undefined` to leave the request for the test to answer through {@link ReceivedPacket.ack}.
+ */
+export type AckResponder = (packet: ReceivedPacket) => unknown[] | Promise<unknown[]> | undefined;
+
+export interface TestClientOptions {
+  /** The CONNECT payload of the first namespace (`auth` of socket.io-client). */
+  readonly auth?: Record<string, unknown>;
+  /** Query parameters of the handshake request. */
+  readonly query?: Record<string, string | readonly string[]>;
+  /** Headers of the handshake request. */
+  readonly headers?: Record<string, string | string[]>;
+  /** The client's address (default `127.0.0.1`). */
+  readonly remoteAddress?: string;
+  /** Answers the server's ack requests; without it they wait for {@link ReceivedPacket.ack}. */
+  readonly onAck?: AckResponder;
+}
+
+/** The client's view of a refused CONNECT (socket.io-client's `connect_error`). */
+export interface TestConnectError {
+  readonly message: string;
+  readonly data?: unknown;
+}
+
+type NamespaceState = 'connecting' | 'connected' | 'refused' | 'disconnected';
+
+/** Per-namespace bookkeeping, as socket.io-client keeps one Socket per namespace on a Manager. */
+interface NamespaceSlot {
+  state: NamespaceState;
+  sid: string | undefined;
+  connectError: TestConnectError | undefined;
+  disconnectReason: string | undefined;
+  /** Packets emitted while connecting; sent once the CONNECT arrives (socket.io-client buffers the same way). */
+  buffer: Packet[];
+  /** Settles the pending `connect()` promise. */
+  settle: ((accepted: boolean) => void) | undefined;
+  /** Pending client-to-server acks by id. */
+  acks: Map<number, { resolve: (args: unknown[]) => void; reject: (err: Error) => void }>;
+}
+
+interface Waiter {
+  readonly name: string;
+  readonly namespace: string;
+  readonly resolve: (packet: ReceivedPacket) => void;
+}
+
+const encoder = new Encoder();
+
+/** Default time {@link TestClient.waitFor} waits before rejecting. */
+const DEFAULT_WAIT_MS = 5000;
+
+export class TestClient implements MemoryPeer {
+  /** The namespace used when a method is called without one. */
+  readonly namespace: string;
+  readonly #conn: MemoryEngineConnection;
+  readonly #decoder = new Decoder();
+  readonly #slots = new Map<string, NamespaceSlot>();
+  readonly #received: ReceivedPacket[] = [];
+  readonly #waiters: Waiter[] = [];
+  readonly #onAck: AckResponder | undefined;
+  #nextAckId = 0;
+  /** Settles once the first namespace's CONNECT is answered: true when accepted. */
+  readonly ready: Promise<boolean>;
+
+  constructor(host: TestClientHost, namespace = '/', options: TestClientOptions = {}) {
+    this.namespace = namespace;
+    this.#onAck = options.onAck;
+    this.#conn = new MemoryEngineConnection(this, {
+      headers: options.headers,
+      query: options.query,
+      remoteAddress: options.remoteAddress,
+    });
+    this.#decoder.on('decoded', (packet: Packet) => this.#onPacket(packet));
+    host.acceptConnection(this.#conn);
+    this.ready = this.connect(namespace, { auth: options.auth });
+  }
+
+  /** The engine-level session id. */
+  get engineId(): string {
+    return this.#conn.id;
+  }
+
+  /**
+   * Connects a namespace on this client (Socket.IO multiplexes namespaces over one connection). Resolves `true`
+   * when accepted, `false` when refused (see {@link connectError}).
+   */
+  connect(namespace = this.namespace, options: { auth?: Record<string, unknown> } = {}): Promise<boolean> {
+    const current = this.#slots.get(namespace);
+    if (current?.state === 'connected') return Promise.resolve(true);
+    const slot: NamespaceSlot = {
+      state: 'connecting',
+      sid: undefined,
+      connectError: undefined,
+      disconnectReason: undefined,
+      buffer: [],
+      settle: undefined,
+      acks: new Map(),
+    };
+    this.#slots.set(namespace, slot);
+    const settled = new Promise<boolean>((resolve) => {
+      slot.settle = resolve;
+    });
+    const packet: Packet = { type: PacketType.CONNECT, nsp: namespace };
+    if (options.auth !== undefined) packet.data = options.auth;
+    this.#write(packet);
+    return settled;
+  }
+
+  /** Leaves a namespace (client-side DISCONNECT); the engine connection stays open for the others. */
+  disconnect(namespace = this.namespace): void {
+    const slot = this.#slots.get(namespace);
+    if (slot === undefined || (slot.state !== 'connected' && slot.state !== 'connecting')) return;
+    this.#write({ type: PacketType.DISCONNECT, nsp: namespace });
+    this.#markDisconnected(namespace, slot, 'io client disconnect');
+  }
+
+  /** Closes the whole connection, as a closed browser tab does (the server sees `transport close`). */
+  close(): void {
+    this.#conn.hangUp();
+    this.#closeAll('io client disconnect');
+  }
+
+  isConnected(namespace = this.namespace): boolean {
+    return this.#slots.get(namespace)?.state === 'connected';
+  }
+
+  /** The namespace's sid, once connected. */
+  id(namespace = this.namespace): string | undefined {
+    return this.#slots.get(namespace)?.sid;
+  }
+
+  /** The refusal of the namespace's last CONNECT, if it was refused. */
+  connectError(namespace = this.namespace): TestConnectError | undefined {
+    return this.#slots.get(namespace)?.connectError;
+  }
+
+  /** Why the namespace was disconnected (`io server disconnect`, `io client disconnect`, `transport close`). */
+  disconnectReason(namespace = this.namespace): string | undefined {
+    return this.#slots.get(namespace)?.disconnectReason;
+  }
+
+  /** Emits an event on the default namespace. */
+  emit(event: string, ...args: unknown[]): this {
+    this.#emitOn(this.namespace, event, args, undefined);
+    return this;
+  }
+
+  /** Emits an event on the default namespace and resolves with the arguments of the server's ack. */
+  emitWithAck(event: string, ...args: unknown[]): Promise<unknown[]> {
+    return this.#emitWithAckOn(this.namespace, event, args);
+  }
+
+  /** A view of another namespace of this client. */
+  of(namespace: string): TestClientNamespace {
+    return new TestClientNamespace(this, namespace);
+  }
+
+  /** Emits on a given namespace (what {@link of} uses). */
+  emitTo(namespace: string, event: string, ...args: unknown[]): this {
+    this.#emitOn(namespace, event, args, undefined);
+    return this;
+  }
+
+  /** Emits on a given namespace and resolves with the ack's arguments. */
+  emitWithAckTo(namespace: string, event: string, ...args: unknown[]): Promise<unknown[]> {
+    return this.#emitWithAckOn(namespace, event, args);
+  }
+
+  /** Returns the events received on a namespace since the last call, and forgets them. */
+  getReceived(namespace = this.namespace): ReceivedPacket[] {
+    const taken: ReceivedPacket[] = [];
+    for (let i = 0; i < this.#received.length; ) {
+      if (this.#received[i].namespace === namespace) taken.push(...this.#received.splice(i, 1));
+      else i++;
+    }
+    return taken;
+  }
+
+  /**
+   * Resolves with the next `event` on the namespace, taking it from the received list (already received or still
+   * to come). Rejects after `timeout` ms (default 5000) with a message naming what was awaited.
+   */
+  waitFor(
+    event: string,
+    options: { namespace?: string; timeout?: number } = {},
+  ): Promise<ReceivedPacket> {
+    const namespace = options.namespace ?? this.namespace;
+    const index = this.#received.findIndex((p) => p.name === event && p.namespace === namespace);
+    if (index !== -1) return Promise.resolve(this.#received.splice(index, 1)[0]);
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        name: event,
+        namespace,
+        resolve: (packet) => {
+          clearTimeout(timer);
+          resolve(packet);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+        reject(new Error(`test client: no "${event}" on namespace ${namespace} within ${options.timeout ?? DEFAULT_WAIT_MS} ms`));
+      }, options.timeout ?? DEFAULT_WAIT_MS);
+      this.#waiters.push(waiter);
+    });
+  }
+
+  /** @internal MemoryPeer: one message from the server. */
+  receive(data: EngineData): void {
+    try {
+      this.#decoder.add(data);
+    } catch (err) {
+      // A packet the official client could not decode either: fail loudly in the test rather than hide it.
+      process.nextTick(() => {
+        throw err;
+      });
+    }
+  }
+
+  /** @internal MemoryPeer: the server closed the connection. */
+  closed(reason: EngineCloseReason): void {
+    this.#closeAll(reason === 'forced close' ? 'io server disconnect' : 'transport close');
+  }
+
+  #emitOn(namespace: string, event: string, args: unknown[], id: number | undefined): void {
+    const slot = this.#slots.get(namespace);
+    if (slot === undefined || slot.state === 'refused' || slot.state === 'disconnected') {
+      throw new DisconnectedError(`test client: namespace ${namespace} is not connected (emit "${event}")`);
+    }
+    const packet: Packet = { type: PacketType.EVENT, nsp: namespace, data: [event, ...args] };
+    if (id !== undefined) packet.id = id;
+    if (slot.state === 'connecting') slot.buffer.push(packet);
+    else this.#write(packet);
+  }
+
+  #emitWithAckOn(namespace: string, event: string, args: unknown[]): Promise<unknown[]> {
+    const slot = this.#slots.get(namespace);
+    const id = this.#nextAckId++;
+    return new Promise((resolve, reject) => {
+      slot?.acks.set(id, { resolve, reject });
+      try {
+        this.#emitOn(namespace, event, args, id);
+      } catch (err) {
+        slot?.acks.delete(id);
+        reject(err);
+      }
+    });
+  }
+
+  #write(packet: Packet): void {
+    for (const frame of encoder.encode(packet) as EngineData[]) this.#conn.deliver(frame);
+  }
+
+  #onPacket(packet: Packet): void {
+    const slot = this.#slots.get(packet.nsp);
+    if (slot === undefined) return;
+    switch (packet.type) {
+      case PacketType.CONNECT:
+        slot.state = 'connected';
+        slot.sid = (packet.data as { sid?: string } | undefined)?.sid;
+        this.#flushBuffer(slot);
+        slot.settle?.(true);
+        slot.settle = undefined;
+        break;
+      case PacketType.CONNECT_ERROR: {
+        const body = packet.data as { message?: string; data?: unknown } | undefined;
+        slot.connectError =
+          body?.data === undefined
+            ? { message: String(body?.message ?? '') }
+            : { message: String(body?.message ?? ''), data: body.data };
+        this.#markDisconnected(packet.nsp, slot, 'connect_error', 'refused');
+        break;
+      }
+      case PacketType.DISCONNECT:
+        this.#markDisconnected(packet.nsp, slot, 'io server disconnect');
+        break;
+      case PacketType.EVENT:
+      case PacketType.BINARY_EVENT:
+        // As socket.io-client does, a namespace that is not connected drops events.
+        if (slot.state === 'connected') this.#onEvent(packet);
+        break;
+      case PacketType.ACK:
+      case PacketType.BINARY_ACK: {
+        const pending = packet.id === undefined ? undefined : slot.acks.get(packet.id);
+        if (pending === undefined) return;
+        slot.acks.delete(packet.id as number);
+        pending.resolve(packet.data as unknown[]);
+        break;
+      }
+    }
+  }
+
+  #onEvent(packet: Packet): void {
+    const [name, ...args] = packet.data as [string, ...unknown[]];
+    const received: ReceivedPacket = { name, args, namespace: packet.nsp };
+    if (packet.id !== undefined) {
+      const id = packet.id;
+      let isAnswered = false;
+      Object.defineProperty(received, 'ack', {
+        enumerable: false,
+        value: (...answer: unknown[]) => {
+          if (isAnswered || !this.isConnected(packet.nsp)) return;
+          isAnswered = true;
+          this.#write({ type: PacketType.ACK, nsp: packet.nsp, id, data: answer });
+        },
+      });
+      if (this.#onAck !== undefined) this.#answerLater(received);
+    }
+    const waiter = this.#waiters.findIndex((w) => w.name === name && w.namespace === packet.nsp);
+    if (waiter !== -1) this.#waiters.splice(waiter, 1)[0].resolve(received);
+    else this.#received.push(received);
+  }
+
+  /**
+   * Automatic ack answers leave the server's current call stack first: a real client cannot answer inside the
+   * server's write, and answering there would re-enter the server's dispatch.
+   */
+  #answerLater(received: ReceivedPacket): void {
+    const responder = this.#onAck as AckResponder;
+    queueMicrotask(() => {
+      void Promise.resolve(responder(received)).then((answer) => {
+        if (answer !== undefined) received.ack?.(...answer);
+      });
+    });
+  }
+
+  #flushBuffer(slot: NamespaceSlot): void {
+    const buffered = slot.buffer;
+    slot.buffer = [];
+    if (buffered.length === 0) return;
+    // Sent after the server finishes writing the CONNECT, as a client that received it over a wire would.
+    queueMicrotask(() => {
+      for (const packet of buffered) this.#write(packet);
+    });
+  }
+
+  #markDisconnected(
+    namespace: string,
+    slot: NamespaceSlot,
+    reason: string,
+    state: NamespaceState = 'disconnected',
+  ): void {
+    slot.state = state;
+    slot.disconnectReason = reason;
+    slot.buffer = [];
+    slot.settle?.(false);
+    slot.settle = undefined;
+    const acks = [...slot.acks.values()];
+    slot.acks.clear();
+    for (const pending of acks) {
+      pending.reject(new DisconnectedError(`test client: namespace ${namespace} disconnected (${reason}) before the ack`));
+    }
+  }
+
+  #closeAll(reason: string): void {
+    for (const [namespace, slot] of this.#slots) {
+      if (slot.state === 'connected' || slot.state === 'connecting') this.#markDisconnected(namespace, slot, reason);
+    }
+  }
+}
+
+/** One namespace of a {@link TestClient}: the same calls, with the namespace fixed. */
+export class TestClientNamespace {
+  readonly #client: TestClient;
+  readonly name: string;
+
+  constructor(client: TestClient, name: string) {
+    this.#client = client;
+    this.name = name;
+  }
+
+  connect(options: { auth?: Record<string, unknown> } = {}): Promise<boolean> {
+    return this.#client.connect(this.name, options);
+  }
+
+  disconnect(): void {
+    this.#client.disconnect(this.name);
+  }
+
+  isConnected(): boolean {
+    return this.#client.isConnected(this.name);
+  }
+
+  get id(): string | undefined {
+    return this.#client.id(this.name);
+  }
+
+  connectError(): TestConnectError | undefined {
+    return this.#client.connectError(this.name);
+  }
+
+  emit(event: string, ...args: unknown[]): this {
+    this.#client.emitTo(this.name, event, ...args);
+    return this;
+  }
+
+  emitWithAck(event: string, ...args: unknown[]): Promise<unknown[]> {
+    return this.#client.emitWithAckTo(this.name, event, ...args);
+  }
+
+  getReceived(): ReceivedPacket[] {
+    return this.#client.getReceived(this.name);
+  }
+
+  waitFor(event: string, options: { timeout?: number } = {}): Promise<ReceivedPacket> {
+    return this.#client.waitFor(event, { ...options, namespace: this.name });
+  }
+}
+
+/** Creates a test client connected (or connecting) to `namespace` of `host`. */
+export function createTestClient(
+  host: TestClientHost,
+  namespace = '/',
+  options: TestClientOptions = {},
+): TestClient {
+  return new TestClient(host, namespace, options);
+}
