@@ -119,6 +119,16 @@ export class DisconnectedError extends ClassioError {
   }
 }
 
+/**
+ * A cluster operation failed: Redis is unreachable, or not every other server answered a cluster request
+ * (`fetchSockets`, `allSockets`, `serverSideEmit` with an ack) in time. The message says which and how many.
+ */
+export class ClusterError extends ClassioError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('CLASSIO_ERR_CLUSTER', message, options);
+  }
+}
+
 /** Every code with the situation that raises it; the README's table is checked against this list. */
 export const ERROR_CODES: Readonly<Record<string, string>> = {
   CLASSIO_ERR_CONFIG: 'invalid option or registration mistake, thrown at startup',
@@ -129,6 +139,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   CLASSIO_ERR_HANDLER: 'the handler threw or rejected',
   CLASSIO_ERR_ACK_TIMEOUT: 'the client did not answer an ack in time',
   CLASSIO_ERR_DISCONNECTED: 'the socket disconnected before an ack arrived',
+  CLASSIO_ERR_CLUSTER: 'a cluster request failed: Redis unreachable, or a server did not answer in time',
 };
 
 /** The wire shape of an error answered through an ack: `[{ error: { code, message, data? } }]`. */
