@@ -82,8 +82,9 @@ export interface Adapter {
   /** Encodes `packet` once and writes the same frames to every matching socket (cluster-wide unless local). */
   broadcast(packet: Packet, opts: BroadcastOptions): void;
   /**
-   * Like {@link broadcast}, asking every recipient for an ack. `onCount(n)` is called with the number of
-   * recipients (once per process that has any), `onAck(args)` with each answer.
+   * Like {@link broadcast}, asking every recipient for an ack. `onCount(n)` is called exactly once, with the
+   * number of recipients across the cluster (a cluster adapter sums the counts of every process first);
+   * `onAck(args)` is called with each answer, possibly before `onCount`.
    */
   broadcastWithAck(
     packet: Packet,

@@ -1,0 +1,174 @@
+import { PacketType, type Packet } from '../protocol/packet';
+import { AckTimeoutError } from '../errors';
+import type { BroadcastFlags, BroadcastOptions, SocketDescription } from '../adapter/adapter';
+import type { ServerNamespace } from './server-namespace';
+import { RESERVED_EVENTS } from './util';
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * A target for a broadcast: some rooms (all sockets when none), minus some rooms or sids, with flags. Immutable:
+ * each `to`/`except`/`timeout` returns a new operator, so one can be kept and reused (as `io.to('room')` is).
+ * Its adapter options are built once, so emitting through a kept operator allocates only the packet.
+ *
+ * @example
+ * server.of('/chat').to('room1').except(sid).emit('news', { text: 'hello' });
+ */
+export class BroadcastOperator {
+  /** The adapter's view of this target, built once per operator. */
+  readonly options: BroadcastOptions;
+  readonly #nsp: ServerNamespace;
+
+  constructor(nsp: ServerNamespace, rooms = NONE, except = NONE, flags: BroadcastFlags = {}) {
+    this.#nsp = nsp;
+    this.options = { rooms, except, flags };
+  }
+
+  get rooms(): ReadonlySet<string> {
+    return this.options.rooms;
+  }
+
+  get exceptRooms(): ReadonlySet<string> {
+    return this.options.except;
+  }
+
+  get flags(): BroadcastFlags {
+    return this.options.flags;
+  }
+
+  /** Targets the sockets in a room (or rooms); calls add up. */
+  to(room: string | readonly string[]): BroadcastOperator {
+    return new BroadcastOperator(this.#nsp, union(this.rooms, room), this.exceptRooms, this.flags);
+  }
+
+  in(room: string | readonly string[]): BroadcastOperator {
+    return this.to(room);
+  }
+
+  /** Leaves out the sockets of a room (or rooms); a sid works, as every socket is in its own sid room. */
+  except(room: string | readonly string[]): BroadcastOperator {
+    return new BroadcastOperator(this.#nsp, this.rooms, union(this.exceptRooms, room), this.flags);
+  }
+
+  /** Sets how long an acknowledged broadcast waits for the answers. */
+  timeout(ms: number): BroadcastOperator {
+    return new BroadcastOperator(this.#nsp, this.rooms, this.exceptRooms, { ...this.flags, timeout: ms });
+  }
+
+  /** Only the clients of this process (with a cluster adapter). */
+  get local(): BroadcastOperator {
+    return new BroadcastOperator(this.#nsp, this.rooms, this.exceptRooms, { ...this.flags, local: true });
+  }
+
+  /** Drops the packet for clients whose transport cannot take it right now. */
+  get volatile(): BroadcastOperator {
+    return new BroadcastOperator(this.#nsp, this.rooms, this.exceptRooms, { ...this.flags, volatile: true });
+  }
+
+  /**
+   * Emits to every targeted socket. With a function as the last argument, every recipient is asked for an ack
+   * and the function receives `(err, answers)` once all answered or the timeout passed (`err` is then an
+   * `AckTimeoutError` and `answers` holds those that came).
+   */
+  emit(event: string, ...args: unknown[]): boolean {
+    if (RESERVED_EVENTS.has(event)) throw new Error(`"${event}" is a reserved event name`);
+    const last = args[args.length - 1];
+    if (typeof last === 'function') {
+      args.pop();
+      this.#emitWithAck(event, args, last as (err: Error | null, answers: unknown[]) => void);
+      return true;
+    }
+    args.unshift(event);
+    const packet: Packet = { type: PacketType.EVENT, nsp: this.#nsp.name, data: args };
+    this.#nsp.adapter.broadcast(packet, this.options);
+    return true;
+  }
+
+  /** Emits and resolves with every recipient's answer; rejects with `AckTimeoutError` if some did not answer in time. */
+  emitWithAck(event: string, ...args: unknown[]): Promise<unknown[]> {
+    return new Promise((resolve, reject) => {
+      this.emit(event, ...args, (err: Error | null, answers: unknown[]) => (err ? reject(err) : resolve(answers)));
+    });
+  }
+
+  /** Emits the unnamed event `message`. */
+  send(...args: unknown[]): boolean {
+    return this.emit('message', ...args);
+  }
+
+  /** Makes the targeted sockets join rooms (across the cluster). */
+  socketsJoin(rooms: string | readonly string[]): void {
+    this.#nsp.adapter.addSockets(this.options, typeof rooms === 'string' ? [rooms] : rooms);
+  }
+
+  /** Makes the targeted sockets leave rooms (across the cluster). */
+  socketsLeave(rooms: string | readonly string[]): void {
+    this.#nsp.adapter.delSockets(this.options, typeof rooms === 'string' ? [rooms] : rooms);
+  }
+
+  /** Disconnects the targeted sockets, or closes their whole connections when `close`. */
+  disconnectSockets(close = false): void {
+    this.#nsp.adapter.disconnectSockets(this.options, close);
+  }
+
+  /** Describes the targeted sockets (across the cluster). */
+  fetchSockets(): Promise<SocketDescription[]> {
+    return this.#nsp.adapter.fetchSockets(this.options);
+  }
+
+  /** The sids of the targeted sockets (across the cluster). */
+  async allSockets(): Promise<Set<string>> {
+    if (this.exceptRooms.size === 0) return this.#nsp.adapter.sockets(this.rooms);
+    return new Set((await this.fetchSockets()).map((socket) => socket.id));
+  }
+
+  /**
+   * @internal Broadcasts asking for acks and calls `callback(err, answers)` once, with each recipient's ack
+   * arguments as received, when all answered or the timeout passed.
+   */
+  collectAcks(event: string, args: unknown[], callback: (err: Error | null, answers: unknown[][]) => void): void {
+    const answers: unknown[][] = [];
+    let expected = -1;
+    let isDone = false;
+    const timeoutMs = this.flags.timeout;
+    const finish = (err: Error | null) => {
+      if (isDone) return;
+      isDone = true;
+      if (timer !== null) clearTimeout(timer);
+      callback(err, answers);
+    };
+    const timer =
+      timeoutMs === undefined
+        ? null
+        : setTimeout(
+            () => finish(new AckTimeoutError(`broadcast of "${event}" in ${this.#nsp.name} timed out after ${timeoutMs} ms`)),
+            timeoutMs,
+          );
+    const packet: Packet = { type: PacketType.EVENT, nsp: this.#nsp.name, data: [event, ...args] };
+    this.#nsp.adapter.broadcastWithAck(
+      packet,
+      this.options,
+      (count) => {
+        expected = count;
+        if (answers.length >= expected) finish(null);
+      },
+      (answer) => {
+        answers.push(answer);
+        if (expected !== -1 && answers.length >= expected) finish(null);
+      },
+    );
+  }
+
+  #emitWithAck(event: string, args: unknown[], callback: (err: Error | null, answers: unknown[]) => void): void {
+    this.collectAcks(event, args, (err, answers) =>
+      callback(err, answers.map((answer) => (answer.length > 1 ? answer : answer[0]))),
+    );
+  }
+}
+
+function union(set: ReadonlySet<string>, more: string | readonly string[]): ReadonlySet<string> {
+  const result = new Set(set);
+  if (typeof more === 'string') result.add(more);
+  else for (const room of more) result.add(room);
+  return result;
+}

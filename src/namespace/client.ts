@@ -1,0 +1,170 @@
+import { Decoder } from 'socket.io-parser';
+import { PacketType, encodePacket, type Packet } from '../protocol/packet';
+import { createDebug } from '../debug';
+import type { EngineCloseReason, EngineConnection, EngineData } from '../engine/types';
+import type { ServerNamespace } from './server-namespace';
+import type { Socket } from './socket';
+
+const debug = createDebug('classio:namespace');
+
+/** What a client sees of its server. */
+export interface ClientHost {
+  /** A registered namespace, or undefined (the client then gets CONNECT_ERROR `Invalid namespace`). */
+  namespace(name: string): ServerNamespace | undefined;
+  /** How long a connection may stay without any namespace before it is closed, in ms. */
+  readonly connectTimeout: number;
+  /** The most binary attachments one packet may announce. */
+  readonly maxAttachments: number;
+  logError(message: string, err: unknown): void;
+}
+
+const kClient = Symbol('classio.client');
+
+interface ClientSlot {
+  [kClient]: Client;
+}
+
+/**
+ * One Engine.IO connection, multiplexing the client's namespaces (socket.io-protocol, "Connection to a
+ * namespace"). It decodes Socket.IO packets, routes them to the socket of their namespace, and closes every
+ * socket when the connection goes.
+ */
+export class Client {
+  readonly conn: EngineConnection;
+  /** The client's sockets, by namespace name. */
+  readonly sockets = new Map<string, Socket>();
+  readonly #host: ClientHost;
+  readonly #decoder: Decoder;
+  #connectTimer: NodeJS.Timeout | null;
+
+  constructor(host: ClientHost, conn: EngineConnection) {
+    this.#host = host;
+    this.conn = conn;
+    this.#decoder = new Decoder({ maxAttachments: host.maxAttachments });
+    // Listeners are shared functions that find their client through a slot, not closures per connection.
+    (conn as unknown as ClientSlot)[kClient] = this;
+    (this.#decoder as unknown as ClientSlot)[kClient] = this;
+    this.#decoder.on('decoded', onDecoded);
+    conn.on('message', onMessage);
+    conn.on('close', onClose);
+    this.#connectTimer = setTimeout(onConnectTimeout, host.connectTimeout, this);
+  }
+
+  /** Writes encoded frames (one Socket.IO packet). Volatile frames are dropped if the transport is not open. */
+  write(frames: readonly EngineData[], isVolatile: boolean): void {
+    if (isVolatile && this.conn.readyState !== 'open') return;
+    if (frames.length === 1) this.conn.send(frames[0]);
+    else this.conn.sendAll(frames);
+  }
+
+  /** Encodes and writes one packet. */
+  writePacket(packet: Packet): void {
+    this.write(encodePacket(packet), false);
+  }
+
+  /** Closes the whole connection: every namespace of this client ends with `forced close`. */
+  close(): void {
+    this.conn.close();
+  }
+
+  /** @internal A socket of this client started connecting to a namespace. */
+  attach(socket: Socket): void {
+    this.sockets.set(socket.nsp.name, socket);
+  }
+
+  /** @internal A socket of this client ended. */
+  remove(socket: Socket): void {
+    if (this.sockets.get(socket.nsp.name) === socket) this.sockets.delete(socket.nsp.name);
+  }
+
+  /** @internal The first namespace connection clears the connect timeout. */
+  onNamespaceConnected(): void {
+    if (this.#connectTimer !== null) {
+      clearTimeout(this.#connectTimer);
+      this.#connectTimer = null;
+    }
+  }
+
+  /** @internal */
+  onData(data: EngineData): void {
+    try {
+      this.#decoder.add(data);
+    } catch (err) {
+      // Malformed packet: the protocol has no error reply, so the connection ends (as the reference server does).
+      debug('parse error from %s: %s', this.conn.id, (err as Error).message);
+      this.#closeSockets('parse error');
+      this.conn.close();
+    }
+  }
+
+  /** @internal */
+  onPacket(packet: Packet): void {
+    if (packet.type === PacketType.CONNECT) {
+      this.#connect(packet.nsp, packet.data);
+      return;
+    }
+    const socket = this.sockets.get(packet.nsp);
+    if (socket === undefined) {
+      debug('packet for namespace %s not joined by %s, ignored', packet.nsp, this.conn.id);
+      return;
+    }
+    socket.onPacket(packet);
+  }
+
+  /** @internal An unexpected error while handling a decoded packet: logged, the connection goes on. */
+  onPacketError(err: unknown): void {
+    this.#host.logError(`unexpected error while handling a packet of connection ${this.conn.id}`, err);
+  }
+
+  /** @internal The connection ended: every socket ends with the engine's reason. */
+  onClose(reason: EngineCloseReason): void {
+    if (this.#connectTimer !== null) clearTimeout(this.#connectTimer);
+    this.#connectTimer = null;
+    this.#closeSockets(reason);
+    this.#decoder.destroy();
+    this.conn.off('message', onMessage);
+    this.conn.off('close', onClose);
+  }
+
+  #connect(name: string, auth: unknown): void {
+    if (this.sockets.has(name)) {
+      debug('%s is already connected to %s', this.conn.id, name);
+      return;
+    }
+    const nsp = this.#host.namespace(name);
+    if (nsp === undefined) {
+      this.writePacket({ type: PacketType.CONNECT_ERROR, nsp: name, data: { message: 'Invalid namespace' } });
+      return;
+    }
+    nsp.connect(this, (auth as Record<string, unknown> | undefined) ?? {});
+  }
+
+  #closeSockets(reason: EngineCloseReason): void {
+    for (const socket of [...this.sockets.values()]) socket.onClose(reason);
+  }
+}
+
+function onMessage(this: EngineConnection, data: EngineData): void {
+  (this as unknown as ClientSlot)[kClient].onData(data);
+}
+
+function onClose(this: EngineConnection, reason: EngineCloseReason): void {
+  (this as unknown as ClientSlot)[kClient].onClose(reason);
+}
+
+function onDecoded(this: Decoder, packet: Packet): void {
+  const client = (this as unknown as ClientSlot)[kClient];
+  try {
+    client.onPacket(packet);
+  } catch (err) {
+    // A bug below must not be mistaken for a parse error, nor escape into the engine.
+    client.onPacketError(err);
+  }
+}
+
+function onConnectTimeout(client: Client): void {
+  if (client.sockets.size === 0) {
+    debug('connection %s joined no namespace in time, closing', client.conn.id);
+    client.close();
+  }
+}

@@ -1,0 +1,367 @@
+import { ConfigurationError, ConnectError, DisconnectedError } from '../errors';
+import { createDebug } from '../debug';
+import { PacketType } from '../protocol/packet';
+import type { Adapter, AdapterFactory, AdapterHost, SocketDescription } from '../adapter/adapter';
+import type { ConnectHook, DisconnectHook, ErrorHandler, Route, RouteTable } from './route-table';
+import type { DisconnectReason } from './disconnect-reason';
+import type { Client } from './client';
+import { Socket } from './socket';
+import { BroadcastOperator } from './broadcast-operator';
+import { isThenable } from './util';
+
+const debug = createDebug('classio:namespace');
+
+/** What a namespace sees of its server. */
+export interface NamespaceHost {
+  /** The server-wide error handler (Flask's `on_error_default`), or null. */
+  readonly defaultErrorHandler: ErrorHandler | null;
+  /** Reports an error nobody handled; never throws. */
+  logError(message: string, err: unknown): void;
+}
+
+/** Socket.IO-style connect middleware: call `next()` to go on, `next(err)` to refuse with `err.message`/`err.data`. */
+export type Middleware = (socket: Socket, next: (err?: Error & { data?: unknown }) => void) => void;
+
+/**
+ * The server side of one namespace: its connected sockets, its adapter (rooms), its compiled routes and the
+ * connect flow. Sockets join their sid room before the connect hook runs, so the hook may emit and join rooms.
+ */
+export class ServerNamespace implements AdapterHost {
+  readonly name: string;
+  readonly server: NamespaceHost;
+  readonly sockets = new Map<string, Socket>();
+  readonly adapter: Adapter;
+
+  /** The compiled routes, by event name; filled at registration, read on every message. */
+  readonly routes = new Map<string, Route>();
+  connectHook: ConnectHook | null = null;
+  disconnectHook: DisconnectHook | null = null;
+  onError: ErrorHandler | null = null;
+
+  readonly #middlewares: Middleware[] = [];
+  readonly #connectionListeners: ((socket: Socket) => void)[] = [];
+  readonly #serverSideListeners = new Map<string, ((...args: unknown[]) => void)[]>();
+
+  constructor(server: NamespaceHost, name: string, createAdapter: AdapterFactory) {
+    this.server = server;
+    this.name = name;
+    this.adapter = createAdapter(this);
+  }
+
+  /**
+   * Installs a compiled route table. Several tables may share a namespace (a class and functional handlers), but
+   * an event has one route: a second one is a registration mistake. Connect hooks run in installation order.
+   */
+  install(table: RouteTable, owner = 'route table'): void {
+    for (const route of table.routes.values()) this.addRoute(route, owner);
+    if (table.connect !== null) this.connectHook = chainConnect(this.connectHook, table.connect);
+    if (table.disconnect !== null) this.disconnectHook = chainDisconnect(this.disconnectHook, table.disconnect);
+    if (table.onError !== null) {
+      if (this.onError !== null) {
+        throw new ConfigurationError(`namespace ${this.name} already has an error handler; ${owner} declares another`);
+      }
+      this.onError = table.onError;
+    }
+  }
+
+  /** Adds one compiled route; a duplicate event is a registration mistake. */
+  addRoute(route: Route, owner = 'route'): void {
+    if (this.routes.has(route.event)) {
+      throw new ConfigurationError(`event "${route.event}" of namespace ${this.name} already has a handler; ${owner} declares another`);
+    }
+    this.routes.set(route.event, route);
+  }
+
+  /** Adds a connect middleware (Socket.IO's `namespace.use`). Middlewares run before the connect hook. */
+  use(middleware: Middleware): this {
+    this.#middlewares.push(middleware);
+    return this;
+  }
+
+  /**
+   * `connection` (or `connect`): a socket finished connecting. Any other name listens to server-side emits from
+   * the other processes of a cluster (`serverSideEmit`).
+   */
+  on(event: string, listener: (...args: any[]) => void): this {
+    if (event === 'connection' || event === 'connect') this.#connectionListeners.push(listener);
+    else {
+      const list = this.#serverSideListeners.get(event);
+      if (list === undefined) this.#serverSideListeners.set(event, [listener]);
+      else list.push(listener);
+    }
+    return this;
+  }
+
+  /** @internal AdapterHost: a connected local socket by sid. */
+  socket(sid: string): Socket | undefined {
+    return this.sockets.get(sid);
+  }
+
+  /** @internal AdapterHost: a server-side emit from another process. */
+  onServerSideEmit(args: unknown[], reply: ((...args: unknown[]) => void) | null): void {
+    const [event, ...rest] = args;
+    const listeners = this.#serverSideListeners.get(event as string);
+    if (listeners === undefined) return;
+    const callArgs = reply === null ? rest : [...rest, reply];
+    for (const listener of listeners) {
+      try {
+        listener(...callArgs);
+      } catch (err) {
+        this.server.logError(`server-side listener "${String(event)}" of ${this.name} threw`, err);
+      }
+    }
+  }
+
+  // Broadcasting: each call starts from a fresh operator that targets the whole namespace.
+
+  emit(event: string, ...args: unknown[]): boolean {
+    return new BroadcastOperator(this).emit(event, ...args);
+  }
+
+  emitWithAck(event: string, ...args: unknown[]): Promise<unknown[]> {
+    return new BroadcastOperator(this).emitWithAck(event, ...args);
+  }
+
+  send(...args: unknown[]): boolean {
+    return new BroadcastOperator(this).send(...args);
+  }
+
+  to(room: string | readonly string[]): BroadcastOperator {
+    return new BroadcastOperator(this).to(room);
+  }
+
+  in(room: string | readonly string[]): BroadcastOperator {
+    return this.to(room);
+  }
+
+  except(room: string | readonly string[]): BroadcastOperator {
+    return new BroadcastOperator(this).except(room);
+  }
+
+  timeout(ms: number): BroadcastOperator {
+    return new BroadcastOperator(this).timeout(ms);
+  }
+
+  get local(): BroadcastOperator {
+    return new BroadcastOperator(this).local;
+  }
+
+  get volatile(): BroadcastOperator {
+    return new BroadcastOperator(this).volatile;
+  }
+
+  socketsJoin(rooms: string | readonly string[]): void {
+    new BroadcastOperator(this).socketsJoin(rooms);
+  }
+
+  socketsLeave(rooms: string | readonly string[]): void {
+    new BroadcastOperator(this).socketsLeave(rooms);
+  }
+
+  disconnectSockets(close = false): void {
+    new BroadcastOperator(this).disconnectSockets(close);
+  }
+
+  fetchSockets(): Promise<SocketDescription[]> {
+    return new BroadcastOperator(this).fetchSockets();
+  }
+
+  allSockets(): Promise<Set<string>> {
+    return new BroadcastOperator(this).allSockets();
+  }
+
+  /** Emits an event to the namespace's listeners on the other processes of the cluster. */
+  serverSideEmit(event: string, ...args: unknown[]): void {
+    this.adapter.serverSideEmit([event, ...args]);
+  }
+
+  // Helpers by sid: the local socket directly when it is here, the adapter (cluster-wide) otherwise.
+
+  /** Makes a socket (of any process) join a room. */
+  joinRoom(sid: string, room: string): void {
+    const socket = this.sockets.get(sid);
+    if (socket !== undefined) socket.join(room);
+    else this.to(sid).socketsJoin(room);
+  }
+
+  /** Makes a socket (of any process) leave a room. */
+  leaveRoom(sid: string, room: string): void {
+    const socket = this.sockets.get(sid);
+    if (socket !== undefined) socket.leave(room);
+    else this.to(sid).socketsLeave(room);
+  }
+
+  /** Removes every member from a room (across the cluster). */
+  closeRoom(room: string): void {
+    this.to(room).socketsLeave(room);
+  }
+
+  /** The rooms of a local socket, its sid room included; empty for a sid this process does not hold. */
+  roomsOf(sid: string): string[] {
+    const rooms = this.adapter.socketRooms(sid);
+    return rooms === undefined ? [] : [...rooms];
+  }
+
+  /** Disconnects a socket of any process. */
+  disconnectSid(sid: string, close = false): void {
+    const socket = this.sockets.get(sid);
+    if (socket !== undefined) socket.disconnect(close);
+    else this.to(sid).disconnectSockets(close);
+  }
+
+  /**
+   * Emits to one socket (of any process) and resolves with the arguments of its ack. Rejects with
+   * `AckTimeoutError` after `timeoutMs`, or `DisconnectedError` when no such socket answers.
+   */
+  call(sid: string, event: string, args: readonly unknown[], timeoutMs: number): Promise<unknown[]> {
+    const socket = this.sockets.get(sid);
+    if (socket !== undefined) {
+      return new Promise((resolve, reject) => {
+        socket.timeout(timeoutMs).emit(event, ...args, (err: Error | null, ...answer: unknown[]) =>
+          err ? reject(err) : resolve(answer),
+        );
+      });
+    }
+    return new Promise((resolve, reject) => {
+      this.to(sid)
+        .timeout(timeoutMs)
+        .collectAcks(event, [...args], (err, answers) => {
+          if (err) reject(err);
+          else if (answers.length === 0) reject(new DisconnectedError(`no socket ${sid} in namespace ${this.name}`));
+          else resolve(answers[0]);
+        });
+    });
+  }
+
+  /**
+   * @internal The connect flow of a CONNECT packet: middlewares, then the connect hook, then CONNECT (or
+   * CONNECT_ERROR). The socket is in its sid room and in `sockets` from the start, so the hook can use it.
+   */
+  connect(client: Client, auth: Record<string, unknown>): void {
+    const socket = new Socket(this, client, auth);
+    client.attach(socket);
+    this.sockets.set(socket.id, socket);
+    this.adapter.addAll(socket.id, [socket.id]);
+    debug('socket %s connecting to %s', socket.id, this.name);
+    if (this.#middlewares.length === 0) this.#runConnectHook(socket);
+    else this.#runMiddleware(socket, 0);
+  }
+
+  /** @internal Removes a socket that ended: the disconnect hook first (rooms still readable), then its rooms. */
+  remove(socket: Socket, reason: DisconnectReason, wasConnected: boolean): void {
+    if (wasConnected && this.disconnectHook !== null) {
+      try {
+        const result = this.disconnectHook(socket, reason);
+        if (isThenable(result)) {
+          result.then(undefined, (err) => this.server.logError(`disconnect handler of ${this.name} failed`, err));
+        }
+      } catch (err) {
+        this.server.logError(`disconnect handler of ${this.name} failed`, err);
+      }
+    }
+    this.adapter.delAll(socket.id);
+    this.sockets.delete(socket.id);
+    debug('socket %s left %s (%s)', socket.id, this.name, reason);
+  }
+
+  #runMiddleware(socket: Socket, index: number): void {
+    if (index === this.#middlewares.length) {
+      this.#runConnectHook(socket);
+      return;
+    }
+    let isCalled = false;
+    const next = (err?: Error & { data?: unknown }) => {
+      if (isCalled) return;
+      isCalled = true;
+      if (err) this.#refuse(socket, err);
+      else this.#runMiddleware(socket, index + 1);
+    };
+    try {
+      this.#middlewares[index](socket, next);
+    } catch (err) {
+      if (!isCalled) {
+        isCalled = true;
+        this.#refuse(socket, err);
+      }
+    }
+  }
+
+  #runConnectHook(socket: Socket): void {
+    const hook = this.connectHook;
+    if (hook === null) {
+      this.#accept(socket);
+      return;
+    }
+    let result: unknown;
+    try {
+      result = hook(socket);
+    } catch (err) {
+      this.#refuse(socket, err);
+      return;
+    }
+    if (isThenable(result)) {
+      result.then(
+        (value) => (value === false ? this.#refuse(socket, null) : this.#accept(socket)),
+        (err) => this.#refuse(socket, err),
+      );
+    } else if (result === false) {
+      this.#refuse(socket, null);
+    } else {
+      this.#accept(socket);
+    }
+  }
+
+  #accept(socket: Socket): void {
+    // The client may have gone while an asynchronous guard was running.
+    if (socket.disconnected) return;
+    socket.onConnected();
+    socket.client.onNamespaceConnected();
+    debug('socket %s connected to %s', socket.id, this.name);
+    for (const listener of this.#connectionListeners) {
+      try {
+        listener(socket);
+      } catch (err) {
+        this.server.logError(`"connection" listener of ${this.name} threw`, err);
+      }
+    }
+  }
+
+  /**
+   * Refuses a connection with CONNECT_ERROR `{ message, data }`: a `ConnectError` or middleware error keeps its
+   * message and data; `false` (err null) means `unauthorized`.
+   */
+  #refuse(socket: Socket, err: unknown): void {
+    if (socket.disconnected) return;
+    let message = 'unauthorized';
+    let data: unknown;
+    if (err instanceof ConnectError) {
+      message = err.message;
+      data = err.data;
+    } else if (err instanceof Error) {
+      message = err.message;
+      data = (err as Error & { data?: unknown }).data;
+    } else if (err !== null && err !== undefined) {
+      message = String(err);
+    }
+    debug('socket %s refused by %s: %s', socket.id, this.name, message);
+    socket.client.writePacket({
+      type: PacketType.CONNECT_ERROR,
+      nsp: this.name,
+      data: data === undefined ? { message } : { message, data },
+    });
+    socket.onClose('server namespace disconnect');
+  }
+}
+
+function chainConnect(first: ConnectHook | null, second: ConnectHook): ConnectHook {
+  if (first === null) return second;
+  return async (socket) => ((await first(socket)) === false ? false : second(socket));
+}
+
+function chainDisconnect(first: DisconnectHook | null, second: DisconnectHook): DisconnectHook {
+  if (first === null) return second;
+  return (socket, reason) => {
+    first(socket, reason);
+    return second(socket, reason);
+  };
+}

@@ -1,0 +1,369 @@
+import { PacketType, encodePacket, type Packet } from '../protocol/packet';
+import { AckTimeoutError, DisconnectedError } from '../errors';
+import type { EngineConnection, EngineData } from '../engine/types';
+import type { AdapterSocket, SocketDescription } from '../adapter/adapter';
+import type { AckCallback } from './route-table';
+import type { Client } from './client';
+import type { ServerNamespace } from './server-namespace';
+import type { DisconnectReason } from './disconnect-reason';
+import { createHandshake, type Handshake } from './handshake';
+import { BroadcastOperator } from './broadcast-operator';
+import { dispatchEvent } from './dispatch';
+import { createSid, RESERVED_EVENTS } from './util';
+
+type Listener = (...args: any[]) => unknown;
+
+interface PendingAck {
+  readonly callback: (...args: unknown[]) => void;
+  /** Error-first callbacks (timeout forms) are told of a timeout or a disconnect; plain ones are dropped. */
+  readonly isErrorFirst: boolean;
+  readonly timer: NodeJS.Timeout | null;
+}
+
+/**
+ * One client's membership of one namespace. A connection (Client) multiplexes several sockets, one per
+ * namespace, each with its own sid (socket.io-protocol, "Connection to a namespace").
+ *
+ * A socket is `connecting` while its middlewares and connect hook run: what the server writes to it then is
+ * held back and flushed right after the CONNECT packet, so the client always sees CONNECT first.
+ */
+export class Socket implements AdapterSocket {
+  /** The socket's sid in this namespace (not the Engine.IO session id). */
+  readonly id: string;
+  readonly nsp: ServerNamespace;
+  readonly client: Client;
+  readonly handshake: Handshake;
+  /**
+   * The per-connection session (Flask's `session`): arbitrary data that lives as long as this socket and is
+   * shared by all its events.
+   */
+  readonly data: Record<string, unknown> = {};
+
+  #state: 'connecting' | 'connected' | 'disconnected' = 'connecting';
+  #heldBack: (readonly EngineData[])[] | null = null;
+  #acks: Map<number, PendingAck> | null = null;
+  #nextAckId = 0;
+  #listeners: Map<string, Listener[]> | null = null;
+  #anyListeners: Listener[] | null = null;
+
+  constructor(nsp: ServerNamespace, client: Client, auth: Record<string, unknown>) {
+    this.id = createSid();
+    this.nsp = nsp;
+    this.client = client;
+    this.handshake = createHandshake(client.conn, auth);
+  }
+
+  /** True once the CONNECT packet has been sent, until the socket disconnects. */
+  get connected(): boolean {
+    return this.#state === 'connected';
+  }
+
+  get disconnected(): boolean {
+    return this.#state === 'disconnected';
+  }
+
+  /** The underlying Engine.IO connection (shared with the client's other namespaces). */
+  get conn(): EngineConnection {
+    return this.client.conn;
+  }
+
+  /** The rooms this socket is in, its own sid room included. */
+  get rooms(): ReadonlySet<string> {
+    return this.nsp.adapter.socketRooms(this.id) ?? NO_ROOMS;
+  }
+
+  /**
+   * Emits an event to this client. When the last argument is a function, it receives the client's ack answer.
+   *
+   * @example socket.emit('my response', { data: 'hi' });
+   */
+  emit(event: string, ...args: unknown[]): boolean {
+    assertEmittable(event);
+    const packet: Packet = { type: PacketType.EVENT, nsp: this.nsp.name, data: args };
+    const last = args[args.length - 1];
+    if (typeof last === 'function') {
+      args.pop();
+      packet.id = this.registerAck(last as (...a: unknown[]) => void);
+    }
+    args.unshift(event);
+    this.writeEncoded(encodePacket(packet));
+    return true;
+  }
+
+  /**
+   * Emits an event and resolves with the client's answer (its first argument, or all of them when there are
+   * several). Without a timeout it waits as long as the socket is connected.
+   */
+  emitWithAck(event: string, ...args: unknown[]): Promise<unknown> {
+    return this.#emitWithAck(event, args, 0);
+  }
+
+  /** Sets a timeout for the next acknowledged emit: `socket.timeout(5000).emitWithAck('ping')`. */
+  timeout(ms: number): TimedSocketEmitter {
+    return {
+      emit: (event, ...args) => {
+        const callback = args.pop();
+        if (typeof callback !== 'function') throw new TypeError('timeout(ms).emit() needs an ack callback as last argument');
+        assertEmittable(event);
+        const id = this.registerAck(callback as (...a: unknown[]) => void, ms);
+        this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
+        return true;
+      },
+      emitWithAck: (event, ...args) => this.#emitWithAck(event, args, ms),
+    };
+  }
+
+  /** Emits the unnamed event `message` (Socket.IO's and Flask's `send`). */
+  send(...args: unknown[]): this {
+    this.emit('message', ...args);
+    return this;
+  }
+
+  /** Joins one or more rooms. */
+  join(rooms: string | readonly string[]): void {
+    if (this.#state === 'disconnected') return;
+    this.nsp.adapter.addAll(this.id, typeof rooms === 'string' ? [rooms] : rooms);
+  }
+
+  /** Leaves a room. */
+  leave(room: string): void {
+    this.nsp.adapter.del(this.id, room);
+  }
+
+  /** Broadcasts to a room (or rooms), excluding this socket. */
+  to(room: string | readonly string[]): BroadcastOperator {
+    return this.broadcast.to(room);
+  }
+
+  in(room: string | readonly string[]): BroadcastOperator {
+    return this.to(room);
+  }
+
+  except(room: string | readonly string[]): BroadcastOperator {
+    return this.broadcast.except(room);
+  }
+
+  /** Broadcasts to the whole namespace, excluding this socket. */
+  get broadcast(): BroadcastOperator {
+    return new BroadcastOperator(this.nsp).except(this.id);
+  }
+
+  /**
+   * Disconnects this socket from its namespace (the client sees `io server disconnect`), or closes the whole
+   * connection when `close` is true (every namespace of the client).
+   */
+  disconnect(close = false): this {
+    if (this.#state === 'disconnected') return this;
+    if (close) {
+      this.client.close();
+      return this;
+    }
+    this.client.writePacket({ type: PacketType.DISCONNECT, nsp: this.nsp.name });
+    this.onClose('server namespace disconnect');
+    return this;
+  }
+
+  /**
+   * Listens to an event from the client, Socket.IO style. Used when the namespace has no compiled route for the
+   * event; `disconnecting` and `disconnect` are emitted locally with the reason.
+   */
+  on(event: string, listener: Listener): this {
+    this.#listeners ??= new Map();
+    const list = this.#listeners.get(event);
+    if (list === undefined) this.#listeners.set(event, [listener]);
+    else list.push(listener);
+    return this;
+  }
+
+  once(event: string, listener: Listener): this {
+    const wrapper = (...args: unknown[]) => {
+      this.off(event, wrapper);
+      return listener(...args);
+    };
+    return this.on(event, wrapper);
+  }
+
+  off(event: string, listener?: Listener): this {
+    const list = this.#listeners?.get(event);
+    if (list === undefined) return this;
+    if (listener === undefined) this.#listeners!.delete(event);
+    else {
+      const at = list.indexOf(listener);
+      if (at !== -1) list.splice(at, 1);
+    }
+    return this;
+  }
+
+  /** Listens to every incoming event: `listener(event, ...args)`. */
+  onAny(listener: Listener): this {
+    (this.#anyListeners ??= []).push(listener);
+    return this;
+  }
+
+  /** @internal Socket.IO-style listeners of an event, or undefined. */
+  listenersOf(event: string): readonly Listener[] | undefined {
+    return this.#listeners?.get(event);
+  }
+
+  /** @internal The catch-all listeners, or null. */
+  get anyListeners(): readonly Listener[] | null {
+    return this.#anyListeners;
+  }
+
+  /** @internal Writes encoded frames, holding them back while the socket is still connecting. */
+  writeEncoded(frames: readonly EngineData[], isVolatile = false): void {
+    if (this.#state === 'connected') this.client.write(frames, isVolatile);
+    else if (this.#state === 'connecting') (this.#heldBack ??= []).push(frames);
+  }
+
+  /**
+   * @internal Registers a server-to-client ack. With a timeout the callback is error-first (`AckTimeoutError`,
+   * or `DisconnectedError` when the socket goes first); `isErrorFirst` alone asks for the same without a timer.
+   */
+  registerAck(
+    callback: (...args: unknown[]) => void,
+    timeoutMs?: number,
+    isErrorFirst = timeoutMs !== undefined,
+  ): number {
+    const id = this.#nextAckId++;
+    const acks = (this.#acks ??= new Map());
+    const timer = timeoutMs !== undefined
+      ? setTimeout(() => {
+          acks.delete(id);
+          callback(new AckTimeoutError(`ack of socket ${this.id} in ${this.nsp.name} timed out after ${timeoutMs} ms`));
+        }, timeoutMs)
+      : null;
+    acks.set(id, { callback, isErrorFirst, timer });
+    return id;
+  }
+
+  /** @internal A description that can cross processes. */
+  describe(): SocketDescription {
+    return { id: this.id, rooms: [...this.rooms], data: this.data, handshake: this.handshake };
+  }
+
+  /** @internal Called by the namespace once the connect hook accepted: sends CONNECT, then what was held back. */
+  onConnected(): void {
+    this.#state = 'connected';
+    this.client.writePacket({ type: PacketType.CONNECT, nsp: this.nsp.name, data: { sid: this.id } });
+    const held = this.#heldBack;
+    this.#heldBack = null;
+    if (held !== null) for (const frames of held) this.client.write(frames, false);
+  }
+
+  /** @internal Routes a decoded packet addressed to this socket's namespace. */
+  onPacket(packet: Packet): void {
+    switch (packet.type) {
+      case PacketType.EVENT:
+      case PacketType.BINARY_EVENT:
+        this.#onEvent(packet);
+        break;
+      case PacketType.ACK:
+      case PacketType.BINARY_ACK:
+        this.#onAck(packet);
+        break;
+      case PacketType.DISCONNECT:
+        this.onClose('client namespace disconnect');
+        break;
+      default:
+        // CONNECT for a namespace already joined, or CONNECT_ERROR (server-to-client only): ignored.
+        break;
+    }
+  }
+
+  /** @internal Ends the socket once: leaves its rooms, runs the disconnect hook and listeners, fails pending acks. */
+  onClose(reason: DisconnectReason): void {
+    if (this.#state === 'disconnected') return;
+    const wasConnected = this.#state === 'connected';
+    this.#state = 'disconnected';
+    this.#heldBack = null;
+    this.client.remove(this);
+    if (wasConnected) this.#emitLocal('disconnecting', reason);
+    this.nsp.remove(this, reason, wasConnected);
+    this.#failPendingAcks();
+    if (wasConnected) this.#emitLocal('disconnect', reason);
+  }
+
+  #onEvent(packet: Packet): void {
+    const data = packet.data as unknown[];
+    const event = data[0] as string;
+    const args = data.slice(1);
+    const ack = packet.id === undefined ? null : this.#createAck(packet.id);
+    dispatchEvent(this, event, args, ack);
+  }
+
+  #onAck(packet: Packet): void {
+    const id = packet.id;
+    if (id === undefined || this.#acks === null) return;
+    const pending = this.#acks.get(id);
+    if (pending === undefined) return;
+    this.#acks.delete(id);
+    if (pending.timer !== null) clearTimeout(pending.timer);
+    const args = packet.data as unknown[];
+    if (pending.isErrorFirst) pending.callback(null, ...args);
+    else pending.callback(...args);
+  }
+
+  #createAck(id: number): AckCallback {
+    let isSent = false;
+    return (...args: unknown[]) => {
+      if (isSent || this.#state === 'disconnected') return;
+      isSent = true;
+      this.client.writePacket({ type: PacketType.ACK, nsp: this.nsp.name, id, data: args });
+    };
+  }
+
+  #emitWithAck(event: string, args: unknown[], timeoutMs: number): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      if (this.#state === 'disconnected') {
+        reject(new DisconnectedError(`socket ${this.id} of ${this.nsp.name} is disconnected`));
+        return;
+      }
+      assertEmittable(event);
+      const id = this.registerAck(
+        (err: unknown, ...answer: unknown[]) => {
+          if (err) reject(err);
+          else resolve(answer.length > 1 ? answer : answer[0]);
+        },
+        timeoutMs > 0 ? timeoutMs : undefined,
+        true,
+      );
+      this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
+    });
+  }
+
+  #failPendingAcks(): void {
+    const acks = this.#acks;
+    if (acks === null) return;
+    this.#acks = null;
+    for (const pending of acks.values()) {
+      if (pending.timer !== null) clearTimeout(pending.timer);
+      if (pending.isErrorFirst) pending.callback(new DisconnectedError(`socket ${this.id} of ${this.nsp.name} disconnected before answering`));
+    }
+  }
+
+  #emitLocal(event: 'disconnecting' | 'disconnect', reason: DisconnectReason): void {
+    const list = this.#listeners?.get(event);
+    if (list === undefined) return;
+    for (const listener of [...list]) {
+      try {
+        listener(reason);
+      } catch (err) {
+        this.nsp.server.logError(`"${event}" listener of ${this.nsp.name} threw`, err);
+      }
+    }
+  }
+}
+
+/** The acknowledged emit of `socket.timeout(ms)`. */
+export interface TimedSocketEmitter {
+  /** The callback (last argument) is error-first: `(err, ...answer)`. */
+  emit(event: string, ...args: unknown[]): boolean;
+  emitWithAck(event: string, ...args: unknown[]): Promise<unknown>;
+}
+
+const NO_ROOMS: ReadonlySet<string> = new Set();
+
+function assertEmittable(event: string): void {
+  if (RESERVED_EVENTS.has(event)) throw new Error(`"${event}" is a reserved event name`);
+}

@@ -1,0 +1,216 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import { EngineServer, type EngineServerOptions } from './engine/server';
+import type { EngineConnection } from './engine/types';
+import type { AdapterFactory } from './adapter/adapter';
+import { InMemoryAdapter } from './adapter/in-memory-adapter';
+import { Client, type ClientHost } from './namespace/client';
+import { ServerNamespace, type NamespaceHost } from './namespace/server-namespace';
+import type { ErrorHandler } from './namespace/route-table';
+import type { BroadcastOperator } from './namespace/broadcast-operator';
+import { ConfigurationError } from './errors';
+import { createDebug } from './debug';
+
+const debug = createDebug('classio:server');
+
+/** Where unhandled errors are reported. */
+export interface Logger {
+  error(message: string, err?: unknown): void;
+}
+
+/** Options of {@link Server}; every one has a default. */
+export interface ServerOptions extends EngineServerOptions {
+  /** How long a connection may stay without joining any namespace before it is closed, in ms. Default 45000. */
+  connectTimeout?: number;
+  /** The most binary attachments one packet may announce; more is a parse error. Default 10. */
+  maxAttachments?: number;
+  /** Creates each namespace's adapter. Default: in-memory (one process). */
+  adapter?: AdapterFactory;
+  /** The tsyringe container namespace classes and guards are resolved from. Default: tsyringe's root container. */
+  container?: DependencyContainer;
+  /** Where unhandled errors go. Default: `console`; `false` silences them. */
+  logger?: Logger | false;
+}
+
+const DEFAULTS = {
+  path: '/socket.io/',
+  connectTimeout: 45_000,
+  maxAttachments: 10,
+};
+
+/**
+ * A Socket.IO v5 server: one Engine.IO server shared by every namespace.
+ *
+ * @example
+ * const server = new Server({ cors: { origin: '*' } });
+ * server.register(ChatNamespace);
+ * await server.listen(5000);
+ */
+export class Server implements ClientHost, NamespaceHost {
+  readonly engine: EngineServer;
+  readonly container: DependencyContainer;
+  readonly connectTimeout: number;
+  readonly maxAttachments: number;
+  defaultErrorHandler: ErrorHandler | null = null;
+  /** The HTTP server the engine is attached to (one of ours after `listen`). */
+  httpServer: HttpServer | null = null;
+
+  readonly #namespaces = new Map<string, ServerNamespace>();
+  readonly #createAdapter: AdapterFactory;
+  readonly #logger: Logger | null;
+  #ownsHttpServer = false;
+
+  constructor(options?: ServerOptions);
+  constructor(httpServer: HttpServer, options?: ServerOptions);
+  constructor(serverOrOptions?: HttpServer | ServerOptions, maybeOptions?: ServerOptions) {
+    const httpServer = serverOrOptions instanceof Object && 'listen' in serverOrOptions ? (serverOrOptions as HttpServer) : null;
+    const options: ServerOptions = (httpServer === null ? (serverOrOptions as ServerOptions | undefined) : maybeOptions) ?? {};
+    const settings = { ...DEFAULTS, ...options };
+    if (!(settings.connectTimeout > 0)) throw new ConfigurationError(`connectTimeout must be a positive number of ms, got ${settings.connectTimeout}`);
+    if (!Number.isInteger(settings.maxAttachments) || settings.maxAttachments < 0) {
+      throw new ConfigurationError(`maxAttachments must be a non-negative integer, got ${settings.maxAttachments}`);
+    }
+    this.connectTimeout = settings.connectTimeout;
+    this.maxAttachments = settings.maxAttachments;
+    this.container = settings.container ?? rootContainer;
+    this.#createAdapter = settings.adapter ?? ((host) => new InMemoryAdapter(host));
+    this.#logger = settings.logger === false ? null : (settings.logger ?? consoleLogger);
+    this.engine = new EngineServer(settings);
+    this.engine.on('connection', (conn: EngineConnection) => this.acceptConnection(conn));
+    this.of('/');
+    if (httpServer !== null) this.attach(httpServer);
+  }
+
+  /** Serves Engine.IO requests under `path` on an existing HTTP server; other requests keep their handlers. */
+  attach(httpServer: HttpServer): this {
+    this.engine.attach(httpServer);
+    this.httpServer = httpServer;
+    return this;
+  }
+
+  /** Starts an HTTP server of its own on `port` (0 for any) and resolves once it listens. */
+  listen(port: number, host = '127.0.0.1'): Promise<HttpServer> {
+    const httpServer = createServer();
+    this.attach(httpServer);
+    this.#ownsHttpServer = true;
+    return new Promise((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(port, host, () => {
+        httpServer.off('error', reject);
+        debug('listening on %s:%d', host, (httpServer.address() as AddressInfo).port);
+        resolve(httpServer);
+      });
+    });
+  }
+
+  /** The port the HTTP server listens on (after `listen` or attaching to a listening server). */
+  get port(): number {
+    const address = this.httpServer?.address();
+    if (address === null || address === undefined || typeof address === 'string') {
+      throw new ConfigurationError('the server is not listening on a TCP port');
+    }
+    return (address as AddressInfo).port;
+  }
+
+  /** The namespace at `name`, created on first use. */
+  of(name: string): ServerNamespace {
+    const path = name.startsWith('/') ? name : `/${name}`;
+    let nsp = this.#namespaces.get(path);
+    if (nsp === undefined) {
+      nsp = new ServerNamespace(this, path, this.#createAdapter);
+      this.#namespaces.set(path, nsp);
+      const init = nsp.adapter.init();
+      if (init instanceof Promise) init.catch((err) => this.logError(`adapter of ${path} failed to start`, err));
+    }
+    return nsp;
+  }
+
+  /** Every namespace, by name. */
+  get namespaces(): ReadonlyMap<string, ServerNamespace> {
+    return this.#namespaces;
+  }
+
+  /** @internal ClientHost: a namespace a client may connect to. */
+  namespace(name: string): ServerNamespace | undefined {
+    return this.#namespaces.get(name);
+  }
+
+  /** Sets the server-wide error handler for namespaces without their own (Flask's `on_error_default`). */
+  setDefaultErrorHandler(handler: ErrorHandler): this {
+    this.defaultErrorHandler = handler;
+    return this;
+  }
+
+  // Shortcuts to the main namespace `/`, as Socket.IO's `io.emit` and `io.to`.
+
+  emit(event: string, ...args: unknown[]): boolean {
+    return this.of('/').emit(event, ...args);
+  }
+
+  send(...args: unknown[]): boolean {
+    return this.of('/').send(...args);
+  }
+
+  to(room: string | readonly string[]): BroadcastOperator {
+    return this.of('/').to(room);
+  }
+
+  in(room: string | readonly string[]): BroadcastOperator {
+    return this.of('/').in(room);
+  }
+
+  except(room: string | readonly string[]): BroadcastOperator {
+    return this.of('/').except(room);
+  }
+
+  timeout(ms: number): BroadcastOperator {
+    return this.of('/').timeout(ms);
+  }
+
+  /**
+   * Accepts an Engine.IO connection: the engine calls this for every new session, and the in-process test
+   * client calls it with its in-memory connection.
+   */
+  acceptConnection(conn: EngineConnection): Client {
+    return new Client(this, conn);
+  }
+
+  /** @internal Reports an error nobody handled. */
+  logError(message: string, err: unknown): void {
+    if (this.#logger === null) return;
+    try {
+      this.#logger.error(`[classio] ${message}`, err);
+    } catch {
+      // A failing logger must not take the server down.
+    }
+  }
+
+  /**
+   * Closes every connection (clients see the transport close), the adapters, and the HTTP server when it was
+   * started by `listen`.
+   */
+  async close(): Promise<void> {
+    this.engine.close();
+    for (const nsp of this.#namespaces.values()) {
+      try {
+        await nsp.adapter.close();
+      } catch (err) {
+        this.logError(`adapter of ${nsp.name} failed to close`, err);
+      }
+    }
+    const httpServer = this.httpServer;
+    if (httpServer !== null && this.#ownsHttpServer) {
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections?.();
+      });
+    }
+  }
+}
+
+const consoleLogger: Logger = {
+  error(message, err) {
+    console.error(message, err);
+  },
+};
