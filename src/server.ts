@@ -11,6 +11,7 @@ import type { ErrorHandler } from './namespace/route-table';
 import type { BroadcastOperator } from './namespace/broadcast-operator';
 import { ConfigurationError } from './errors';
 import { createDebug } from './debug';
+import { TestClient, type TestClientOptions } from './testing/test-client';
 
 const debug = createDebug('classio:server');
 
@@ -174,6 +175,14 @@ export class Server implements ClientHost, NamespaceHost {
    */
   acceptConnection(conn: EngineConnection): Client {
     return new Client(this, conn);
+  }
+
+  /**
+   * An in-process client for tests (Flask-SocketIO's `socketio.test_client`): no port, the real packet encoder and
+   * decoder and the real namespaces. It starts connecting to `namespace` at once; `await client.ready` for the answer.
+   */
+  testClient(namespace = '/', options: TestClientOptions = {}): TestClient {
+    return new TestClient(this, namespace, options);
   }
 
   /** @internal Reports an error nobody handled. */
