@@ -1,0 +1,49 @@
+/**
+ * The server the official protocol test suites run against (github.com/socketio/engine.io-protocol and
+ * socket.io-protocol, their `test-suite/` folders). One HTTP server on PORT (default 3000), reachable as
+ * `localhost` (IPv4 and IPv6):
+ * - `/engine.io/`: a bare EngineServer that echoes every message (text or binary);
+ * - `/socket.io/`: the classio Socket.IO server with the handlers the socket.io-protocol suite expects.
+ *
+ * Run: `npm run conformance`, then `npx mocha test-suite.js` inside each suite's `test-suite/` folder.
+ */
+import { createServer } from 'node:http';
+import { EngineServer } from '../../src/engine/server';
+import type { EngineData } from '../../src/engine/types';
+import type { EngineSocket } from '../../src/engine/socket';
+import { attachSocketIo } from './socket-io';
+
+/** Values the suites hard-code. */
+const PING_INTERVAL = 300;
+const PING_TIMEOUT = 200;
+const MAX_PAYLOAD = 1e6;
+
+const port = Number(process.env.PORT ?? 3000);
+const httpServer = createServer();
+
+const engine = new EngineServer({
+  path: '/engine.io/',
+  pingInterval: PING_INTERVAL,
+  pingTimeout: PING_TIMEOUT,
+  maxHttpBufferSize: MAX_PAYLOAD,
+});
+engine.attach(httpServer);
+engine.on('connection', (socket: EngineSocket) => {
+  socket.on('message', (data: EngineData) => socket.send(data));
+});
+
+// ---- Socket.IO half (/socket.io/): see ./socket-io.ts ----
+attachSocketIo(httpServer, { pingInterval: PING_INTERVAL, pingTimeout: PING_TIMEOUT, maxHttpBufferSize: MAX_PAYLOAD });
+
+// No host: listens on '::' (dual-stack), so `localhost` resolves to a reachable address either way.
+httpServer.listen(port, () => {
+  process.stdout.write(`conformance server listening on port ${port}\n`);
+});
+
+function shutdown(): void {
+  void engine.close();
+  httpServer.close();
+  httpServer.closeAllConnections();
+}
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

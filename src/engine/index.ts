@@ -1,0 +1,12 @@
+/** The Engine.IO layer's public surface (the layers above import from here or from `./types`). */
+export { EngineServer, type EngineConnectionError, type EngineQuery } from './server';
+export { EngineSocket } from './socket';
+export {
+  ENGINE_DEFAULTS,
+  type AllowRequest,
+  type CorsOptions,
+  type CorsOrigin,
+  type EngineServerOptions,
+  type EngineSettings,
+} from './options';
+export type { EngineCloseReason, EngineConnection, EngineData, TransportName } from './types';

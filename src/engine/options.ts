@@ -1,0 +1,159 @@
+import type { IncomingMessage } from 'node:http';
+import { ConfigurationError } from '../errors';
+import type { TransportName } from './types';
+
+/**
+ * Decides whether a request may open a session; called once per handshake, after the transport, sid and method
+ * checks and before the protocol version check (the reference order). Return (or resolve) `true` to accept and
+ * `false` to refuse; a refusal answers Engine.IO error 4 `Forbidden` (HTTP 403). Throwing or rejecting also
+ * refuses, and the error's message becomes the `message` of the JSON body.
+ */
+export type AllowRequest = (req: IncomingMessage) => boolean | Promise<boolean>;
+
+/**
+ * Which origins may use the polling transport from a browser:
+ * - `true` reflects the request's `Origin`; `false` sends no CORS headers;
+ * - `'*'` allows every origin; any other string is the single allowed origin;
+ * - an array or a RegExp (or an array mixing strings and RegExps) reflects the origin when it matches;
+ * - a function decides per request: return `true` (reflect), `false` (refuse) or the origin string to send.
+ */
+export type CorsOrigin =
+  | boolean
+  | string
+  | RegExp
+  | ReadonlyArray<string | RegExp>
+  | ((origin: string | undefined, req: IncomingMessage) => boolean | string);
+
+/** CORS for the HTTP long-polling transport (the `cors` package's option names). */
+export interface CorsOptions {
+  /** Allowed origins. Default `'*'` once a `cors` object is given. */
+  origin?: CorsOrigin;
+  /** Sends `Access-Control-Allow-Credentials: true`. Default `false`. */
+  credentials?: boolean;
+  /** Methods announced in a preflight answer. Default `['GET', 'POST']`. */
+  methods?: readonly string[];
+  /** Headers announced in a preflight answer. Default: reflects `Access-Control-Request-Headers`. */
+  allowedHeaders?: readonly string[];
+  /** `Access-Control-Max-Age` of a preflight answer, in seconds. Default: not sent. */
+  maxAge?: number;
+}
+
+/** Options of {@link EngineServer}; every one has a default. */
+export interface EngineServerOptions {
+  /** Path the engine answers under; a trailing `/` is added when missing. Default `'/engine.io/'`. */
+  path?: string;
+  /** Milliseconds between two server pings. Default `25000`. */
+  pingInterval?: number;
+  /** Milliseconds the client has to answer a ping before the session closes with `ping timeout`. Default `20000`. */
+  pingTimeout?: number;
+  /** Milliseconds a polling session has to complete an upgrade to websocket. Default `10000`. */
+  upgradeTimeout?: number;
+  /**
+   * Largest message (websocket frame) or polling POST body, in bytes. A larger one closes that session with
+   * `message too large` (polling answers HTTP 413). Announced to clients as `maxPayload`. Default `1e6`.
+   */
+  maxHttpBufferSize?: number;
+  /** Enabled transports. Default `['polling', 'websocket']`. */
+  transports?: readonly TransportName[];
+  /** Whether a polling session may upgrade to websocket. Default `true`. */
+  allowUpgrades?: boolean;
+  /** CORS for polling requests (`false` sends none). Default `false`. */
+  cors?: CorsOptions | false;
+  /** Accepts or refuses a handshake (see {@link AllowRequest}). Default `null` (accept all). */
+  allowRequest?: AllowRequest | null;
+}
+
+/** The options after defaults are applied; what the rest of the engine reads. */
+export interface EngineSettings {
+  readonly path: string;
+  readonly pingInterval: number;
+  readonly pingTimeout: number;
+  readonly upgradeTimeout: number;
+  readonly maxHttpBufferSize: number;
+  readonly transports: readonly TransportName[];
+  readonly allowUpgrades: boolean;
+  readonly cors: CorsOptions | false;
+  readonly allowRequest: AllowRequest | null;
+}
+
+/** The complete defaults object the user's options are spread over. */
+export const ENGINE_DEFAULTS: EngineSettings = Object.freeze({
+  path: '/engine.io/',
+  pingInterval: 25000,
+  pingTimeout: 20000,
+  upgradeTimeout: 10000,
+  maxHttpBufferSize: 1e6,
+  transports: Object.freeze(['polling', 'websocket'] as TransportName[]),
+  allowUpgrades: true,
+  cors: false,
+  allowRequest: null,
+});
+
+const KNOWN_TRANSPORTS: readonly string[] = ['polling', 'websocket'];
+
+/** Applies the defaults and checks every invariant once; throws {@link ConfigurationError}. */
+export function resolveEngineSettings(options: EngineServerOptions = {}): EngineSettings {
+  // Only the engine's own keys are read: the Socket.IO server passes its whole options object.
+  const merged: EngineSettings = { ...ENGINE_DEFAULTS };
+  for (const key of Object.keys(ENGINE_DEFAULTS) as (keyof EngineSettings)[]) {
+    const value = options[key];
+    if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
+  }
+  if (typeof merged.path !== 'string' || !merged.path.startsWith('/')) {
+    throw new ConfigurationError(`engine option "path" must be a string starting with "/", got ${String(merged.path)}`);
+  }
+  const path = merged.path.endsWith('/') ? merged.path : `${merged.path}/`;
+  for (const name of ['pingInterval', 'pingTimeout', 'upgradeTimeout', 'maxHttpBufferSize'] as const) {
+    const value = merged[name];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+      throw new ConfigurationError(`engine option "${name}" must be a positive finite number, got ${String(value)}`);
+    }
+  }
+  const transports = merged.transports;
+  if (!Array.isArray(transports) || transports.length === 0) {
+    throw new ConfigurationError('engine option "transports" must be a non-empty array of "polling" and "websocket"');
+  }
+  for (const name of transports) {
+    if (!KNOWN_TRANSPORTS.includes(name)) {
+      throw new ConfigurationError(`engine option "transports" has unknown transport "${String(name)}"; expected "polling" or "websocket"`);
+    }
+  }
+  if (new Set(transports).size !== transports.length) {
+    throw new ConfigurationError('engine option "transports" lists a transport twice');
+  }
+  if (typeof merged.allowUpgrades !== 'boolean') {
+    throw new ConfigurationError('engine option "allowUpgrades" must be a boolean');
+  }
+  if (merged.allowRequest !== null && typeof merged.allowRequest !== 'function') {
+    throw new ConfigurationError('engine option "allowRequest" must be a function (req) => boolean | Promise<boolean>');
+  }
+  const cors = merged.cors === false ? false : checkCors(merged.cors);
+  return Object.freeze({ ...merged, path, transports: Object.freeze([...transports]), cors });
+}
+
+function checkCors(cors: CorsOptions): CorsOptions {
+  if (cors === null || typeof cors !== 'object') {
+    throw new ConfigurationError('engine option "cors" must be an object or false');
+  }
+  const { origin } = cors;
+  const isOriginValid =
+    origin === undefined ||
+    typeof origin === 'boolean' ||
+    typeof origin === 'string' ||
+    typeof origin === 'function' ||
+    origin instanceof RegExp ||
+    (Array.isArray(origin) && origin.every((o) => typeof o === 'string' || o instanceof RegExp));
+  if (!isOriginValid) {
+    throw new ConfigurationError('engine option "cors.origin" must be a boolean, string, RegExp, array of them, or function');
+  }
+  if (cors.maxAge !== undefined && (typeof cors.maxAge !== 'number' || !(cors.maxAge >= 0))) {
+    throw new ConfigurationError('engine option "cors.maxAge" must be a non-negative number of seconds');
+  }
+  for (const name of ['methods', 'allowedHeaders'] as const) {
+    const list = cors[name];
+    if (list !== undefined && (!Array.isArray(list) || !list.every((s) => typeof s === 'string'))) {
+      throw new ConfigurationError(`engine option "cors.${name}" must be an array of strings`);
+    }
+  }
+  return Object.freeze({ ...cors });
+}

@@ -1,0 +1,332 @@
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage } from 'node:http';
+import type { Packet } from 'engine.io-parser';
+import { createDebug } from '../debug';
+import type { EngineSettings } from './options';
+import {
+  kCloseNow,
+  kOfferUpgrade,
+  kOnTransportClose,
+  kOnTransportDrain,
+  kOnTransportError,
+  kOnTransportPacket,
+} from './symbols';
+import type { Transport, TransportOwner } from './transport';
+import type { EngineCloseReason, EngineConnection, EngineData, TransportName } from './types';
+
+const debug = createDebug('classio:engine');
+
+const PING_PACKET: Packet = { type: 'ping' };
+const NOOP_PACKET: Packet = { type: 'noop' };
+const PROBE_PONG_PACKET: Packet = { type: 'pong', data: 'probe' };
+
+/** What a session needs from its server: the settings, and a way to unregister itself when it closes. */
+export interface SessionHost {
+  readonly settings: EngineSettings;
+  release(socket: EngineSocket): void;
+}
+
+/**
+ * One Engine.IO session (engine.io-protocol v4), implementing {@link EngineConnection} for the layers above.
+ *
+ * It owns the write buffer (flushed once per tick, or as soon as a polling GET arrives), the server-driven
+ * heartbeat (a ping every `pingInterval`; no pong within `pingTimeout` closes with `ping timeout`) and the upgrade
+ * from polling to websocket. `close` is emitted exactly once, after which the session is unregistered.
+ */
+export class EngineSocket extends EventEmitter implements EngineConnection, TransportOwner {
+  readonly id: string;
+  readonly request: IncomingMessage;
+  readonly remoteAddress: string;
+  readonly #host: SessionHost;
+  #transport: Transport;
+  #readyState: EngineConnection['readyState'] = 'opening';
+  #writeBuffer: Packet[] = [];
+  #isFlushScheduled = false;
+  /** An orderly close waits for the buffer to reach the client before closing the transport. */
+  #isClosePending = false;
+  #pingIntervalTimer: NodeJS.Timeout | null = null;
+  #pingTimeoutTimer: NodeJS.Timeout | null = null;
+  /** Any packet refreshes the ping timeout once per ping (the reference's `hasRefreshedPingTimeout`). */
+  #hasRefreshedPingTimeout = false;
+  /** The websocket transport being probed for an upgrade, if any. */
+  #probe: Transport | null = null;
+  #isProbed = false;
+  #isUpgraded = false;
+  #upgradeTimer: NodeJS.Timeout | null = null;
+
+  constructor(id: string, host: SessionHost, transport: Transport, request: IncomingMessage) {
+    super();
+    this.id = id;
+    this.#host = host;
+    this.request = request;
+    this.remoteAddress = request.socket.remoteAddress ?? '';
+    this.#transport = transport;
+    transport.owner = this;
+    this.#open();
+  }
+
+  get transportName(): TransportName {
+    return this.#transport.name;
+  }
+
+  /** The current transport (engine-internal: the server hands it the session's polling requests). */
+  get transport(): Transport {
+    return this.#transport;
+  }
+
+  get readyState(): EngineConnection['readyState'] {
+    return this.#readyState;
+  }
+
+  /** Whether an upgrade to websocket is in progress. */
+  get isUpgrading(): boolean {
+    return this.#probe !== null;
+  }
+
+  /** Whether the session has been upgraded to websocket. */
+  get isUpgraded(): boolean {
+    return this.#isUpgraded;
+  }
+
+  send(data: EngineData): void {
+    if (this.#readyState !== 'open') return;
+    this.#writeBuffer.push({ type: 'message', data });
+    this.#scheduleFlush();
+  }
+
+  sendAll(data: readonly EngineData[]): void {
+    if (this.#readyState !== 'open') return;
+    for (let i = 0; i < data.length; i++) this.#writeBuffer.push({ type: 'message', data: data[i] });
+    this.#scheduleFlush();
+  }
+
+  close(): void {
+    if (this.#readyState !== 'open') return;
+    this.#readyState = 'closing';
+    if (this.#writeBuffer.length > 0 && !this.#transport.writable) {
+      // Deliver what is buffered first: the transport closes on the next drain (a polling GET).
+      this.#isClosePending = true;
+      return;
+    }
+    this.#flush();
+    this.#transport.close('orderly');
+  }
+
+  /** Ends the session at once with `reason` (server shutdown); the transport is closed without waiting. */
+  [kCloseNow](reason: EngineCloseReason): void {
+    this.#onClose(reason);
+  }
+
+  /**
+   * Offers a websocket transport for an upgrade (engine.io-protocol v4, "Upgrade"): the client probes it with
+   * `2probe`, the server answers `3probe` and ends the pending poll with a noop, and `5` switches transports.
+   */
+  [kOfferUpgrade](transport: Transport): void {
+    if (this.#readyState !== 'open' || this.#probe !== null || this.#isUpgraded || this.#transport.name === transport.name) {
+      debug('session %s refuses the upgrade (state %s)', this.id, this.#readyState);
+      transport.close('now');
+      return;
+    }
+    debug('session %s probes an upgrade to %s', this.id, transport.name);
+    this.#probe = transport;
+    this.#isProbed = false;
+    transport.owner = this;
+    this.#upgradeTimer = setTimeout(EngineSocket.#onUpgradeTimeout, this.#host.settings.upgradeTimeout, this);
+  }
+
+  [kOnTransportPacket](transport: Transport, packet: Packet): void {
+    if (transport !== this.#transport) {
+      this.#onProbePacket(transport, packet);
+      return;
+    }
+    if (this.#readyState !== 'open') return;
+    if (this.#pingTimeoutTimer !== null && !this.#hasRefreshedPingTimeout && packet.type !== 'pong') {
+      // Traffic while a pong is due proves the client alive; the reference grants this once per ping.
+      this.#hasRefreshedPingTimeout = true;
+      this.#pingTimeoutTimer.refresh();
+    }
+    switch (packet.type) {
+      case 'message':
+        this.emit('message', packet.data as EngineData);
+        break;
+      case 'pong':
+        if (this.#pingTimeoutTimer !== null) {
+          clearTimeout(this.#pingTimeoutTimer);
+          this.#pingTimeoutTimer = null;
+        }
+        this.#pingIntervalTimer?.refresh();
+        break;
+      case 'close':
+        // The client ends the session (packet 1); a waiting poll is answered with a noop.
+        transport.close('discard');
+        break;
+      case 'error':
+        this.#onClose('parse error');
+        break;
+      case 'ping':
+        // v4 heartbeats go server -> client only.
+        this.#onClose('transport error', new Error('invalid heartbeat direction'));
+        break;
+      default:
+        debug('session %s ignores a %s packet', this.id, packet.type);
+    }
+  }
+
+  [kOnTransportDrain](transport: Transport): void {
+    if (transport !== this.#transport) return;
+    this.#flush();
+    if (this.#isClosePending) {
+      this.#isClosePending = false;
+      transport.close('orderly');
+      return;
+    }
+    if (this.#isProbed && transport.writable) {
+      // The client pauses polling while it upgrades: end its poll at once so it can send the upgrade packet.
+      transport.send([NOOP_PACKET]);
+    }
+  }
+
+  [kOnTransportError](transport: Transport, reason: EngineCloseReason, description: unknown): void {
+    if (transport === this.#probe) {
+      debug('session %s: upgrade transport failed', this.id);
+      this.#cancelUpgrade();
+      return;
+    }
+    if (transport === this.#transport) this.#onClose(reason, description);
+  }
+
+  [kOnTransportClose](transport: Transport): void {
+    if (transport === this.#probe) {
+      this.#cancelUpgrade();
+      return;
+    }
+    if (transport !== this.#transport) return;
+    this.#onClose(this.#readyState === 'closing' ? 'forced close' : 'transport close');
+  }
+
+  #open(): void {
+    const { settings } = this.#host;
+    const upgrades =
+      this.#transport.name === 'polling' && settings.allowUpgrades && settings.transports.includes('websocket')
+        ? ['websocket']
+        : [];
+    this.#readyState = 'open';
+    this.#writeBuffer.push({
+      type: 'open',
+      data: JSON.stringify({
+        sid: this.id,
+        upgrades,
+        pingInterval: settings.pingInterval,
+        pingTimeout: settings.pingTimeout,
+        maxPayload: settings.maxHttpBufferSize,
+      }),
+    });
+    this.#scheduleFlush();
+    this.#pingIntervalTimer = setTimeout(EngineSocket.#onPingDue, settings.pingInterval, this);
+  }
+
+  #scheduleFlush(): void {
+    if (this.#isFlushScheduled) return;
+    this.#isFlushScheduled = true;
+    // One flush per tick batches every send of the tick into one poll answer (and one write loop on websocket).
+    process.nextTick(EngineSocket.#flushOnTick, this);
+  }
+
+  #flush(): void {
+    if (this.#writeBuffer.length === 0 || this.#readyState === 'closed' || !this.#transport.writable) return;
+    const packets = this.#writeBuffer;
+    this.#writeBuffer = [];
+    this.#transport.send(packets);
+  }
+
+  #onProbePacket(transport: Transport, packet: Packet): void {
+    if (transport !== this.#probe) return;
+    if (packet.type === 'ping' && packet.data === 'probe') {
+      transport.send([PROBE_PONG_PACKET]);
+      this.#isProbed = true;
+      this.emit('upgrading', transport.name);
+      if (this.#writeBuffer.length === 0 && this.#transport.writable) this.#transport.send([NOOP_PACKET]);
+    } else if (packet.type === 'upgrade' && this.#readyState !== 'closed') {
+      this.#completeUpgrade(transport);
+    } else {
+      debug('session %s: unexpected %s packet during the upgrade', this.id, packet.type);
+      this.#cancelUpgrade();
+      transport.close('now');
+    }
+  }
+
+  #completeUpgrade(transport: Transport): void {
+    this.#clearUpgradeState();
+    const previous = this.#transport;
+    previous.owner = null;
+    previous.close('discard');
+    this.#transport = transport;
+    this.#isUpgraded = true;
+    debug('session %s upgraded to %s', this.id, transport.name);
+    this.emit('upgrade', transport.name);
+    // Packets buffered while the client paused polling now go over the new transport.
+    this.#flush();
+    if (this.#readyState === 'closing') {
+      this.#isClosePending = false;
+      transport.close('orderly');
+    }
+  }
+
+  #cancelUpgrade(): void {
+    const probe = this.#probe;
+    this.#clearUpgradeState();
+    if (probe !== null) {
+      probe.owner = null;
+      probe.close('now');
+    }
+  }
+
+  #clearUpgradeState(): void {
+    this.#probe = null;
+    this.#isProbed = false;
+    if (this.#upgradeTimer !== null) {
+      clearTimeout(this.#upgradeTimer);
+      this.#upgradeTimer = null;
+    }
+  }
+
+  #onClose(reason: EngineCloseReason, description?: unknown): void {
+    if (this.#readyState === 'closed') return;
+    debug('session %s closed: %s', this.id, reason);
+    this.#readyState = 'closed';
+    if (this.#pingIntervalTimer !== null) clearTimeout(this.#pingIntervalTimer);
+    if (this.#pingTimeoutTimer !== null) clearTimeout(this.#pingTimeoutTimer);
+    this.#pingIntervalTimer = this.#pingTimeoutTimer = null;
+    this.#cancelUpgrade();
+    this.#writeBuffer = [];
+    this.#isClosePending = false;
+    this.#transport.owner = null;
+    this.#transport.close('now');
+    this.#host.release(this);
+    this.emit('close', reason, description);
+  }
+
+  static #flushOnTick(socket: EngineSocket): void {
+    socket.#isFlushScheduled = false;
+    socket.#flush();
+  }
+
+  static #onPingDue(socket: EngineSocket): void {
+    if (socket.#readyState !== 'open' && socket.#readyState !== 'closing') return;
+    socket.#hasRefreshedPingTimeout = false;
+    socket.#writeBuffer.push(PING_PACKET);
+    socket.#scheduleFlush();
+    socket.#pingTimeoutTimer = setTimeout(EngineSocket.#onPingTimeout, socket.#host.settings.pingTimeout, socket);
+  }
+
+  static #onPingTimeout(socket: EngineSocket): void {
+    socket.#pingTimeoutTimer = null;
+    socket.#onClose('ping timeout');
+  }
+
+  static #onUpgradeTimeout(socket: EngineSocket): void {
+    debug('session %s: upgrade not completed within upgradeTimeout', socket.id);
+    socket.#upgradeTimer = null;
+    socket.#cancelUpgrade();
+  }
+}

@@ -1,0 +1,75 @@
+import type { Packet } from 'engine.io-parser';
+import { kOnTransportClose, kOnTransportDrain, kOnTransportError, kOnTransportPacket } from './symbols';
+import type { EngineCloseReason, TransportName } from './types';
+
+/**
+ * How a transport closes:
+ * - `orderly`: the session ends on purpose; polling delivers a close packet on the next GET (waiting for it).
+ * - `now`: the session is already over; polling answers a waiting GET with a close packet, and nothing waits.
+ * - `discard`: the session no longer uses this transport (upgraded away, or the client sent a close packet);
+ *   polling answers a waiting GET with a noop.
+ */
+export type CloseMode = 'orderly' | 'now' | 'discard';
+
+/**
+ * What a transport reports to the session that owns it. The hooks are symbol-keyed methods of `EngineSocket`
+ * (shared by all sessions, so a transport needs no per-connection closures), and each receives the transport, so
+ * one session can tell its current transport from an upgrade probe.
+ */
+export interface TransportOwner {
+  [kOnTransportPacket](transport: Transport, packet: Packet): void;
+  [kOnTransportDrain](transport: Transport): void;
+  [kOnTransportError](transport: Transport, reason: EngineCloseReason, description: unknown): void;
+  [kOnTransportClose](transport: Transport): void;
+}
+
+/**
+ * One way of carrying Engine.IO packets (engine.io `lib/transport.ts`). A transport only moves packets: the
+ * session (`EngineSocket`) owns the write buffer, the heartbeat and the upgrade, and is told about everything that
+ * happens through its {@link TransportOwner} hooks.
+ */
+export abstract class Transport {
+  abstract readonly name: TransportName;
+  /** `open` until `close()` is called; `closed` once closing finished. */
+  readyState: 'open' | 'closing' | 'closed' = 'open';
+  /** The session this transport reports to; `null` once it has been detached (session closed or upgraded). */
+  owner: TransportOwner | null = null;
+
+  /** Whether `send()` may be called now (polling: a GET is waiting; websocket: the socket is open). */
+  abstract get writable(): boolean;
+
+  /** Writes a batch of packets; only called when `writable`. */
+  abstract send(packets: Packet[]): void;
+
+  /**
+   * Closes the transport (see {@link CloseMode}) and reports `kOnTransportClose` when done. An orderly close
+   * that is still waiting can be hurried by a second call with another mode.
+   */
+  close(mode: CloseMode = 'orderly'): void {
+    if (this.readyState === 'closed') return;
+    if (this.readyState === 'closing' && mode === 'orderly') return;
+    this.readyState = 'closing';
+    this.doClose(mode);
+  }
+
+  protected abstract doClose(mode: CloseMode): void;
+
+  /** Marks the transport closed and tells the owner (once). */
+  protected finishClose(): void {
+    if (this.readyState === 'closed') return;
+    this.readyState = 'closed';
+    this.owner?.[kOnTransportClose](this);
+  }
+
+  protected reportPacket(packet: Packet): void {
+    this.owner?.[kOnTransportPacket](this, packet);
+  }
+
+  protected reportError(reason: EngineCloseReason, description: unknown): void {
+    this.owner?.[kOnTransportError](this, reason, description);
+  }
+
+  protected reportDrain(): void {
+    this.owner?.[kOnTransportDrain](this);
+  }
+}
