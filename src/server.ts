@@ -1,7 +1,8 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
-import { EngineServer, type EngineServerOptions } from './engine/server';
+import { EngineServer } from './engine/server';
+import type { EngineServerOptions } from './engine/options';
 import type { EngineConnection } from './engine/types';
 import type { AdapterFactory } from './adapter/adapter';
 import { InMemoryAdapter } from './adapter/in-memory-adapter';

@@ -1,0 +1,139 @@
+import { expect } from 'chai';
+import type { Server } from '../../src/server';
+import type { Socket } from '../../src/namespace/socket';
+import { ConnectError } from '../../src/errors';
+import { ClientPool, TRANSPORT_MODES, nextEvent, startServer, until } from '../support/io';
+
+for (const mode of TRANSPORT_MODES) {
+  describe(`Namespace connect (${mode.name})`, () => {
+    let server: Server;
+    const clients = new ClientPool();
+
+    beforeEach(async () => {
+      server = await startServer();
+    });
+
+    afterEach(async () => {
+      clients.closeAll();
+      await server.close();
+    });
+
+    describe('CONNECT', () => {
+      it('answers with a sid and hands the auth payload to the handshake', async () => {
+        let seen: Socket | undefined;
+        server.of('/chat').on('connection', (socket: Socket) => (seen = socket));
+        const client = await clients.connect(server, '/chat', mode, { auth: { token: 'abc' } });
+        expect(client.id).to.be.a('string');
+        await until(() => seen !== undefined, 'the connection listener');
+        expect(seen!.id).to.equal(client.id);
+        expect(seen!.handshake.auth).to.deep.equal({ token: 'abc' });
+        expect(seen!.rooms.has(seen!.id)).to.equal(true);
+      });
+
+      it('refuses an unknown namespace with CONNECT_ERROR "Invalid namespace"', async () => {
+        const client = clients.open(server, '/nowhere', mode);
+        const [err] = await nextEvent<[Error]>(client, 'connect_error');
+        expect(err.message).to.equal('Invalid namespace');
+      });
+
+      it('multiplexes several namespaces on one connection, each with its own sid', async () => {
+        server.of('/a');
+        server.of('/b');
+        const a = await clients.connect(server, '/a', mode);
+        // A second socket of the same manager shares the Engine.IO connection.
+        const sameManager = a.io.socket('/b');
+        await new Promise<void>((resolve) => (sameManager.connected ? resolve() : sameManager.once('connect', () => resolve())));
+        expect(sameManager.id).to.be.a('string').and.not.equal(a.id);
+        expect(server.engine.clientsCount).to.equal(1);
+        expect([...server.of('/a').sockets.keys()]).to.deep.equal([a.id]);
+        expect(server.of('/b').sockets.has(sameManager.id!)).to.equal(true);
+        sameManager.disconnect();
+      });
+
+      it('refuses through a middleware with the error message and data', async () => {
+        server.of('/guarded').use((_socket, next) => {
+          const err = Object.assign(new Error('not allowed'), { data: { retry: false } });
+          next(err);
+        });
+        const client = clients.open(server, '/guarded', mode);
+        const [err] = await nextEvent<[Error & { data?: unknown }]>(client, 'connect_error');
+        expect(err.message).to.equal('not allowed');
+        expect(err.data).to.deep.equal({ retry: false });
+        expect(server.of('/guarded').sockets.size).to.equal(0);
+      });
+
+      it('refuses through a connect hook returning false with "unauthorized"', async () => {
+        server.of('/hook').install({ routes: new Map(), connect: () => false, disconnect: null, onError: null });
+        const client = clients.open(server, '/hook', mode);
+        const [err] = await nextEvent<[Error]>(client, 'connect_error');
+        expect(err.message).to.equal('unauthorized');
+      });
+
+      it('refuses through an async hook throwing a ConnectError with its reason and data', async () => {
+        server.of('/hook').install({
+          routes: new Map(),
+          connect: async () => {
+            throw new ConnectError('token expired', { code: 42 });
+          },
+          disconnect: null,
+          onError: null,
+        });
+        const client = clients.open(server, '/hook', mode);
+        const [err] = await nextEvent<[Error & { data?: unknown }]>(client, 'connect_error');
+        expect(err.message).to.equal('token expired');
+        expect(err.data).to.deep.equal({ code: 42 });
+      });
+
+      it('delivers what the connect hook emits after the CONNECT packet', async () => {
+        server.of('/hook').install({
+          routes: new Map(),
+          connect: (socket) => {
+            socket.emit('welcome', 'hello');
+          },
+          disconnect: null,
+          onError: null,
+        });
+        const client = clients.open(server, '/hook', mode);
+        const order: string[] = [];
+        client.on('connect', () => order.push('connect'));
+        const [greeting] = await nextEvent<[string]>(client, 'welcome');
+        order.push('welcome');
+        expect(greeting).to.equal('hello');
+        expect(order).to.deep.equal(['connect', 'welcome']);
+      });
+    });
+
+    describe('DISCONNECT', () => {
+      it('reports a client disconnect to the server with "client namespace disconnect"', async () => {
+        const reasons: string[] = [];
+        server.of('/chat').on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => reasons.push(reason)));
+        const client = await clients.connect(server, '/chat', mode);
+        client.disconnect();
+        await until(() => reasons.length === 1, 'the disconnect');
+        expect(reasons).to.deep.equal(['client namespace disconnect']);
+        expect(server.of('/chat').sockets.size).to.equal(0);
+        expect(server.of('/chat').adapter.rooms.size).to.equal(0);
+      });
+
+      it('disconnects a socket from the server: the client sees "io server disconnect"', async () => {
+        server.of('/chat').on('connection', (socket: Socket) => setTimeout(() => socket.disconnect(), 10));
+        const client = await clients.connect(server, '/chat', mode);
+        const [reason] = await nextEvent<[string]>(client, 'disconnect');
+        expect(reason).to.equal('io server disconnect');
+      });
+
+      it('reports a closed connection as "transport close" and leaves every room', async () => {
+        const reasons: string[] = [];
+        server.of('/chat').on('connection', (socket: Socket) => {
+          socket.join('room');
+          socket.on('disconnect', (reason: string) => reasons.push(reason));
+        });
+        const client = await clients.connect(server, '/chat', mode);
+        client.io.engine.close();
+        await until(() => reasons.length === 1, 'the disconnect');
+        expect(reasons).to.deep.equal(['transport close']);
+        expect(server.of('/chat').adapter.rooms.has('room')).to.equal(false);
+      });
+    });
+  });
+}

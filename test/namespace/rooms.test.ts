@@ -1,0 +1,129 @@
+import { expect } from 'chai';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Socket as ClientSocket } from 'socket.io-client';
+import type { Server } from '../../src/server';
+import type { Socket } from '../../src/namespace/socket';
+import { ClientPool, TRANSPORT_MODES, collect, delay, startServer, until } from '../support/io';
+
+for (const mode of TRANSPORT_MODES) {
+  describe(`Rooms and broadcast (${mode.name})`, () => {
+    let server: Server;
+    const clients = new ClientPool();
+    const serverSockets = new Map<string, Socket>();
+    let a: ClientSocket;
+    let b: ClientSocket;
+    let c: ClientSocket;
+
+    beforeEach(async () => {
+      server = await startServer();
+      serverSockets.clear();
+      server.of('/chat').on('connection', (socket: Socket) => serverSockets.set(socket.id, socket));
+      a = await clients.connect(server, '/chat', mode);
+      b = await clients.connect(server, '/chat', mode);
+      c = await clients.connect(server, '/chat', mode);
+    });
+
+    afterEach(async () => {
+      clients.closeAll();
+      await server.close();
+    });
+
+    const socketOf = (client: ClientSocket) => serverSockets.get(client.id!)!;
+
+    it('emits to a room, to several rooms once each, and to the whole namespace', async () => {
+      socketOf(a).join('red');
+      socketOf(b).join(['red', 'blue']);
+      socketOf(c).join('blue');
+      const got = [a, b, c].map((client) => collect(client, 'news'));
+      const nsp = server.of('/chat');
+      nsp.to('red').emit('news', 'red');
+      nsp.to(['red', 'blue']).emit('news', 'red+blue');
+      nsp.emit('news', 'all');
+      await until(() => got.every((list) => list.some((args) => args[0] === 'all')), 'the namespace broadcast');
+      expect(got[0]).to.deep.equal([['red'], ['red+blue'], ['all']]);
+      expect(got[1]).to.deep.equal([['red'], ['red+blue'], ['all']]);
+      expect(got[2]).to.deep.equal([['red+blue'], ['all']]);
+    });
+
+    it('excludes rooms and sids, and the sender unless asked', async () => {
+      socketOf(a).join('room');
+      socketOf(b).join('room');
+      socketOf(c).join('room');
+      const got = [a, b, c].map((client) => collect(client, 'news'));
+      socketOf(a).to('room').emit('news', 'from a, without a');
+      server.of('/chat').to('room').except(b.id!).emit('news', 'without b');
+      server.of('/chat').to('room').emit('news', 'with everyone');
+      await until(() => got[0].length === 2 && got[2].length === 3, 'the broadcasts');
+      await delay(20);
+      expect(got[0]).to.deep.equal([['without b'], ['with everyone']]);
+      expect(got[1]).to.deep.equal([['from a, without a'], ['with everyone']]);
+      expect(got[2]).to.deep.equal([['from a, without a'], ['without b'], ['with everyone']]);
+    });
+
+    it('emits to one sid through its sid room', async () => {
+      const got = [a, b].map((client) => collect(client, 'private'));
+      server.of('/chat').to(b.id!).emit('private', 'for b');
+      await until(() => got[1].length === 1, 'the private message');
+      await delay(20);
+      expect(got[0]).to.deep.equal([]);
+      expect(got[1]).to.deep.equal([['for b']]);
+    });
+
+    it('leaves a room and closes a room', async () => {
+      const nsp = server.of('/chat');
+      socketOf(a).join('room');
+      socketOf(b).join('room');
+      socketOf(a).leave('room');
+      expect([...nsp.adapter.rooms.get('room')!]).to.deep.equal([b.id]);
+      nsp.joinRoom(c.id!, 'room');
+      expect(nsp.roomsOf(c.id!).sort()).to.deep.equal([c.id!, 'room'].sort());
+      nsp.closeRoom('room');
+      expect(nsp.adapter.rooms.has('room')).to.equal(false);
+      expect(nsp.roomsOf(b.id!)).to.deep.equal([b.id]);
+      expect(await nsp.allSockets()).to.have.all.keys(a.id!, b.id!, c.id!);
+    });
+
+    it('emits from outside any handler: a timer and an HTTP route', async () => {
+      socketOf(c).join('alerts');
+      const got = collect(c, 'tick');
+      const gotA = collect(a, 'tick');
+      setTimeout(() => server.of('/chat').to('alerts').emit('tick', 'timer'), 5);
+      // An HTTP route of the application (here on its own HTTP server) emits to a sid.
+      const app = createServer((req, res) => {
+        server.of('/chat').to(c.id!).emit('tick', 'http');
+        res.end('sent');
+      });
+      await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+      await new Promise<void>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: (app.address() as AddressInfo).port, path: '/notify' }, (res) => {
+          res.resume();
+          res.on('end', resolve);
+        })
+          .on('error', reject)
+          .end();
+      });
+      app.close();
+      await until(() => got.length === 2, 'both emits');
+      expect(got.map((args) => args[0]).sort()).to.deep.equal(['http', 'timer']);
+      expect(gotA).to.deep.equal([]);
+    });
+
+    it('disconnects a sid and every socket of a room', async () => {
+      socketOf(b).join('doomed');
+      socketOf(c).join('doomed');
+      const reasons: string[] = [];
+      for (const client of [b, c]) client.on('disconnect', (reason: string) => reasons.push(reason));
+      server.of('/chat').in('doomed').disconnectSockets();
+      await until(() => reasons.length === 2, 'both disconnects');
+      expect(reasons).to.deep.equal(['io server disconnect', 'io server disconnect']);
+      expect([...server.of('/chat').sockets.keys()]).to.deep.equal([a.id]);
+    });
+
+    it('awaits the acks of a broadcast', async () => {
+      for (const client of [a, b, c]) client.on('poll', (answer: (v: string) => void) => answer(client.id!));
+      const answers = await server.of('/chat').timeout(2000).emitWithAck('poll');
+      expect((answers as string[]).sort()).to.deep.equal([a.id, b.id, c.id].sort());
+    });
+  });
+}
