@@ -1,0 +1,135 @@
+/**
+ * The metadata contract between the decorators and the runtime. This file owns the symbol keys, the shape of every
+ * record and the functions that read them; decorators write only through {@link recordFor} and the runtime reads
+ * only through the `read*` functions, once, at registration.
+ *
+ * Records live on the decorated class itself, under a symbol, as a non-enumerable own property. Each class keeps
+ * only what was declared on it: inheritance is resolved by the runtime, which walks the prototype chain and lets a
+ * subclass's declarations win. Nothing here imports from `src/`.
+ */
+
+/** Where each class keeps its own record (fastify `lib/symbols.js` style: one place for every key). */
+export const kClassMetadata: unique symbol = Symbol('classio.metadata');
+
+/** TypeScript's `design:paramtypes` key, written by `emitDecoratorMetadata` (read with reflect-metadata). */
+const DESIGN_PARAMTYPES = 'design:paramtypes';
+
+/** Any class. */
+export type Class<T = object> = abstract new (...args: any[]) => T;
+
+/** Instance lifetime of a namespace class. */
+export type NamespaceScope = 'singleton' | 'connection';
+
+/** Options of `@Namespace(path, options)`. */
+export interface NamespaceDecoratorOptions {
+  /**
+   * `'singleton'` (default): one instance per server, as in Flask-SocketIO. `'connection'`: one instance per
+   * connection, resolved from a child container and disposed on disconnect, so its fields are per-client state.
+   */
+  scope?: NamespaceScope;
+  /** Default class-validator options for every `@Payload()` of the namespace (see `PayloadOptions.validator`). */
+  validator?: Record<string, unknown>;
+}
+
+/** A guard: a class resolved from the container, or a ready instance, with a `canActivate(context)` method. */
+export type GuardToken = Class<{ canActivate(context: never): unknown }> | { canActivate(context: never): unknown };
+
+/** What an `@OnError(...)` filter may name: an event, or an error class. */
+export type ErrorFilter = string | Class<unknown>;
+
+/** What a parameter decorator injects. */
+export type ParamKind = 'payload' | 'socket' | 'sid' | 'ack' | 'context' | 'session';
+
+/** Options of `@Payload()`. */
+export interface PayloadOptions {
+  /** The DTO class; defaults to the parameter's declared type. */
+  type?: Class<unknown>;
+  /** Which client argument (0-based); defaults to the next one not taken by an earlier parameter. */
+  index?: number;
+  /** class-validator options, over the defaults `{ forbidUnknownValues: true }`. */
+  validator?: Record<string, unknown>;
+  /** class-transformer options for `plainToInstance`. */
+  transformer?: Record<string, unknown>;
+  /** Set to false to skip validation and transformation (the raw argument is passed). Default true. */
+  validate?: boolean;
+}
+
+/** One decorated parameter. */
+export interface ParamRecord {
+  readonly index: number;
+  readonly kind: ParamKind;
+  readonly payload?: PayloadOptions;
+}
+
+/** Everything declared on one class (not its ancestors). */
+export interface ClassRecord {
+  namespace?: { readonly path: string; readonly options: NamespaceDecoratorOptions };
+  /** `@UseGuards` on the class: connect guards, in declaration order. */
+  readonly classGuards: GuardToken[];
+  /** `@On(event)`: method name to the events it handles. */
+  readonly events: Map<string | symbol, string[]>;
+  /** `@OnError(...)`: method name to its filters (empty: every error of every event). */
+  readonly errorHandlers: Map<string | symbol, ErrorFilter[]>;
+  /** `@UseGuards` on a method. */
+  readonly methodGuards: Map<string | symbol, GuardToken[]>;
+  /** Parameter decorators, by method name. */
+  readonly params: Map<string | symbol, ParamRecord[]>;
+}
+
+/**
+ * The record declared on `target` itself, created on first use. Decorators call it with the class (class
+ * decorators) or the class of the prototype (member decorators).
+ */
+export function recordFor(target: Function): ClassRecord {
+  if (Object.prototype.hasOwnProperty.call(target, kClassMetadata)) {
+    return (target as unknown as Record<symbol, ClassRecord>)[kClassMetadata];
+  }
+  const record: ClassRecord = {
+    classGuards: [],
+    events: new Map(),
+    errorHandlers: new Map(),
+    methodGuards: new Map(),
+    params: new Map(),
+  };
+  Object.defineProperty(target, kClassMetadata, { value: record, enumerable: false });
+  return record;
+}
+
+/** The record declared on this very class, or undefined: ancestors are not consulted. */
+export function readOwnMetadata(target: Function): Readonly<ClassRecord> | undefined {
+  return Object.prototype.hasOwnProperty.call(target, kClassMetadata)
+    ? (target as unknown as Record<symbol, ClassRecord>)[kClassMetadata]
+    : undefined;
+}
+
+/** The nearest `@Namespace` declaration along the prototype chain, or undefined. */
+export function readNamespace(target: Function): ClassRecord['namespace'] {
+  for (let current: unknown = target; typeof current === 'function'; current = Object.getPrototypeOf(current)) {
+    const own = readOwnMetadata(current as Function);
+    if (own?.namespace) return own.namespace;
+  }
+  return undefined;
+}
+
+/**
+ * The declared parameter types of a method of `prototype` (TypeScript's `design:paramtypes`), or an empty list when
+ * reflect-metadata is not loaded or the method has no decorator.
+ */
+export function readParamTypes(prototype: object, method: string | symbol): readonly unknown[] {
+  const reflect = Reflect as unknown as {
+    getOwnMetadata?: (key: string, target: object, property: string | symbol) => unknown;
+  };
+  if (typeof reflect.getOwnMetadata !== 'function') return [];
+  const types = reflect.getOwnMetadata(DESIGN_PARAMTYPES, prototype, method);
+  return Array.isArray(types) ? types : [];
+}
+
+/** Adds a parameter record, keeping the list sorted by index (decorators run last parameter first). */
+export function addParam(prototype: object, method: string | symbol | undefined, param: ParamRecord): void {
+  if (method === undefined) throw new TypeError('parameter decorators of classio only apply to methods');
+  const params = recordFor(prototype.constructor).params;
+  const list = params.get(method) ?? [];
+  list.push(param);
+  list.sort((a, b) => a.index - b.index);
+  params.set(method, list);
+}

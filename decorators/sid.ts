@@ -1,0 +1,15 @@
+import { addParam } from './metadata';
+
+/**
+ * Injects the current client's session id in this namespace (Flask's `request.sid`).
+ *
+ * @example
+ * ```ts
+ * class Chat extends Namespace {
+ *   on_whoami(@Sid() sid: string) { return sid; }
+ * }
+ * ```
+ */
+export function Sid(): ParameterDecorator {
+  return (target, key, index) => addParam(target, key, { index, kind: 'sid' });
+}

@@ -1,0 +1,312 @@
+import type { Socket } from '../namespace/socket';
+import type { DisconnectReason } from '../namespace/disconnect-reason';
+import type {
+  AckCallback,
+  ConnectHook,
+  DisconnectHook,
+  ErrorHandler,
+  Route,
+  RouteHandler,
+} from '../namespace/route-table';
+import type { ParamKind } from '../../decorators/metadata';
+import { ForbiddenError } from '../errors';
+import { createDebug } from '../debug';
+import { contextStorage, HandlerContext } from './context';
+import { GuardContext, type Guard } from './guard-context';
+import type { CompiledPayload } from './payload-validator';
+import type { InstanceSource } from './connection-scope';
+
+/**
+ * The compiled per-message path. Everything here is built at registration; a message costs one
+ * `contextStorage.run`, the stages that exist (a `null` stage is skipped) and one `apply`. Sync results stay sync:
+ * a promise appears only when a guard, a payload or the handler itself returns one, and only then does an `async`
+ * continuation take over (hono `#dispatch`). The per-message functions are shared module functions that receive
+ * their compiled state as an argument, so no closure is allocated per message.
+ */
+
+const debug = createDebug('classio:runtime');
+
+/** What the handler gets for one parameter. `arg`: the next client argument. */
+export interface ParamSlot {
+  readonly kind: ParamKind | 'arg';
+  /** For `arg` and `payload`: which client argument. */
+  readonly argIndex: number;
+  readonly payload: CompiledPayload | null;
+}
+
+/** A compiled method call: where the instance is, how to build the arguments. */
+export class MethodInvoker {
+  constructor(
+    /** `Class.method`, for messages. */
+    readonly label: string,
+    readonly fn: Function,
+    readonly instances: InstanceSource,
+    /** null: the client arguments are passed as they are (no parameter decorator). */
+    readonly slots: readonly ParamSlot[] | null,
+    /** True when a payload stage may return a promise. */
+    readonly isAsync: boolean,
+  ) {}
+}
+
+/** A compiled event route. */
+export class RouteState {
+  constructor(
+    readonly event: string,
+    readonly invoker: MethodInvoker,
+    readonly guards: readonly Guard[] | null,
+    readonly guardNames: readonly string[],
+  ) {}
+}
+
+/** The compiled connect hook: class guards, the connection's instance, then `on_connect`. */
+export class ConnectState {
+  constructor(
+    readonly guards: readonly Guard[] | null,
+    readonly guardNames: readonly string[],
+    readonly instances: InstanceSource,
+    readonly onConnect: MethodInvoker | null,
+  ) {}
+}
+
+/** The compiled disconnect hook: `on_disconnect`, then disposal of the connection's instance. */
+export class DisconnectState {
+  constructor(
+    readonly instances: InstanceSource,
+    readonly onDisconnect: MethodInvoker | null,
+  ) {}
+}
+
+/** One `@OnError` method of a chain, with its error-class filter. */
+export class ErrorEntry {
+  constructor(
+    readonly invoker: MethodInvoker,
+    readonly errorClasses: readonly Function[] | null,
+  ) {}
+}
+
+/** A shared no-op, given to `@Ack()` parameters when the client asked for no ack. */
+function ignoreAck(): void {}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** Runs guards from `from` on; returns -1 when all allow, else the index of the refusing guard (or a promise of it). */
+function runGuards(guards: readonly Guard[], context: GuardContext, from: number): number | Promise<number> {
+  for (let i = from; i < guards.length; i++) {
+    const result = guards[i].canActivate(context);
+    if (isThenable(result)) return resumeGuards(guards, context, i, result);
+    if (!result) return i;
+  }
+  return -1;
+}
+
+async function resumeGuards(
+  guards: readonly Guard[],
+  context: GuardContext,
+  index: number,
+  pending: PromiseLike<unknown>,
+): Promise<number> {
+  if (!(await pending)) return index;
+  return runGuards(guards, context, index + 1);
+}
+
+function slotValue(slot: ParamSlot, socket: Socket, args: unknown[], ack: AckCallback | null): unknown {
+  switch (slot.kind) {
+    case 'arg':
+      return args[slot.argIndex];
+    case 'payload':
+      return slot.payload === null ? args[slot.argIndex] : slot.payload.transform(args[slot.argIndex]);
+    case 'socket':
+      return socket;
+    case 'sid':
+      return socket.id;
+    case 'ack':
+      return ack ?? ignoreAck;
+    case 'context':
+      return contextStorage.getStore();
+    case 'session':
+      return socket.data;
+  }
+}
+
+function requireInstance(invoker: MethodInvoker, socket: Socket): object {
+  const instance = invoker.instances.instanceFor(socket);
+  if (instance === undefined) {
+    throw new TypeError(`${invoker.label}: the connection of ${socket.id} is closed, its instance is gone`);
+  }
+  return instance;
+}
+
+/** Calls the method with its arguments; returns what it returns (a promise only if something was async). */
+export function invokeMethod(invoker: MethodInvoker, socket: Socket, args: unknown[], ack: AckCallback | null): unknown {
+  const instance = invoker.instances.singleton ?? requireInstance(invoker, socket);
+  const slots = invoker.slots;
+  if (slots === null) return invoker.fn.apply(instance, args);
+  if (invoker.isAsync) return invokeWithAsyncPayloads(invoker, instance, socket, args, ack);
+  const values = new Array<unknown>(slots.length);
+  for (let i = 0; i < slots.length; i++) values[i] = slotValue(slots[i], socket, args, ack);
+  return invoker.fn.apply(instance, values);
+}
+
+async function invokeWithAsyncPayloads(
+  invoker: MethodInvoker,
+  instance: object,
+  socket: Socket,
+  args: unknown[],
+  ack: AckCallback | null,
+): Promise<unknown> {
+  const slots = invoker.slots!;
+  const values = new Array<unknown>(slots.length);
+  for (let i = 0; i < slots.length; i++) {
+    const value = slotValue(slots[i], socket, args, ack);
+    values[i] = slots[i].payload?.isAsync === true ? await value : value;
+  }
+  return invoker.fn.apply(instance, values);
+}
+
+function refuseEvent(state: RouteState, socket: Socket, index: number): ForbiddenError {
+  return new ForbiddenError(
+    `guard ${state.guardNames[index]} refused event "${state.event}" in namespace "${socket.nsp.name}"`,
+  );
+}
+
+function runRoute(state: RouteState, socket: Socket, args: unknown[], ack: AckCallback | null): unknown {
+  if (state.guards !== null) {
+    const refused = runGuards(state.guards, new GuardContext(socket, state.event, args), 0);
+    if (typeof refused !== 'number') return resumeRoute(state, refused, socket, args, ack);
+    if (refused !== -1) throw refuseEvent(state, socket, refused);
+  }
+  return invokeMethod(state.invoker, socket, args, ack);
+}
+
+async function resumeRoute(
+  state: RouteState,
+  pending: Promise<number>,
+  socket: Socket,
+  args: unknown[],
+  ack: AckCallback | null,
+): Promise<unknown> {
+  const refused = await pending;
+  if (refused !== -1) throw refuseEvent(state, socket, refused);
+  return invokeMethod(state.invoker, socket, args, ack);
+}
+
+/** Builds the route of one event. The closure is created here, once; per message it only runs. */
+export function createRoute(state: RouteState, answersAck: boolean, onError: ErrorHandler | null): Route {
+  const event = state.event;
+  const handle: RouteHandler = (socket, args, ack) =>
+    contextStorage.run(new HandlerContext(socket, event, args), runRoute, state, socket, args, ack);
+  return Object.freeze({ event, handle, answersAck, onError });
+}
+
+function runConnect(state: ConnectState, socket: Socket, args: unknown[]): unknown {
+  if (state.guards !== null) {
+    const refused = runGuards(state.guards, new GuardContext(socket, 'connect', args), 0);
+    if (typeof refused !== 'number') return resumeConnect(state, refused, socket, args);
+    if (refused !== -1) return refuseConnect(state, socket, refused);
+  }
+  return openConnection(state, socket, args);
+}
+
+async function resumeConnect(state: ConnectState, pending: Promise<number>, socket: Socket, args: unknown[]) {
+  const refused = await pending;
+  if (refused !== -1) return refuseConnect(state, socket, refused);
+  // The client may have left while the guard ran: the namespace will not accept it, so create nothing for it.
+  if (socket.disconnected) return false;
+  return openConnection(state, socket, args);
+}
+
+function refuseConnect(state: ConnectState, socket: Socket, index: number): false {
+  debug('guard %s refused %s in %s', state.guardNames[index], socket.id, socket.nsp.name);
+  return false;
+}
+
+function openConnection(state: ConnectState, socket: Socket, args: unknown[]): unknown {
+  state.instances.open(socket);
+  if (state.onConnect === null) return true;
+  let result: unknown;
+  try {
+    result = invokeMethod(state.onConnect, socket, args, null);
+  } catch (error) {
+    state.instances.close(socket);
+    throw error;
+  }
+  if (isThenable(result)) return settleConnect(state, socket, result);
+  if (result === false) state.instances.close(socket);
+  return result;
+}
+
+async function settleConnect(state: ConnectState, socket: Socket, pending: PromiseLike<unknown>): Promise<unknown> {
+  try {
+    const result = await pending;
+    // A client that left meanwhile is never accepted, so no disconnect hook will dispose of its instance.
+    if (result === false || socket.disconnected) state.instances.close(socket);
+    return result;
+  } catch (error) {
+    state.instances.close(socket);
+    throw error;
+  }
+}
+
+/** Builds the connect hook, or null when there is nothing to run at connect. */
+export function createConnectHook(state: ConnectState): ConnectHook | null {
+  if (state.guards === null && state.onConnect === null && !state.instances.isPerConnection) return null;
+  return (socket) => {
+    const args = [socket.handshake.auth];
+    return contextStorage.run(new HandlerContext(socket, 'connect', args), runConnect, state, socket, args);
+  };
+}
+
+function runDisconnect(state: DisconnectState, socket: Socket, args: unknown[]): unknown {
+  if (state.onDisconnect === null) {
+    state.instances.close(socket);
+    return undefined;
+  }
+  let result: unknown;
+  try {
+    result = invokeMethod(state.onDisconnect, socket, args, null);
+  } catch (error) {
+    state.instances.close(socket);
+    throw error;
+  }
+  if (isThenable(result)) return settleDisconnect(state, socket, result);
+  state.instances.close(socket);
+  return result;
+}
+
+async function settleDisconnect(state: DisconnectState, socket: Socket, pending: PromiseLike<unknown>) {
+  try {
+    return await pending;
+  } finally {
+    state.instances.close(socket);
+  }
+}
+
+/** Builds the disconnect hook, or null when there is nothing to run at disconnect. */
+export function createDisconnectHook(state: DisconnectState): DisconnectHook | null {
+  if (state.onDisconnect === null && !state.instances.isPerConnection) return null;
+  return (socket: Socket, reason: DisconnectReason) => {
+    const args: unknown[] = [reason];
+    return contextStorage.run(new HandlerContext(socket, 'disconnect', args), runDisconnect, state, socket, args);
+  };
+}
+
+function runErrorChain(entries: readonly ErrorEntry[], error: unknown, socket: Socket): unknown {
+  for (const entry of entries) {
+    if (entry.errorClasses !== null && !entry.errorClasses.some((errorClass) => error instanceof errorClass)) continue;
+    const instance = entry.invoker.instances.instanceFor(socket);
+    // The connection closed while its handler was pending: nobody is left to handle the error here.
+    if (instance === undefined) throw error;
+    return entry.invoker.fn.call(instance, error, contextStorage.getStore());
+  }
+  // No handler of this chain covers the error: the namespace layer logs it and answers the ack with it.
+  throw error;
+}
+
+/** Builds an error handler from `@OnError` methods, tried in order; null for an empty chain. */
+export function createErrorHandler(entries: readonly ErrorEntry[]): ErrorHandler | null {
+  if (entries.length === 0) return null;
+  return (error, socket, event, args) =>
+    contextStorage.run(new HandlerContext(socket, event, args), runErrorChain, entries, error, socket);
+}

@@ -1,0 +1,67 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Socket } from '../namespace/socket';
+
+/**
+ * The request context of Flask without threading it by hand: every compiled handler, guard, error handler and
+ * lifecycle hook runs inside `contextStorage.run(context, fn, ...args)`, so the current socket, event and session
+ * are reachable from anywhere below it, across `await`s and timers started there.
+ */
+
+/** What the context carries for one event (or the connect / disconnect hooks). */
+export class HandlerContext {
+  constructor(
+    /** The client's socket in this namespace. */
+    readonly socket: Socket,
+    /** The event name (`'connect'` / `'disconnect'` for the lifecycle hooks). */
+    readonly event: string,
+    /** The raw client arguments (without the ack callback); `[auth]` for connect, `[reason]` for disconnect. */
+    readonly args: unknown[],
+  ) {}
+
+  /** The client's session id in this namespace. */
+  get sid(): string {
+    return this.socket.id;
+  }
+
+  /** The per-connection session object (`socket.data`). */
+  get session(): Record<string, unknown> {
+    return this.socket.data;
+  }
+}
+
+/** The storage behind every context-aware function. Runtime-internal; users read it through the functions below. */
+export const contextStorage = new AsyncLocalStorage<HandlerContext>();
+
+/** The context of the event being handled, or undefined outside a handler. */
+export function currentContext(): HandlerContext | undefined {
+  return contextStorage.getStore();
+}
+
+/** The context of the event being handled; throws a `TypeError` outside a handler. */
+export function requireContext(caller: string): HandlerContext {
+  const context = contextStorage.getStore();
+  if (context === undefined) {
+    throw new TypeError(`${caller}() was called outside an event handler, so there is no current client`);
+  }
+  return context;
+}
+
+/** The current client's socket. Throws outside a handler. */
+export function currentSocket(): Socket {
+  return requireContext('currentSocket').socket;
+}
+
+/** The current client's sid in this namespace (Flask's `request.sid`). Throws outside a handler. */
+export function currentSid(): string {
+  return requireContext('currentSid').socket.id;
+}
+
+/** The event being handled (Flask's `request.event`). Throws outside a handler. */
+export function currentEvent(): string {
+  return requireContext('currentEvent').event;
+}
+
+/** The current connection's session object (`socket.data`, Flask's `session`). Throws outside a handler. */
+export function currentSession<T extends Record<string, unknown> = Record<string, unknown>>(): T {
+  return requireContext('currentSession').socket.data as T;
+}

@@ -1,0 +1,182 @@
+import {
+  readOwnMetadata,
+  readParamTypes,
+  type ClassRecord,
+  type ErrorFilter,
+  type GuardToken,
+  type ParamRecord,
+} from '../../decorators/metadata';
+import { ConfigurationError } from '../errors';
+import { isNamespaceRoot } from './namespace-base';
+
+/**
+ * Reads a namespace class's metadata once, at registration, and resolves inheritance: the classes are visited from
+ * the farthest ancestor to the class itself, and each level's declarations replace its parent's. Within one class
+ * a decorator beats an `on_<event>` method name, and two methods claiming one event are an error.
+ */
+
+/** Events the client cannot send (Socket.IO reserves them for its own use). */
+const RESERVED_EVENTS = new Set(['connect_error', 'disconnecting', 'newListener', 'removeListener']);
+
+/** A method that handles an event, with what the runtime needs to compile it. */
+export interface MethodDescription {
+  readonly name: string | symbol;
+  /** `Class.method`, for messages. */
+  readonly label: string;
+  /** The method as found on the class's prototype (the most derived definition). */
+  readonly fn: Function;
+  readonly guards: readonly GuardToken[];
+  readonly params: readonly ParamRecord[];
+  readonly paramTypes: readonly unknown[];
+}
+
+/** An `@OnError` method. */
+export interface ErrorHandlerDescription extends MethodDescription {
+  /** The events it covers; null for all. */
+  readonly events: ReadonlySet<string> | null;
+  /** The error classes it covers; null for all. */
+  readonly errorClasses: readonly Function[] | null;
+}
+
+/** Everything the explorer compiles for one class. */
+export interface ClassDescription {
+  readonly events: ReadonlyMap<string, MethodDescription>;
+  readonly connect: MethodDescription | null;
+  readonly disconnect: MethodDescription | null;
+  readonly classGuards: readonly GuardToken[];
+  /** Most derived class first, declaration order within a class. */
+  readonly errorHandlers: readonly ErrorHandlerDescription[];
+}
+
+/** The class and its ancestors, farthest first, stopping at the runtime's `Namespace` base. */
+function lineage(target: Function): Function[] {
+  const chain: Function[] = [];
+  for (let current: unknown = target; typeof current === 'function' && !isNamespaceRoot(current); ) {
+    chain.unshift(current as Function);
+    current = Object.getPrototypeOf(current);
+  }
+  return chain;
+}
+
+/** Reads and merges the metadata of `target` and its ancestors. */
+export function describeClass(target: Function): ClassDescription {
+  const chain = lineage(target);
+  const records = chain.map((cls) => readOwnMetadata(cls));
+  const eventMethods = new Map<string, string | symbol>();
+  const decoratedMethods = new Set<string | symbol>();
+  for (const record of records) for (const name of record?.events.keys() ?? []) decoratedMethods.add(name);
+
+  chain.forEach((cls, level) => {
+    const record = records[level];
+    const claimed = new Map<string, string | symbol>();
+    for (const [method, events] of record?.events ?? []) {
+      for (const event of events) {
+        checkEventName(event, cls, method);
+        const other = claimed.get(event);
+        if (other !== undefined && other !== method) {
+          throw new ConfigurationError(
+            `${cls.name}: methods ${String(other)} and ${String(method)} both handle event "${event}"; ` +
+              'an event has one handler per class',
+          );
+        }
+        claimed.set(event, method);
+      }
+    }
+    for (const name of Object.getOwnPropertyNames(cls.prototype)) {
+      if (!name.startsWith('on_') || name.length === 3 || decoratedMethods.has(name)) continue;
+      if (typeof Object.getOwnPropertyDescriptor(cls.prototype, name)?.value !== 'function') continue;
+      const event = name.slice(3);
+      // The decorator wins over the method name within a class; across classes, the subclass wins.
+      if (!claimed.has(event)) claimed.set(event, name);
+    }
+    for (const [event, method] of claimed) eventMethods.set(event, method);
+  });
+
+  const describe = (name: string | symbol): MethodDescription => describeMethod(target, chain, records, name);
+  const events = new Map<string, MethodDescription>();
+  let connect: MethodDescription | null = null;
+  let disconnect: MethodDescription | null = null;
+  for (const [event, method] of eventMethods) {
+    const description = describe(method);
+    if (event === 'connect') connect = description;
+    else if (event === 'disconnect') disconnect = description;
+    else events.set(event, description);
+  }
+
+  const classGuards = records.flatMap((record) => record?.classGuards ?? []);
+  return { events, connect, disconnect, classGuards, errorHandlers: describeErrorHandlers(target, chain, records) };
+}
+
+function checkEventName(event: string, cls: Function, method: string | symbol): void {
+  if (typeof event !== 'string' || event.length === 0) {
+    throw new ConfigurationError(`${cls.name}.${String(method)}: @On() needs a non-empty event name`);
+  }
+  if (RESERVED_EVENTS.has(event)) {
+    throw new ConfigurationError(
+      `${cls.name}.${String(method)}: "${event}" is reserved by Socket.IO and cannot be handled as an event`,
+    );
+  }
+}
+
+/** The nearest own record (most derived first) that has an entry for `name` in `map`. */
+function nearest<T>(
+  records: readonly (Readonly<ClassRecord> | undefined)[],
+  pick: (record: Readonly<ClassRecord>) => ReadonlyMap<string | symbol, T>,
+  name: string | symbol,
+): T | undefined {
+  for (let i = records.length - 1; i >= 0; i--) {
+    const record = records[i];
+    if (record !== undefined && pick(record).has(name)) return pick(record).get(name);
+  }
+  return undefined;
+}
+
+function describeMethod(
+  target: Function,
+  chain: readonly Function[],
+  records: readonly (Readonly<ClassRecord> | undefined)[],
+  name: string | symbol,
+): MethodDescription {
+  const label = `${target.name}.${String(name)}`;
+  const fn = (target.prototype as Record<string | symbol, unknown>)[name];
+  if (typeof fn !== 'function') throw new ConfigurationError(`${label} is not a method`);
+  // Parameters belong to the definition that will run: the most derived class that defines the method itself.
+  let ownerLevel = chain.length - 1;
+  while (ownerLevel > 0 && !Object.prototype.hasOwnProperty.call(chain[ownerLevel].prototype, name)) ownerLevel--;
+  const owner = chain[ownerLevel];
+  return {
+    name,
+    label,
+    fn,
+    // Guards protect the event, so an override without its own @UseGuards keeps its parent's.
+    guards: nearest(records, (record) => record.methodGuards, name) ?? [],
+    params: readOwnMetadata(owner)?.params.get(name) ?? [],
+    paramTypes: readParamTypes(owner.prototype, name),
+  };
+}
+
+function describeErrorHandlers(
+  target: Function,
+  chain: readonly Function[],
+  records: readonly (Readonly<ClassRecord> | undefined)[],
+): ErrorHandlerDescription[] {
+  const seen = new Set<string | symbol>();
+  const handlers: ErrorHandlerDescription[] = [];
+  for (let level = chain.length - 1; level >= 0; level--) {
+    for (const [name, filters] of records[level]?.errorHandlers ?? []) {
+      if (seen.has(name)) continue; // redeclared by a subclass: its filters replace the parent's
+      seen.add(name);
+      handlers.push({ ...describeMethod(target, chain, records, name), ...splitFilters(filters) });
+    }
+  }
+  return handlers;
+}
+
+function splitFilters(filters: readonly ErrorFilter[]): Pick<ErrorHandlerDescription, 'events' | 'errorClasses'> {
+  const events = filters.filter((filter): filter is string => typeof filter === 'string');
+  const errorClasses = filters.filter((filter) => typeof filter === 'function') as unknown as Function[];
+  return {
+    events: events.length > 0 ? new Set(events) : null,
+    errorClasses: errorClasses.length > 0 ? errorClasses : null,
+  };
+}

@@ -1,0 +1,279 @@
+import { container as globalContainer, injectable, type DependencyContainer } from 'tsyringe';
+import type { ServerNamespace } from '../namespace/server-namespace';
+import type { ErrorHandler, Route, RouteTable } from '../namespace/route-table';
+import { readNamespace, type GuardToken, type NamespaceDecoratorOptions } from '../../decorators/metadata';
+import { ConfigurationError } from '../errors';
+import { createDebug } from '../debug';
+import { describeClass, type ErrorHandlerDescription, type MethodDescription } from './describe-class';
+import { NamespaceBase } from './namespace-base';
+import { InstanceSource } from './connection-scope';
+import { compilePayload } from './payload-validator';
+import type { Guard } from './guard-context';
+import {
+  ConnectState,
+  createConnectHook,
+  createDisconnectHook,
+  createErrorHandler,
+  createRoute,
+  DisconnectState,
+  ErrorEntry,
+  MethodInvoker,
+  RouteState,
+  type ParamSlot,
+} from './compile-route';
+import { kAttach } from './symbols';
+
+const debug = createDebug('classio:runtime');
+
+/** Characters a namespace path cannot hold: `,` ends the namespace in a packet, `?` and `#` belong to URLs. */
+const INVALID_PATH = /[,?#\s]/;
+
+/** A namespace's options once defaults are applied. */
+export interface ResolvedNamespaceOptions {
+  /** `'singleton'` (default) or `'connection'`. */
+  readonly scope: 'singleton' | 'connection';
+  /** Default class-validator options of the namespace's payloads (default: none beyond the runtime's). */
+  readonly validator: Record<string, unknown> | undefined;
+}
+
+const DEFAULT_OPTIONS: ResolvedNamespaceOptions = { scope: 'singleton', validator: undefined };
+
+/** The result of compiling one namespace class or instance. */
+export interface CompiledNamespace {
+  /** The namespace path (`/chat`). */
+  readonly path: string;
+  /** The routes, connect / disconnect hooks and error handler to install with `ServerNamespace.install`. */
+  readonly table: RouteTable;
+  readonly options: ResolvedNamespaceOptions;
+  /** The singleton instance (null for `scope: 'connection'`). */
+  readonly instance: object | null;
+  /** Gives the singleton its `ServerNamespace`; call it once the table is installed. */
+  bind(nsp: ServerNamespace): void;
+}
+
+/** Any class. */
+type Constructor = new (...args: any[]) => object;
+
+/**
+ * Compiles decorated namespace classes (or instances, as Flask's `on_namespace`) into route tables. It reads the
+ * metadata contract once, resolves the class and its guards through tsyringe, compiles every payload class, and
+ * fails with a `ConfigurationError` naming the class and method for every mistake it can see. Nothing it returns
+ * reads metadata or touches the container per message.
+ */
+export class NamespaceExplorer {
+  readonly #container: DependencyContainer;
+
+  /** @param container the root container (default: tsyringe's global `container`). */
+  constructor(container: DependencyContainer = globalContainer) {
+    this.#container = container;
+  }
+
+  /** Compiles a class (resolved through the container) or a ready instance. */
+  compile(target: Constructor | object): CompiledNamespace {
+    const isClass = typeof target === 'function';
+    const cls = (isClass ? target : target.constructor) as Constructor;
+    const declared = readNamespace(cls);
+    const path = checkPath(cls, (!isClass && target instanceof NamespaceBase ? target.path : undefined) ?? declared?.path);
+    const options = resolveOptions(cls, declared?.options);
+    if (!isClass && options.scope === 'connection') {
+      throw new ConfigurationError(
+        `${cls.name}: a namespace with scope 'connection' is created per connection; register the class, not an instance`,
+      );
+    }
+    const description = describeClass(cls);
+    const singleton = isClass ? (options.scope === 'singleton' ? this.#resolveClass(cls) : null) : target;
+    if (options.scope === 'connection') makeInjectable(cls);
+    const instances = new InstanceSource(singleton, cls, this.#container);
+    const guards = new Map<GuardToken, Guard>();
+    const invoke = (method: MethodDescription, event: string) => compileInvoker(method, event, instances, options);
+
+    const errorHandlers = description.errorHandlers.map((handler) => ({
+      handler,
+      entry: new ErrorEntry(invoke(handler, 'error'), handler.errorClasses),
+    }));
+    const namespaceOnError = createErrorHandler(errorHandlers.filter((e) => e.handler.events === null).map((e) => e.entry));
+
+    const routes = new Map<string, Route>();
+    for (const [event, method] of description.events) {
+      const invoker = invoke(method, event);
+      const methodGuards = method.guards.map((token) => this.#resolveGuard(token, method.label, guards));
+      const state = new RouteState(
+        event,
+        invoker,
+        methodGuards.length > 0 ? methodGuards : null,
+        method.guards.map(guardName),
+      );
+      const answersAck = method.params.some((param) => param.kind === 'ack');
+      routes.set(event, createRoute(state, answersAck, routeErrorHandler(errorHandlers, event)));
+    }
+
+    const classGuards = description.classGuards.map((token) => this.#resolveGuard(token, cls.name, guards));
+    checkLifecycle(description.connect);
+    checkLifecycle(description.disconnect);
+    const table: RouteTable = Object.freeze({
+      routes,
+      connect: createConnectHook(
+        new ConnectState(
+          classGuards.length > 0 ? classGuards : null,
+          description.classGuards.map(guardName),
+          instances,
+          description.connect && invoke(description.connect, 'connect'),
+        ),
+      ),
+      disconnect: createDisconnectHook(
+        new DisconnectState(instances, description.disconnect && invoke(description.disconnect, 'disconnect')),
+      ),
+      onError: namespaceOnError,
+    });
+    debug('compiled %s for %s: %d routes', cls.name, path, routes.size);
+    return {
+      path,
+      table,
+      options,
+      instance: singleton,
+      bind(nsp: ServerNamespace): void {
+        if (singleton instanceof NamespaceBase) singleton[kAttach](nsp);
+      },
+    };
+  }
+
+  #resolveClass(cls: Constructor): object {
+    makeInjectable(cls);
+    try {
+      return this.#container.resolve(cls);
+    } catch (error) {
+      throw new ConfigurationError(
+        `${cls.name} cannot be resolved from the container: ${messageOf(error)}; ` +
+          'register its constructor dependencies (or give them @injectable())',
+        { cause: error },
+      );
+    }
+  }
+
+  #resolveGuard(token: GuardToken, label: string, cache: Map<GuardToken, Guard>): Guard {
+    const cached = cache.get(token);
+    if (cached !== undefined) return cached;
+    let guard: unknown = token;
+    if (typeof token === 'function') {
+      makeInjectable(token as Constructor);
+      try {
+        guard = this.#container.resolve(token as Constructor);
+      } catch (error) {
+        throw new ConfigurationError(
+          `${label}: guard ${token.name} cannot be resolved from the container: ${messageOf(error)}`,
+          { cause: error },
+        );
+      }
+    }
+    if (guard === null || typeof guard !== 'object' || typeof (guard as Guard).canActivate !== 'function') {
+      throw new ConfigurationError(`${label}: guard ${guardName(token)} has no canActivate(context) method`);
+    }
+    cache.set(token, guard as Guard);
+    return guard as Guard;
+  }
+}
+
+/**
+ * Compiles `target` and installs it on `server.of(path)`: what `Server.register` does.
+ */
+export function registerNamespace(
+  server: { of(path: string): ServerNamespace },
+  target: Constructor | object,
+  container?: DependencyContainer,
+): CompiledNamespace {
+  const compiled = new NamespaceExplorer(container).compile(target);
+  const nsp = server.of(compiled.path);
+  nsp.install(compiled.table);
+  compiled.bind(nsp);
+  return compiled;
+}
+
+function checkPath(cls: Function, path: unknown): string {
+  if (path === undefined) {
+    throw new ConfigurationError(
+      `${cls.name} has no namespace path: decorate it with @Namespace('/path') or pass the path to its constructor`,
+    );
+  }
+  if (typeof path !== 'string' || !path.startsWith('/') || INVALID_PATH.test(path)) {
+    throw new ConfigurationError(
+      `${cls.name}: invalid namespace path ${JSON.stringify(path)}; expected "/" followed by no ",", "?", "#" or space`,
+    );
+  }
+  return path;
+}
+
+function resolveOptions(cls: Function, declared: NamespaceDecoratorOptions | undefined): ResolvedNamespaceOptions {
+  const options = { ...DEFAULT_OPTIONS, ...declared };
+  if (options.scope !== 'singleton' && options.scope !== 'connection') {
+    throw new ConfigurationError(`${cls.name}: invalid scope ${JSON.stringify(options.scope)}; expected 'singleton' or 'connection'`);
+  }
+  return options;
+}
+
+function checkLifecycle(method: MethodDescription | null): void {
+  if (method?.params.some((param) => param.kind === 'ack')) {
+    throw new ConfigurationError(`${method.label}: connect and disconnect hooks have no ack to inject with @Ack()`);
+  }
+}
+
+/** The error handler of one route: the event-specific `@OnError` methods, then the namespace-wide ones. */
+function routeErrorHandler(
+  handlers: readonly { handler: ErrorHandlerDescription; entry: ErrorEntry }[],
+  event: string,
+): ErrorHandler | null {
+  const specific = handlers.filter((h) => h.handler.events?.has(event) === true);
+  // Without one, the route defers to the table's handler (RouteTable.onError), which covers every event.
+  if (specific.length === 0) return null;
+  return createErrorHandler([...specific, ...handlers.filter((h) => h.handler.events === null)].map((h) => h.entry));
+}
+
+/** Plans the parameters of a method: client arguments in order, injected values where decorated. */
+function compileInvoker(
+  method: MethodDescription,
+  event: string,
+  instances: InstanceSource,
+  options: ResolvedNamespaceOptions,
+): MethodInvoker {
+  if (method.params.length === 0) return new MethodInvoker(method.label, method.fn, instances, null, false);
+  const count = Math.max(method.fn.length, method.paramTypes.length, ...method.params.map((p) => p.index + 1));
+  const slots: ParamSlot[] = [];
+  let nextArg = 0;
+  let isAsync = false;
+  for (let index = 0; index < count; index++) {
+    const param = method.params.find((p) => p.index === index);
+    if (param === undefined) {
+      slots.push({ kind: 'arg', argIndex: nextArg++, payload: null });
+      continue;
+    }
+    if (param.kind !== 'payload') {
+      slots.push({ kind: param.kind, argIndex: -1, payload: null });
+      continue;
+    }
+    const argIndex = param.payload?.index ?? nextArg;
+    nextArg = Math.max(nextArg, argIndex + 1);
+    let payload;
+    try {
+      payload = compilePayload(method.paramTypes[index], param.payload ?? {}, options.validator, event);
+    } catch (error) {
+      throw new ConfigurationError(`${method.label}: cannot compile the payload of parameter ${index}: ${messageOf(error)}`, {
+        cause: error,
+      });
+    }
+    isAsync ||= payload?.isAsync === true;
+    slots.push({ kind: 'payload', argIndex, payload });
+  }
+  return new MethodInvoker(method.label, method.fn, instances, slots, isAsync);
+}
+
+/** Registers the class's constructor parameter types with tsyringe (its `@injectable()`), so it can be resolved. */
+function makeInjectable(cls: Constructor): void {
+  injectable()(cls);
+}
+
+function guardName(token: GuardToken): string {
+  return typeof token === 'function' ? token.name : (token.constructor?.name ?? 'guard');
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

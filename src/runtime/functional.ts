@@ -1,0 +1,60 @@
+import type { Socket } from '../namespace/socket';
+import type { DisconnectReason } from '../namespace/disconnect-reason';
+import type { Route, RouteTable } from '../namespace/route-table';
+import { ConfigurationError } from '../errors';
+import { contextStorage, HandlerContext } from './context';
+
+/**
+ * The functional form, `server.on(event, handler, { namespace })` (Flask's `@socketio.on`): the handler receives
+ * the client's arguments, its return value answers the ack, and it runs inside the event's context, so
+ * `emit()`, `currentSid()`, `currentSession()` and the other context-aware functions work in it.
+ */
+export type FunctionalHandler = (...args: any[]) => unknown;
+
+function applyHandler(handler: FunctionalHandler, args: unknown[]): unknown {
+  return handler(...args);
+}
+
+/** Builds the route of a functional handler for `event` (not `connect` / `disconnect`: see `compileFunctional`). */
+export function createFunctionalRoute(event: string, handler: FunctionalHandler): Route {
+  if (typeof event !== 'string' || event.length === 0) {
+    throw new ConfigurationError('server.on(event, handler): the event must be a non-empty string');
+  }
+  if (typeof handler !== 'function') {
+    throw new ConfigurationError(`server.on("${event}", handler): the handler must be a function`);
+  }
+  const handle = (socket: Socket, args: unknown[]) =>
+    contextStorage.run(new HandlerContext(socket, event, args), applyHandler, handler, args);
+  return Object.freeze({ event, handle, answersAck: false, onError: null });
+}
+
+/**
+ * Builds a one-entry route table for a functional handler: a route, or for `connect` (called with the auth
+ * payload; `false` or a throw refuses) and `disconnect` (called with the reason) the lifecycle hook.
+ */
+export function compileFunctional(event: string, handler: FunctionalHandler): RouteTable {
+  if (event === 'connect') {
+    return Object.freeze({
+      routes: new Map(),
+      connect: (socket: Socket) => {
+        const args = [socket.handshake.auth];
+        return contextStorage.run(new HandlerContext(socket, event, args), applyHandler, handler, args);
+      },
+      disconnect: null,
+      onError: null,
+    });
+  }
+  if (event === 'disconnect') {
+    return Object.freeze({
+      routes: new Map(),
+      connect: null,
+      disconnect: (socket: Socket, reason: DisconnectReason) => {
+        const args: unknown[] = [reason];
+        return contextStorage.run(new HandlerContext(socket, event, args), applyHandler, handler, args);
+      },
+      onError: null,
+    });
+  }
+  const route = createFunctionalRoute(event, handler);
+  return Object.freeze({ routes: new Map([[event, route]]), connect: null, disconnect: null, onError: null });
+}

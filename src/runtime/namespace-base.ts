@@ -1,0 +1,177 @@
+import type { Socket } from '../namespace/socket';
+import type { ServerNamespace } from '../namespace/server-namespace';
+import { Namespace as namespaceDecorator } from '../../decorators/namespace';
+import type { NamespaceDecoratorOptions } from '../../decorators/metadata';
+import type { DefaultEventsMap, EventNames, EventParams, EventsMap } from '../../decorators/events-map';
+import { contextStorage, type HandlerContext } from './context';
+import type { EmitOptions } from './emit-options';
+import { kAttach } from './symbols';
+import {
+  callVia,
+  disconnectVia,
+  emitVia,
+  joinRoomVia,
+  leaveRoomVia,
+  roomsVia,
+} from './helpers';
+
+/** The arguments of `emit(event, ...)`: the event's arguments, optionally followed by wrapped options. */
+export type EmitArgs<S extends EventsMap, K extends EventNames<S>> =
+  | [...EventParams<S, K>]
+  | [...EventParams<S, K>, EmitOptions];
+
+/**
+ * The base class of class-based namespaces (Flask-SocketIO's `flask_socketio.Namespace`). Extending it is optional:
+ * any decorated class can be registered, but the base gives the handlers the current client (`this.sid`,
+ * `this.session`, `this.event`) and helpers bound to the namespace. `C` and `S` are the client-to-server and
+ * server-to-client event maps; with them a wrong event name or payload in `emit` does not compile.
+ *
+ * The current client comes from the handler's context (AsyncLocalStorage), so it stays right across `await`s even
+ * when one singleton instance serves every client.
+ */
+export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends EventsMap = DefaultEventsMap> {
+  /** The path given to the constructor (`new Chat('/chat')`, as Flask's `Namespace('/chat')`), if any. */
+  readonly path: string | undefined;
+  #nsp: ServerNamespace | undefined;
+  /** Set for `scope: 'connection'` instances: the one client they serve. */
+  #socket: Socket | undefined;
+  /** Phantom use of `C` so the two maps stay distinct type parameters. */
+  declare protected readonly clientEvents?: C;
+
+  constructor(path?: string) {
+    this.path = path;
+  }
+
+  /** Called by the runtime at registration (and per connection for connection-scoped instances). */
+  [kAttach](nsp: ServerNamespace, socket?: Socket): void {
+    this.#nsp = nsp;
+    this.#socket = socket;
+  }
+
+  /** The server-side namespace this instance serves. Throws before registration. */
+  get nsp(): ServerNamespace {
+    const socket = this.#currentSocket();
+    if (socket !== undefined) return socket.nsp;
+    if (this.#nsp === undefined) {
+      throw new TypeError(`${this.constructor.name} is not registered yet: call server.register() first`);
+    }
+    return this.#nsp;
+  }
+
+  /** The namespace's path (`/chat`). */
+  get namespace(): string {
+    return this.#nsp?.name ?? this.path ?? '';
+  }
+
+  /** The current client's socket. Throws outside a handler. */
+  get socket(): Socket {
+    const socket = this.#currentSocket();
+    if (socket === undefined) throw new TypeError('there is no current client outside an event handler');
+    return socket;
+  }
+
+  /** The current client's sid (Flask's `request.sid`). Throws outside a handler. */
+  get sid(): string {
+    return this.socket.id;
+  }
+
+  /** The current connection's session object (`socket.data`, Flask's `session`). Throws outside a handler. */
+  get session(): Record<string, unknown> {
+    return this.socket.data;
+  }
+
+  /** The event being handled (Flask's `request.event`), or undefined outside a handler. */
+  get event(): string | undefined {
+    return contextStorage.getStore()?.event;
+  }
+
+  /** The whole context of the event being handled, or undefined outside a handler. */
+  get context(): HandlerContext | undefined {
+    return contextStorage.getStore();
+  }
+
+  /**
+   * Emits to the current client, or with `emitOptions({ to, broadcast, includeSelf, skipSid, namespace })` as the
+   * last argument to rooms, sids or the whole namespace. Outside a handler it broadcasts to the namespace.
+   */
+  emit<K extends EventNames<S>>(event: K, ...args: EmitArgs<S, K>): boolean {
+    return emitVia(this.nsp, this.#currentSocket(), event, args);
+  }
+
+  /** Emits `message` (Flask's `send`), with the same targeting as {@link emit}. */
+  send(...args: unknown[]): boolean {
+    return emitVia(this.nsp, this.#currentSocket(), 'message', args);
+  }
+
+  /** Puts the current client, or client `sid`, into `room`. */
+  joinRoom(room: string, sid?: string): void {
+    joinRoomVia(this.nsp, this.#currentSocket(), room, sid);
+  }
+
+  /** Takes the current client, or client `sid`, out of `room`. */
+  leaveRoom(room: string, sid?: string): void {
+    leaveRoomVia(this.nsp, this.#currentSocket(), room, sid);
+  }
+
+  /** Takes every client of the namespace out of `room`. */
+  closeRoom(room: string): void {
+    this.nsp.closeRoom(room);
+  }
+
+  /** The rooms of the current client, or of client `sid`. */
+  rooms(sid?: string): string[] {
+    return roomsVia(this.nsp, this.#currentSocket(), sid);
+  }
+
+  /** Disconnects the current client, or client `sid`, from the namespace. */
+  disconnect(sid?: string): void {
+    disconnectVia(this.nsp, this.#currentSocket(), sid);
+  }
+
+  /**
+   * Emits `event` to client `sid` and resolves with its ack (the single argument, or all of them when several);
+   * rejects with `AckTimeoutError` after `emitOptions({ timeout })` (default 60 s).
+   */
+  call<K extends EventNames<S>>(sid: string, event: K, ...args: EmitArgs<S, K>): Promise<unknown> {
+    return callVia(this.nsp, sid, event, args);
+  }
+
+  #currentSocket(): Socket | undefined {
+    return contextStorage.getStore()?.socket ?? this.#socket;
+  }
+}
+
+/** The type of the hybrid `Namespace` export: callable as a decorator factory, constructible as the base class. */
+export interface NamespaceHybrid {
+  /** `@Namespace(path, options)`: declares the class's namespace (see `decorators/namespace.ts`). */
+  (path: string, options?: NamespaceDecoratorOptions): ClassDecorator;
+  /** `class Chat extends Namespace<ClientEvents, ServerEvents>` or `new Chat('/chat')`. */
+  new <C extends EventsMap = DefaultEventsMap, S extends EventsMap = DefaultEventsMap>(path?: string): NamespaceBase<C, S>;
+  readonly prototype: NamespaceBase<any, any>;
+}
+
+function createHybrid(this: unknown, path?: string, options?: NamespaceDecoratorOptions): unknown {
+  if (new.target === undefined) {
+    if (typeof path !== 'string') throw new TypeError('@Namespace(path) needs the namespace path, e.g. "/chat"');
+    return namespaceDecorator(path, options);
+  }
+  // Constructed (directly or through `super()` of a subclass): build a real NamespaceBase whose prototype is the
+  // subclass's, so private fields exist and `instanceof` works for both names.
+  return Reflect.construct(NamespaceBase, [path], new.target);
+}
+createHybrid.prototype = NamespaceBase.prototype;
+Object.setPrototypeOf(createHybrid, NamespaceBase);
+Object.defineProperty(createHybrid, 'name', { value: 'Namespace' });
+
+/**
+ * `Namespace` is both the class decorator and the base class, so one import serves
+ * `@Namespace('/chat') class Chat extends Namespace {}` (Flask-SocketIO's class and Nest-style decorator together).
+ */
+export const Namespace = createHybrid as unknown as NamespaceHybrid;
+/** The instance type of {@link Namespace}. */
+export type Namespace<C extends EventsMap = DefaultEventsMap, S extends EventsMap = DefaultEventsMap> = NamespaceBase<C, S>;
+
+/** True for the runtime's own base constructors, where the explorer stops walking a class's ancestors. */
+export function isNamespaceRoot(target: unknown): boolean {
+  return target === createHybrid || target === NamespaceBase || target === Function.prototype || target === Object;
+}

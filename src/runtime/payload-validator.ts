@@ -1,0 +1,128 @@
+import { plainToInstance, type ClassTransformOptions } from 'class-transformer';
+import {
+  getMetadataStorage,
+  validate,
+  validateSync,
+  ValidationTypes,
+  type ValidationError as ClassValidatorError,
+  type ValidatorOptions,
+} from 'class-validator';
+import type { PayloadOptions } from '../../decorators/metadata';
+import { ValidationError } from '../errors';
+
+/**
+ * Compiles a `@Payload()` parameter into one function, once, at registration: which class to instantiate, whether
+ * to validate at all, and whether class-validator's synchronous path is safe. `validateSync` skips async
+ * constraints, so it is chosen only when the DTO (and every nested DTO we can see) has none; otherwise the payload
+ * goes through `validate` and the handler becomes async. The common case therefore costs one `plainToInstance` and
+ * one `validateSync` per message, with no promise.
+ */
+
+/** One failing property, as sent to the client in `ValidationError.data`. */
+export interface PropertyViolation {
+  /** Dotted path for nested DTOs (`author.name`); empty when the payload itself is not an object. */
+  property: string;
+  /** class-validator's constraint name to message (`{ isString: 'text must be a string' }`). */
+  constraints: Record<string, string>;
+}
+
+/** A compiled payload stage: returns the DTO, or throws `ValidationError`, or (when `isAsync`) a promise of either. */
+export interface CompiledPayload {
+  readonly isAsync: boolean;
+  readonly transform: (value: unknown) => unknown;
+}
+
+/** Declared types that are not DTOs: passed through untouched. */
+const PLAIN_TYPES = new Set<unknown>([undefined, Object, String, Number, Boolean, Array, Symbol, BigInt, Function, Promise]);
+
+/** Validation defaults; `forbidUnknownValues` makes a non-object payload fail instead of passing unchecked. */
+export const DEFAULT_VALIDATOR_OPTIONS: Readonly<ValidatorOptions> = { forbidUnknownValues: true };
+
+/** Compiles a payload parameter; null when there is nothing to do (no DTO class, or `validate: false`). */
+export function compilePayload(
+  declaredType: unknown,
+  options: PayloadOptions,
+  namespaceValidator: Record<string, unknown> | undefined,
+  event: string,
+): CompiledPayload | null {
+  const type = options.type ?? declaredType;
+  if (options.validate === false || PLAIN_TYPES.has(type) || typeof type !== 'function') return null;
+  const dto = type as new () => object;
+  const transformOptions = options.transformer as ClassTransformOptions | undefined;
+  const validatorOptions: ValidatorOptions = {
+    ...DEFAULT_VALIDATOR_OPTIONS,
+    ...(namespaceValidator as ValidatorOptions | undefined),
+    ...(options.validator as ValidatorOptions | undefined),
+  };
+  // A DTO without constraints would fail every payload under forbidUnknownValues: transform only.
+  if (!hasConstraints(dto)) {
+    return { isAsync: false, transform: (value) => plainToInstance(dto, value, transformOptions) };
+  }
+  const fail = (errors: ClassValidatorError[]): never => {
+    throw createValidationError(event, dto.name, errors);
+  };
+  if (hasAsyncConstraints(dto, new Set())) {
+    return {
+      isAsync: true,
+      transform: async (value) => {
+        const instance = plainToInstance(dto, value, transformOptions) as object;
+        const errors = await validate(instance, validatorOptions);
+        return errors.length === 0 ? instance : fail(errors);
+      },
+    };
+  }
+  return {
+    isAsync: false,
+    transform: (value) => {
+      const instance = plainToInstance(dto, value, transformOptions) as object;
+      const errors = validateSync(instance, validatorOptions);
+      return errors.length === 0 ? instance : fail(errors);
+    },
+  };
+}
+
+/** Builds the `ValidationError` naming the event, the DTO and every failing property. */
+export function createValidationError(event: string, dtoName: string, errors: ClassValidatorError[]): ValidationError {
+  const violations: PropertyViolation[] = [];
+  flatten(errors, '', violations);
+  const names = violations.map((violation) => violation.property || '(payload)').join(', ');
+  return new ValidationError(`invalid payload for event "${event}": expected a valid ${dtoName}; failing: ${names}`, violations);
+}
+
+function flatten(errors: readonly ClassValidatorError[], prefix: string, out: PropertyViolation[]): void {
+  for (const error of errors) {
+    const property = error.property ? (prefix ? `${prefix}.${error.property}` : error.property) : prefix;
+    if (error.constraints !== undefined) out.push({ property, constraints: { ...error.constraints } });
+    if (error.children !== undefined && error.children.length > 0) flatten(error.children, property, out);
+  }
+}
+
+function hasConstraints(dto: Function): boolean {
+  return getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).length > 0;
+}
+
+/** Whether validating `dto` may need class-validator's async path; unknown nested types count as async. */
+function hasAsyncConstraints(dto: Function, seen: Set<Function>): boolean {
+  if (seen.has(dto)) return false;
+  seen.add(dto);
+  const storage = getMetadataStorage();
+  for (const metadata of storage.getTargetValidationMetadatas(dto, '', true, false)) {
+    if (metadata.type === ValidationTypes.PROMISE_VALIDATION) return true;
+    if (metadata.type === ValidationTypes.CUSTOM_VALIDATION && metadata.constraintCls !== undefined) {
+      if (storage.getTargetValidatorConstraints(metadata.constraintCls).some((constraint) => constraint.async)) {
+        return true;
+      }
+    }
+    if (metadata.type === ValidationTypes.NESTED_VALIDATION) {
+      const nested = readDesignType(dto.prototype, metadata.propertyName);
+      // Arrays and maps hide their element class from design metadata: take the safe (async) path.
+      if (typeof nested !== 'function' || PLAIN_TYPES.has(nested) || hasAsyncConstraints(nested, seen)) return true;
+    }
+  }
+  return false;
+}
+
+function readDesignType(prototype: object, property: string): unknown {
+  const reflect = Reflect as unknown as { getMetadata?: (key: string, target: object, key2: string) => unknown };
+  return typeof reflect.getMetadata === 'function' ? reflect.getMetadata('design:type', prototype, property) : undefined;
+}
