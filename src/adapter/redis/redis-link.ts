@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { createDebug } from '../../debug';
+
+const debug = createDebug('classio:adapter');
+
+/** Options of a {@link RedisLink}. */
+export interface RedisLinkOptions {
+  /** `redis://[user:password@]host:port[/db]`. */
+  readonly url: string;
+  /**
+   * Called with the first error of each outage (errors repeat on every reconnect attempt, so the rest only go to
+   * the `classio:adapter` debug log). Default: one `console.warn` line.
+   */
+  readonly onError?: (err: Error) => void;
+}
+
+type MessageHandler = (data: Buffer) => void;
+
+/**
+ * The two Redis connections of one server process (a subscriber connection cannot publish), shared by the
+ * adapters of all its namespaces, and the process's cluster uid.
+ *
+ * Fault handling, so that Redis restarting or being unreachable never crashes a server:
+ * - both clients always have an `error` listener (an EventEmitter without one throws);
+ * - ioredis reconnects on its own and, on the subscriber, re-subscribes to every channel (`autoResubscribe`);
+ * - the publisher has no offline queue: while Redis is away a publish fails at once and is dropped (the local
+ *   clients of the publishing process are still served) instead of piling up and being replayed late;
+ * - the subscriber keeps its commands queued for as long as it takes (`maxRetriesPerRequest: null`), so a
+ *   SUBSCRIBE issued while Redis is down takes effect once it is back.
+ */
+export class RedisLink {
+  /** Identifies this process in cluster messages (each process ignores its own). */
+  readonly uid = randomBytes(8).toString('hex');
+  readonly pub: Redis;
+  readonly sub: Redis;
+  readonly #handlers = new Map<string, MessageHandler>();
+  readonly #onError: (err: Error) => void;
+  #isDown = false;
+  #isClosed = false;
+  #users = 0;
+
+  constructor(options: RedisLinkOptions) {
+    this.#onError =
+      options.onError ??
+      ((err) => console.warn(`classio: Redis at ${redactUrl(options.url)} unavailable (${err.message}); reconnecting`));
+    this.pub = new Redis(options.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    this.sub = new Redis(options.url, { maxRetriesPerRequest: null });
+    for (const client of [this.pub, this.sub]) {
+      client.on('error', (err: Error) => this.#reportError(err));
+      client.on('ready', () => {
+        if (this.#isDown && this.pub.status === 'ready' && this.sub.status === 'ready') {
+          this.#isDown = false;
+          debug('redis link %s: connections restored', this.uid);
+        }
+      });
+    }
+    this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+      const handler = this.#handlers.get(channel.toString());
+      if (handler !== undefined) handler(message);
+    });
+  }
+
+  /** True once {@link close} was called (a closed link is never reused). */
+  get isClosed(): boolean {
+    return this.#isClosed;
+  }
+
+  /** True while both connections are up. */
+  get isReady(): boolean {
+    return this.pub.status === 'ready' && this.sub.status === 'ready';
+  }
+
+  /** Resolves once both connections are ready (never rejects; waits across reconnects). */
+  whenReady(): Promise<void> {
+    if (this.isReady) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!this.isReady && !this.#isClosed) return;
+        this.pub.off('ready', check);
+        this.sub.off('ready', check);
+        resolve();
+      };
+      this.pub.on('ready', check);
+      this.sub.on('ready', check);
+    });
+  }
+
+  /** Routes the messages of `channels` to `handler` and subscribes; resolves once Redis confirmed. */
+  async subscribe(channels: readonly string[], handler: MessageHandler): Promise<void> {
+    for (const channel of channels) this.#handlers.set(channel, handler);
+    await this.sub.subscribe(...channels);
+  }
+
+  /** Stops routing and unsubscribes (best effort: a closed or unreachable Redis has nothing to unsubscribe). */
+  async unsubscribe(channels: readonly string[]): Promise<void> {
+    for (const channel of channels) this.#handlers.delete(channel);
+    if (this.#isClosed || this.sub.status !== 'ready') return;
+    await this.sub.unsubscribe(...channels).catch((err: Error) => debug('unsubscribe failed: %s', err.message));
+  }
+
+  /** Publishes without waiting; a failure (Redis away) is logged at debug level and the message is dropped. */
+  publish(channel: string, data: Buffer): void {
+    if (this.pub.status !== 'ready') {
+      debug('redis link %s: dropped a message for %s (publisher %s)', this.uid, channel, this.pub.status);
+      return;
+    }
+    this.pub.publish(channel, data).catch((err: Error) => debug('publish to %s failed: %s', channel, err.message));
+  }
+
+  /** The number of connections subscribed to `channel` (this process included). Rejects while Redis is away. */
+  async countSubscribers(channel: string): Promise<number> {
+    const reply = (await this.pub.pubsub('NUMSUB', channel)) as [string, number | string];
+    return Number(reply[1]);
+  }
+
+  /** Counts one more adapter using the link. */
+  retain(): void {
+    this.#users++;
+  }
+
+  /** Counts one adapter fewer; the last one closes the connections. */
+  async release(): Promise<void> {
+    if (--this.#users <= 0) await this.close();
+  }
+
+  /** Closes both connections; idempotent. */
+  async close(): Promise<void> {
+    if (this.#isClosed) return;
+    this.#isClosed = true;
+    this.#handlers.clear();
+    await Promise.all([this.pub, this.sub].map((client) => closeClient(client)));
+  }
+
+  #reportError(err: Error): void {
+    debug('redis link %s: %s', this.uid, err.message);
+    if (this.#isDown || this.#isClosed) return;
+    this.#isDown = true;
+    this.#onError(err);
+  }
+}
+
+async function closeClient(client: Redis): Promise<void> {
+  if (client.status === 'ready') {
+    try {
+      await client.quit();
+      return;
+    } catch {
+      // fall through: the connection went away while quitting
+    }
+  }
+  client.disconnect();
+}
+
+/** Hides the password of a Redis URL before it goes into a log line. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, '//***@');
+}

@@ -1,0 +1,211 @@
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { checkRedisUrl } from './adapter/redis/index';
+import { encodeMessage, MessageType, requestChannel, type WireMessage } from './adapter/redis/wire';
+import { ConfigurationError } from './errors';
+import { encodePacket, PacketType } from './protocol/packet';
+
+/** Options of {@link Emitter}. */
+export interface EmitterOptions {
+  /** The servers' `messageQueue` URL, `redis://host:port/db`. Required. */
+  messageQueue: string;
+  /** The servers' `channel` option. Default `classio`. */
+  channel?: string;
+  /** Called when a publish fails (Redis unreachable for too long). Default: one `console.warn` line per failure. */
+  onError?: (err: Error) => void;
+}
+
+/** Who an emit reaches: a namespace, rooms (everyone when none), minus `except` rooms. */
+export interface EmitTarget {
+  /** Default `/`. */
+  namespace?: string;
+  room?: string;
+  rooms?: readonly string[];
+  except?: string | readonly string[];
+}
+
+const EMPTY: readonly string[] = [];
+
+/**
+ * Emits to the clients of a classio cluster from a process that is not a server (a worker, a cron job, a CLI), the
+ * way Flask-SocketIO's `SocketIO(message_queue=...)` does from an external process. It publishes the same messages
+ * the servers' Redis adapters exchange, so every server writes the event to its own matching clients.
+ *
+ * Targets are chained (`of`, `to`/`in`, `except`), each step returning a new immutable operator, or given as an
+ * object to {@link Emitter.emitTo}. There is no `emit(event, ...args, { room })` form: a trailing plain object
+ * cannot be told apart from a payload, and guessing would silently misroute `emit('joined', { room: 'a' })`.
+ *
+ * Each emit resolves with the number of servers that received it (Redis' PUBLISH reply) and rejects when Redis
+ * stays unreachable; a rejection nobody awaits is only reported through `onError`, never left unhandled.
+ *
+ * @example
+ * const emitter = new Emitter({ messageQueue: 'redis://127.0.0.1:6379/0' });
+ * await emitter.of('/chat').to('lobby').emit('news', { text: 'deploy at 17:00' });
+ * await emitter.emitTo({ namespace: '/chat', room: 'lobby', except: 'bots' }, 'news', 'hello');
+ * await emitter.close();
+ */
+export class Emitter {
+  readonly #redis: Redis;
+  readonly #channel: string;
+  readonly #uid = randomBytes(8).toString('hex');
+  readonly #onError: (err: Error) => void;
+  readonly #root: EmitterOperator;
+
+  constructor(options: EmitterOptions) {
+    checkRedisUrl(options.messageQueue, 'messageQueue');
+    const channel = options.channel ?? 'classio';
+    if (typeof channel !== 'string' || channel === '') {
+      throw new ConfigurationError(`channel must be a non-empty string, got ${JSON.stringify(channel)}`);
+    }
+    this.#channel = channel;
+    this.#onError = options.onError ?? ((err) => console.warn(`classio emitter: ${err.message}`));
+    // The offline queue stays on: a script that emits right after `new Emitter()` has its messages sent once
+    // connected, and `close()` waits for them.
+    this.#redis = new Redis(options.messageQueue);
+    // Connection errors repeat on every reconnect attempt; the failed publishes are what gets reported.
+    this.#redis.on('error', () => {});
+    this.#root = new EmitterOperator(this, '/', EMPTY, EMPTY);
+  }
+
+  /** Targets namespace `name`. */
+  of(name: string): EmitterOperator {
+    return new EmitterOperator(this, name.startsWith('/') ? name : `/${name}`, EMPTY, EMPTY);
+  }
+
+  /** Targets room(s) of namespace `/`. */
+  to(room: string | readonly string[]): EmitterOperator {
+    return this.#root.to(room);
+  }
+
+  /** Same as {@link to}. */
+  in(room: string | readonly string[]): EmitterOperator {
+    return this.#root.to(room);
+  }
+
+  /** Excludes room(s) of namespace `/`. */
+  except(room: string | readonly string[]): EmitterOperator {
+    return this.#root.except(room);
+  }
+
+  /** Emits `event` to every client of namespace `/`. */
+  emit(event: string, ...args: unknown[]): Promise<number> {
+    return this.#root.emit(event, ...args);
+  }
+
+  /** Emits `event` to the target described by `target` (Flask-SocketIO's `emit(event, data, namespace=, room=)`). */
+  emitTo(target: EmitTarget, event: string, ...args: unknown[]): Promise<number> {
+    let operator = target.namespace === undefined ? this.#root : this.of(target.namespace);
+    if (target.room !== undefined) operator = operator.to(target.room);
+    if (target.rooms !== undefined) operator = operator.to(target.rooms);
+    if (target.except !== undefined) operator = operator.except(target.except);
+    return operator.emit(event, ...args);
+  }
+
+  /** Sends a `message` event to every client of namespace `/`. */
+  send(...args: unknown[]): Promise<number> {
+    return this.#root.emit('message', ...args);
+  }
+
+  /** Publishes once Redis is reachable and waits for the messages still queued, then disconnects. */
+  async close(): Promise<void> {
+    try {
+      await this.#redis.quit();
+    } catch {
+      this.#redis.disconnect();
+    }
+  }
+
+  /** @internal Publishes one cluster message for namespace `nsp`. */
+  publish(nsp: string, message: (uid: string) => WireMessage): Promise<number> {
+    const result = this.#redis.publish(requestChannel(this.#channel, nsp), encodeMessage(message(this.#uid)));
+    result.catch((err: Error) => this.#onError(err));
+    return result;
+  }
+}
+
+/**
+ * An immutable target of an {@link Emitter}: a namespace, rooms and excluded rooms. Every method that narrows the
+ * target returns a new operator.
+ */
+export class EmitterOperator {
+  readonly #emitter: Emitter;
+  readonly #nsp: string;
+  readonly #rooms: readonly string[];
+  readonly #except: readonly string[];
+
+  constructor(emitter: Emitter, nsp: string, rooms: readonly string[], except: readonly string[]) {
+    this.#emitter = emitter;
+    this.#nsp = nsp;
+    this.#rooms = rooms;
+    this.#except = except;
+  }
+
+  /** Adds room(s) to the target (a client in any of them receives the event once). */
+  to(room: string | readonly string[]): EmitterOperator {
+    return new EmitterOperator(this.#emitter, this.#nsp, union(this.#rooms, room), this.#except);
+  }
+
+  /** Same as {@link to}. */
+  in(room: string | readonly string[]): EmitterOperator {
+    return this.to(room);
+  }
+
+  /** Excludes the clients in room(s). */
+  except(room: string | readonly string[]): EmitterOperator {
+    return new EmitterOperator(this.#emitter, this.#nsp, this.#rooms, union(this.#except, room));
+  }
+
+  /** Emits `event` with `args` (JSON values and Buffers) to the target. */
+  emit(event: string, ...args: unknown[]): Promise<number> {
+    if (typeof event !== 'string') {
+      return Promise.reject(new ConfigurationError(`event name must be a string, got ${typeof event}`));
+    }
+    const frames = encodePacket({ type: PacketType.EVENT, nsp: this.#nsp, data: [event, ...args] });
+    return this.#emitter.publish(this.#nsp, (uid) => [
+      uid,
+      MessageType.BROADCAST,
+      frames,
+      [[...this.#rooms], [...this.#except]],
+      false,
+    ]);
+  }
+
+  /** Sends a `message` event. */
+  send(...args: unknown[]): Promise<number> {
+    return this.emit('message', ...args);
+  }
+
+  /** Makes the targeted clients join `rooms`, on every server. */
+  socketsJoin(rooms: string | readonly string[]): Promise<number> {
+    return this.#emitter.publish(this.#nsp, (uid) => [uid, MessageType.SOCKETS_JOIN, this.#target(), toList(rooms)]);
+  }
+
+  /** Makes the targeted clients leave `rooms`, on every server. */
+  socketsLeave(rooms: string | readonly string[]): Promise<number> {
+    return this.#emitter.publish(this.#nsp, (uid) => [uid, MessageType.SOCKETS_LEAVE, this.#target(), toList(rooms)]);
+  }
+
+  /** Disconnects the targeted clients (their whole connection when `close`), on every server. */
+  disconnectSockets(close = false): Promise<number> {
+    return this.#emitter.publish(this.#nsp, (uid) => [uid, MessageType.DISCONNECT_SOCKETS, this.#target(), close]);
+  }
+
+  /** Delivers a server-side event to every server's `serverSideEmit` listeners of the namespace (no ack). */
+  serverSideEmit(...args: unknown[]): Promise<number> {
+    return this.#emitter.publish(this.#nsp, (uid) => [uid, MessageType.SERVER_SIDE_EMIT, 0, args]);
+  }
+
+  #target(): [string[], string[]] {
+    return [[...this.#rooms], [...this.#except]];
+  }
+}
+
+function toList(rooms: string | readonly string[]): string[] {
+  return typeof rooms === 'string' ? [rooms] : [...rooms];
+}
+
+function union(current: readonly string[], added: string | readonly string[]): readonly string[] {
+  const merged = new Set(current);
+  for (const room of toList(added)) merged.add(room);
+  return [...merged];
+}

@@ -1,0 +1,382 @@
+import { EventEmitter, once } from 'node:events';
+import { expect } from 'chai';
+import { Decoder, PacketType, type Packet } from 'socket.io-parser';
+import type { Adapter, AdapterHost, AdapterSocket, BroadcastOptions, SocketDescription } from '../../src/adapter/adapter';
+import { createRedisAdapter } from '../../src/adapter/redis/index';
+import type { RedisAdapter } from '../../src/adapter/redis/redis-adapter';
+import type { EngineData } from '../../src/engine/types';
+import { ClusterError, ConfigurationError } from '../../src/errors';
+import { Emitter } from '../../src/emitter';
+import { REDIS_URL, requireRedis, uniqueChannel } from './redis-support';
+
+/** A socket that records the packets written to it (decoded with socket.io-parser). */
+class FakeSocket extends EventEmitter implements AdapterSocket {
+  readonly packets: Packet[] = [];
+  readonly acks = new Map<number, (...args: unknown[]) => void>();
+  isDisconnected = false;
+  #nextAck = 0;
+
+  constructor(
+    readonly id: string,
+    private readonly node: FakeNode,
+  ) {
+    super();
+  }
+
+  writeEncoded(frames: readonly EngineData[]): void {
+    const decoder = new Decoder();
+    decoder.on('decoded', (packet: Packet) => {
+      this.packets.push(packet);
+      this.emit('packet', packet);
+    });
+    for (const frame of frames) decoder.add(frame);
+  }
+
+  registerAck(callback: (...args: unknown[]) => void): number {
+    const id = this.#nextAck++;
+    this.acks.set(id, callback);
+    return id;
+  }
+
+  join(rooms: string | readonly string[]): void {
+    this.node.adapter.addAll(this.id, typeof rooms === 'string' ? [rooms] : rooms);
+    this.emit('rooms');
+  }
+
+  leave(room: string): void {
+    this.node.adapter.del(this.id, room);
+    this.emit('rooms');
+  }
+
+  disconnect(): void {
+    this.isDisconnected = true;
+    this.node.adapter.delAll(this.id);
+    this.node.sockets.delete(this.id);
+    this.emit('disconnect');
+  }
+
+  describe(): SocketDescription {
+    return { id: this.id, rooms: [...(this.node.adapter.socketRooms(this.id) ?? [])], data: { on: this.id }, handshake: {} };
+  }
+
+  /** Resolves with the next packet whose event is `event`. */
+  next(event: string): Promise<Packet> {
+    const seen = this.packets.find((p) => (p.data as unknown[])[0] === event);
+    if (seen) return Promise.resolve(seen);
+    // A listener, not a loop of `once`: several packets can arrive in one tick.
+    return new Promise((resolve) => {
+      const listener = (packet: Packet) => {
+        if ((packet.data as unknown[])[0] !== event) return;
+        this.off('packet', listener);
+        resolve(packet);
+      };
+      this.on('packet', listener);
+    });
+  }
+
+  events(event: string): unknown[][] {
+    return this.packets.filter((p) => (p.data as unknown[])[0] === event).map((p) => (p.data as unknown[]).slice(1));
+  }
+}
+
+/** One "server process": an adapter for namespace `/` with its own Redis connections and local sockets. */
+class FakeNode implements AdapterHost {
+  readonly name = '/';
+  readonly sockets = new Map<string, FakeSocket>();
+  readonly serverSideEvents: unknown[][] = [];
+  readonly adapter: RedisAdapter;
+
+  constructor(channel: string, requestsTimeout = 2000) {
+    this.adapter = createRedisAdapter({ url: REDIS_URL, channel, requestsTimeout })(this) as RedisAdapter;
+  }
+
+  socket(sid: string): AdapterSocket | undefined {
+    return this.sockets.get(sid);
+  }
+
+  onServerSideEmit(args: unknown[], reply: ((...args: unknown[]) => void) | null): void {
+    this.serverSideEvents.push(args);
+    reply?.('pong from', this.sockets.size);
+  }
+
+  connect(sid: string, rooms: string[] = []): FakeSocket {
+    const socket = new FakeSocket(sid, this);
+    this.sockets.set(sid, socket);
+    this.adapter.addAll(sid, [sid, ...rooms]);
+    return socket;
+  }
+}
+
+function target(rooms: string[] = [], except: string[] = [], flags: BroadcastOptions['flags'] = {}): BroadcastOptions {
+  return { rooms: new Set(rooms), except: new Set(except), flags };
+}
+
+function event(name: string, ...args: unknown[]): Packet {
+  return { type: PacketType.EVENT, nsp: '/', data: [name, ...args] };
+}
+
+describe('RedisAdapter', function () {
+  let channel: string;
+  let nodes: FakeNode[];
+  let a: FakeNode;
+  let b: FakeNode;
+
+  before(async function () {
+    await requireRedis(this);
+  });
+
+  beforeEach(async () => {
+    channel = uniqueChannel();
+    nodes = [new FakeNode(channel), new FakeNode(channel)];
+    [a, b] = nodes;
+    await Promise.all(nodes.map((node) => node.adapter.init()));
+  });
+
+  afterEach(async () => {
+    await Promise.all(nodes.map((node) => node.adapter.close()));
+  });
+
+  /**
+   * Messages from one publisher reach a subscriber in order, so once a later sentinel broadcast has arrived,
+   * everything published before it has too: counts can be checked without waiting on a clock.
+   */
+  async function settle(from: FakeNode, to: FakeSocket): Promise<void> {
+    const marker = `sentinel-${Math.random()}`;
+    from.adapter.broadcast(event(marker), target([to.id]));
+    await to.next(marker);
+  }
+
+  describe('#broadcast', () => {
+    it('delivers to the local and the remote sockets exactly once', async () => {
+      const a1 = a.connect('a1');
+      const b1 = b.connect('b1');
+      a.adapter.broadcast(event('hello', 1), target());
+      await settle(a, b1);
+      expect(a1.events('hello')).to.deep.equal([[1]]);
+      expect(b1.events('hello')).to.deep.equal([[1]]);
+    });
+
+    it('honours rooms and exclusions on every process', async () => {
+      const a1 = a.connect('a1', ['red']);
+      const a2 = a.connect('a2', ['red', 'muted']);
+      const b1 = b.connect('b1', ['red']);
+      const b2 = b.connect('b2', ['red', 'muted']);
+      const b3 = b.connect('b3', ['blue']);
+      a.adapter.broadcast(event('paint'), target(['red', 'blue'], ['muted']));
+      await settle(a, b3);
+      expect([a1, a2, b1, b2, b3].map((s) => s.events('paint').length)).to.deep.equal([1, 0, 1, 0, 1]);
+    });
+
+    it('keeps binary attachments binary across processes', async () => {
+      const b1 = b.connect('b1');
+      a.adapter.broadcast(event('file', { name: 'x', body: Buffer.from([1, 2, 3]) }), target());
+      const packet = await b1.next('file');
+      const [payload] = (packet.data as unknown[]).slice(1) as [{ body: Buffer }];
+      expect(Buffer.isBuffer(payload.body)).to.equal(true);
+      expect([...payload.body]).to.deep.equal([1, 2, 3]);
+    });
+
+    it('stays on this process with the local flag', async () => {
+      const a1 = a.connect('a1');
+      const b1 = b.connect('b1');
+      a.adapter.broadcast(event('only-here'), target([], [], { local: true }));
+      await settle(a, b1);
+      expect(a1.events('only-here')).to.have.length(1);
+      expect(b1.events('only-here')).to.have.length(0);
+    });
+  });
+
+  describe('#addSockets / #delSockets / #disconnectSockets', () => {
+    it('makes a remote sid join and leave a room', async () => {
+      const b1 = b.connect('b1');
+      a.adapter.addSockets(target(['b1']), ['lobby']);
+      expect([...(await a.adapter.sockets(new Set(['lobby'])))]).to.deep.equal(['b1']);
+      expect([...b.adapter.socketRooms('b1')!]).to.include('lobby');
+      a.adapter.delSockets(target(['b1']), ['lobby']);
+      expect([...(await a.adapter.sockets(new Set(['lobby'])))]).to.deep.equal([]);
+      expect(b1.isDisconnected).to.equal(false);
+    });
+
+    it('closes a room across processes', async () => {
+      a.connect('a1', ['game']);
+      b.connect('b1', ['game']);
+      a.adapter.delSockets(target(['game']), ['game']);
+      // Asked from `a`: its request follows its own leave message, so `b` has applied the leave before answering.
+      expect((await a.adapter.sockets(new Set(['game']))).size).to.equal(0);
+      expect(b.adapter.rooms.has('game')).to.equal(false);
+    });
+
+    it('disconnects a remote sid', async () => {
+      const b1 = b.connect('b1');
+      const disconnected = once(b1, 'disconnect');
+      a.adapter.disconnectSockets(target(['b1']), false);
+      await disconnected;
+      expect(b.sockets.has('b1')).to.equal(false);
+    });
+  });
+
+  describe('#sockets / #fetchSockets', () => {
+    it('lists the sockets of every process', async () => {
+      a.connect('a1', ['r']);
+      b.connect('b1', ['r']);
+      b.connect('b2');
+      expect([...(await a.adapter.sockets(new Set(['r'])))].sort()).to.deep.equal(['a1', 'b1']);
+      expect([...(await b.adapter.sockets(new Set()))].sort()).to.deep.equal(['a1', 'b1', 'b2']);
+      const described = await a.adapter.fetchSockets(target(['r']));
+      expect(described.map((s) => s.id).sort()).to.deep.equal(['a1', 'b1']);
+      expect(described.find((s) => s.id === 'b1')).to.deep.include({ data: { on: 'b1' } });
+    });
+
+    it('rejects with a ClusterError when a subscriber never answers', async () => {
+      const mute = new FakeNode(channel, 150);
+      nodes.push(mute);
+      await mute.adapter.init();
+      // A raw subscriber on the same channel counts as a server but never answers.
+      const { default: Redis } = await import('ioredis');
+      const silent = new Redis(REDIS_URL);
+      try {
+        await silent.subscribe(`${channel}#/#`);
+        const err = await mute.adapter.fetchSockets(target()).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(err).to.be.instanceOf(ClusterError);
+        expect(err).to.have.property('code', 'CLASSIO_ERR_CLUSTER');
+        expect((err as Error).message).to.match(/fetchSockets on namespace '\/' timed out after 150 ms: 2 of 3/);
+      } finally {
+        silent.disconnect();
+      }
+    });
+  });
+
+  describe('#broadcastWithAck', () => {
+    it('reports remote counts and forwards the remote acks', async () => {
+      a.connect('a1');
+      const b1 = b.connect('b1');
+      const counts: number[] = [];
+      const acks: unknown[][] = [];
+      const gotAck = new Promise<void>((resolve) => {
+        a.adapter.broadcastWithAck(
+          event('question'),
+          target(['b1'], [], { timeout: 2000 }),
+          (n) => counts.push(n),
+          (args) => {
+            acks.push(args);
+            resolve();
+          },
+        );
+      });
+      const packet = await b1.next('question');
+      expect(packet.id).to.be.a('number');
+      b1.acks.get(packet.id!)!('answer', 42);
+      await gotAck;
+      expect(acks).to.deep.equal([['answer', 42]]);
+      expect(counts).to.include(1);
+    });
+  });
+
+  describe('#serverSideEmit', () => {
+    it('delivers to the other processes and collects their answers', async () => {
+      b.connect('b1');
+      const answers = await new Promise<unknown[][]>((resolve, reject) =>
+        a.adapter.serverSideEmit(['ping', 7, (err: Error | null, res: unknown[][]) => (err ? reject(err) : resolve(res))]),
+      );
+      expect(answers).to.deep.equal([['pong from', 1]]);
+      expect(b.serverSideEvents).to.deep.equal([['ping', 7]]);
+      expect(a.serverSideEvents).to.deep.equal([]);
+    });
+  });
+});
+
+describe('createRedisAdapter', () => {
+  it('rejects a URL that is not redis://', () => {
+    expect(() => createRedisAdapter({ url: 'http://127.0.0.1:6379' }))
+      .to.throw(ConfigurationError, /messageQueue must be a redis:\/\/ or rediss:\/\/ URL/)
+      .with.property('code', 'CLASSIO_ERR_CONFIG');
+  });
+
+  it('keeps a server alive when Redis is unreachable and reports the outage once', async () => {
+    const errors: Error[] = [];
+    const host: AdapterHost = { name: '/', socket: () => undefined, onServerSideEmit: () => {} };
+    // Port 1 on loopback refuses connections at once.
+    const adapter: Adapter = createRedisAdapter({ url: 'redis://127.0.0.1:1', onError: (e) => errors.push(e) })(host);
+    const link = (adapter as RedisAdapter).link;
+    try {
+      void adapter.init();
+      adapter.broadcast(event('lost'), target());
+      const err = await adapter.fetchSockets(target()).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).to.be.instanceOf(ClusterError);
+      expect((err as Error).message).to.equal("fetchSockets on namespace '/': Redis is unavailable");
+      // Several failed reconnect attempts later, the outage has still been reported once.
+      await new Promise<void>((resolve) => {
+        let attempts = 0;
+        const onReconnecting = () => {
+          if (++attempts < 3) return;
+          link.sub.off('reconnecting', onReconnecting);
+          resolve();
+        };
+        link.sub.on('reconnecting', onReconnecting);
+      });
+      expect(errors).to.have.length(1);
+    } finally {
+      await adapter.close();
+    }
+  });
+});
+
+describe('Emitter', function () {
+  let channel: string;
+  let node: FakeNode;
+  let other: FakeNode;
+  let emitter: Emitter;
+
+  before(async function () {
+    await requireRedis(this);
+  });
+
+  beforeEach(async () => {
+    channel = uniqueChannel();
+    node = new FakeNode(channel);
+    other = new FakeNode(channel);
+    await Promise.all([node.adapter.init(), other.adapter.init()]);
+    emitter = new Emitter({ messageQueue: REDIS_URL, channel });
+  });
+
+  afterEach(async () => {
+    await emitter.close();
+    await Promise.all([node.adapter.close(), other.adapter.close()]);
+  });
+
+  it('reaches the clients of every process', async () => {
+    const s1 = node.connect('s1');
+    const s2 = other.connect('s2');
+    expect(await emitter.emit('news', { text: 'hi' })).to.equal(2);
+    expect((await s1.next('news')).data).to.deep.equal(['news', { text: 'hi' }]);
+    expect((await s2.next('news')).data).to.deep.equal(['news', { text: 'hi' }]);
+  });
+
+  it('targets rooms and exclusions, chained or as an object', async () => {
+    const s1 = node.connect('s1', ['lobby']);
+    const s2 = other.connect('s2', ['lobby', 'bots']);
+    const s3 = other.connect('s3');
+    await emitter.to('lobby').except('bots').emit('chained');
+    await emitter.emitTo({ namespace: '/', room: 'lobby', except: ['bots'] }, 'object', { room: 'not a target' });
+    await emitter.to('s3').emit('done');
+    await s3.next('done');
+    expect(s1.events('chained')).to.have.length(1);
+    expect(s1.events('object')).to.deep.equal([[{ room: 'not a target' }]]);
+    expect(s2.events('chained')).to.have.length(0);
+    expect(s3.events('chained')).to.have.length(0);
+  });
+
+  it('ignores other namespaces', async () => {
+    const s1 = node.connect('s1');
+    await emitter.of('/admin').emit('elsewhere');
+    await emitter.emit('here');
+    await s1.next('here');
+    expect(s1.events('elsewhere')).to.have.length(0);
+  });
+});
