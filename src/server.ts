@@ -11,6 +11,8 @@ import { ServerNamespace, type NamespaceHost } from './namespace/server-namespac
 import type { ErrorHandler } from './namespace/route-table';
 import type { BroadcastOperator } from './namespace/broadcast-operator';
 import { ConfigurationError } from './errors';
+import { registerNamespace } from './runtime/explorer';
+import { compileFunctional } from './runtime/functional';
 import { createDebug } from './debug';
 import { TestClient, type TestClientOptions } from './testing/test-client';
 
@@ -27,8 +29,15 @@ export interface ServerOptions extends EngineServerOptions {
   connectTimeout?: number;
   /** The most binary attachments one packet may announce; more is a parse error. Default 10. */
   maxAttachments?: number;
-  /** Creates each namespace's adapter. Default: in-memory (one process). */
+  /** Creates each namespace's adapter. Default: in-memory (one process), or Redis when `messageQueue` is set. */
   adapter?: AdapterFactory;
+  /**
+   * `redis://host:port/db`: broadcast through Redis pub/sub so that several processes serve one cluster (Flask's
+   * `message_queue`). Default: none (in-memory).
+   */
+  messageQueue?: string;
+  /** The Redis channel prefix; servers with the same Redis and channel form one cluster. Default `classio`. */
+  channel?: string;
   /** The tsyringe container namespace classes and guards are resolved from. Default: tsyringe's root container. */
   container?: DependencyContainer;
   /** Where unhandled errors go. Default: `console`; `false` silences them. */
@@ -76,7 +85,7 @@ export class Server implements ClientHost, NamespaceHost {
     this.connectTimeout = settings.connectTimeout;
     this.maxAttachments = settings.maxAttachments;
     this.container = settings.container ?? rootContainer;
-    this.#createAdapter = settings.adapter ?? ((host) => new InMemoryAdapter(host));
+    this.#createAdapter = settings.adapter ?? chooseAdapter(settings.messageQueue, settings.channel);
     this.#logger = settings.logger === false ? null : (settings.logger ?? consoleLogger);
     this.engine = new EngineServer(settings);
     this.engine.on('connection', (conn: EngineConnection) => this.acceptConnection(conn));
@@ -136,6 +145,30 @@ export class Server implements ClientHost, NamespaceHost {
   /** @internal ClientHost: a namespace a client may connect to. */
   namespace(name: string): ServerNamespace | undefined {
     return this.#namespaces.get(name);
+  }
+
+  /**
+   * Registers a namespace: a decorated class (resolved through the container, compiled once) or an instance
+   * (Flask's `on_namespace`). Mistakes throw a `ConfigurationError` naming the class and method.
+   *
+   * @example server.register(ChatNamespace).register(new AdminNamespace('/admin'));
+   */
+  register(target: (new (...args: any[]) => object) | object): this {
+    registerNamespace(this, target, this.container);
+    return this;
+  }
+
+  /**
+   * The functional form (Flask's `@socketio.on`): `handler(...args)` handles `event` in `namespace` (default
+   * `/`), its return value answers the ack, and the context functions (`emit`, `currentSid`, ...) work inside it.
+   * `connect` receives the auth payload and may refuse (`false` or a throw); `disconnect` receives the reason.
+   * `connection` is Socket.IO's listener, called with each connected socket.
+   */
+  on(event: string, handler: (...args: any[]) => unknown, options: { namespace?: string } = {}): this {
+    const nsp = this.of(options.namespace ?? '/');
+    if (event === 'connection') nsp.on('connection', handler);
+    else nsp.install(compileFunctional(event, handler), `server.on("${event}")`);
+    return this;
   }
 
   /** Sets the server-wide error handler for namespaces without their own (Flask's `on_error_default`). */
@@ -217,6 +250,13 @@ export class Server implements ClientHost, NamespaceHost {
       });
     }
   }
+}
+
+function chooseAdapter(messageQueue: string | undefined, channel: string | undefined): AdapterFactory {
+  if (messageQueue === undefined) return (host) => new InMemoryAdapter(host);
+  // Loaded only when asked for, so that a single-process server never loads ioredis.
+  const redis = require('./adapter/redis') as typeof import('./adapter/redis');
+  return redis.createRedisAdapter({ url: messageQueue, channel });
 }
 
 const consoleLogger: Logger = {

@@ -1,0 +1,31 @@
+/**
+ * classio: class-based Socket.IO namespaces on a lean Engine.IO v4 / Socket.IO v5 server.
+ *
+ * @example
+ * import { Server, Namespace, On } from 'classio';
+ *
+ * @Namespace('/test')
+ * class Chat extends Namespace {
+ *   @On('my event') myEvent(data: { data: string }) { this.emit('my response', data); }
+ * }
+ * const server = new Server().register(Chat);
+ * await server.listen(5000);
+ */
+import 'reflect-metadata';
+
+export { Server, type ServerOptions, type Logger } from './server';
+export * from './runtime';
+export * from './errors';
+export { ackArgs, AckArguments } from './namespace/dispatch';
+export { ServerNamespace, type Middleware } from './namespace/server-namespace';
+export { Socket, type TimedSocketEmitter } from './namespace/socket';
+export { Client } from './namespace/client';
+export { BroadcastOperator } from './namespace/broadcast-operator';
+export type { Handshake } from './namespace/handshake';
+export type { DisconnectReason } from './namespace/disconnect-reason';
+export type { AckCallback, ErrorHandler, Route, RouteTable } from './namespace/route-table';
+export type { Adapter, AdapterFactory, AdapterHost, BroadcastOptions, SocketDescription } from './adapter/adapter';
+export { InMemoryAdapter } from './adapter/in-memory-adapter';
+export { EngineServer } from './engine/server';
+export type { EngineServerOptions, CorsOptions } from './engine/options';
+export type { EngineConnection, EngineCloseReason, TransportName } from './engine/types';
