@@ -1,0 +1,211 @@
+import { expect } from 'chai';
+import type { Server } from '../../src/server';
+import { Namespace, On, Ack, compileFunctional, currentSid, emit } from '../../src/runtime';
+import { ClientPool, nextEvent, until } from '../support/io';
+import { MODES, register, request, startRuntimeServer } from './support';
+
+for (const mode of MODES) {
+  describe(`Runtime routing (${mode.name})`, () => {
+    let server: Server;
+    const clients = new ClientPool();
+
+    beforeEach(async () => {
+      ({ server } = await startRuntimeServer());
+    });
+
+    afterEach(async () => {
+      clients.closeAll();
+      await server.close();
+    });
+
+    describe('on_<event> methods', () => {
+      it('routes my_event to on_my_event and answers the ack with the return value', async () => {
+        @Namespace('/test')
+        class Test extends Namespace {
+          on_my_event(text: string, count: number) {
+            return `${text}:${count}`;
+          }
+        }
+        register(server, Test);
+        const client = await clients.connect(server, '/test', mode);
+        expect(await request(client, 'my_event', 'hi', 3)).to.equal('hi:3');
+      });
+
+      it('runs on_connect with the auth payload and on_disconnect with the reason', async () => {
+        const seen: unknown[] = [];
+        @Namespace('/life')
+        class Life extends Namespace {
+          on_connect(auth: unknown) {
+            seen.push(['connect', auth]);
+            this.emit('welcome', this.sid);
+          }
+          on_disconnect(reason: string) {
+            seen.push(['disconnect', reason]);
+          }
+        }
+        register(server, Life);
+        const client = clients.open(server, '/life', mode, { auth: { name: 'ada' } });
+        const [sid] = await nextEvent<[string]>(client, 'welcome');
+        expect(sid).to.equal(client.id);
+        client.disconnect();
+        await until(() => seen.length === 2, 'on_disconnect');
+        expect(seen).to.deep.equal([
+          ['connect', { name: 'ada' }],
+          ['disconnect', 'client namespace disconnect'],
+        ]);
+      });
+    });
+
+    describe('@On', () => {
+      it('routes an event whose name has spaces', async () => {
+        @Namespace('/spaces')
+        class Spaces extends Namespace {
+          @On('my event')
+          handle(value: number) {
+            return value * 2;
+          }
+        }
+        register(server, Spaces);
+        const client = await clients.connect(server, '/spaces', mode);
+        expect(await request(client, 'my event', 21)).to.equal(42);
+      });
+
+      it('lets one method handle several events', async () => {
+        @Namespace('/multi')
+        class Multi extends Namespace {
+          @On('a')
+          @On('b')
+          both() {
+            return this.event;
+          }
+        }
+        register(server, Multi);
+        const client = await clients.connect(server, '/multi', mode);
+        expect([await request(client, 'a'), await request(client, 'b')]).to.deep.equal(['a', 'b']);
+      });
+
+      it('gives the decorator precedence over an on_<event> method for the same event', async () => {
+        @Namespace('/precedence')
+        class Precedence extends Namespace {
+          on_greet() {
+            return 'method name';
+          }
+          @On('greet')
+          decorated() {
+            return 'decorator';
+          }
+        }
+        register(server, Precedence);
+        const client = await clients.connect(server, '/precedence', mode);
+        expect(await request(client, 'greet')).to.equal('decorator');
+      });
+
+      it('hands an @Ack() parameter the ack callback and does not send the return value', async () => {
+        @Namespace('/later')
+        class Later extends Namespace {
+          on_slow(value: string, @Ack() ack: (...args: unknown[]) => void) {
+            setTimeout(() => ack(`done ${value}`), 5);
+            return 'ignored';
+          }
+        }
+        register(server, Later);
+        const client = await clients.connect(server, '/later', mode);
+        expect(await request(client, 'slow', 'x')).to.equal('done x');
+      });
+
+      it('ignores an event without a handler', async () => {
+        @Namespace('/quiet')
+        class Quiet extends Namespace {
+          on_ping() {
+            return 'pong';
+          }
+        }
+        register(server, Quiet);
+        const client = await clients.connect(server, '/quiet', mode);
+        client.emit('nobody listens', 1);
+        expect(await request(client, 'ping')).to.equal('pong');
+      });
+    });
+
+    describe('inheritance', () => {
+      abstract class Base extends Namespace {
+        on_hello() {
+          return 'base hello';
+        }
+        @On('who am i')
+        who() {
+          return 'base';
+        }
+        on_shared() {
+          return 'base shared';
+        }
+      }
+
+      it('inherits handlers and overrides by redeclaring the method or the event', async () => {
+        @Namespace('/child')
+        class Child extends Base {
+          override who() {
+            return 'child';
+          }
+          @On('shared')
+          replacement() {
+            return 'child shared';
+          }
+          on_own() {
+            return 'own';
+          }
+        }
+        register(server, Child);
+        const client = await clients.connect(server, '/child', mode);
+        expect(await request(client, 'hello')).to.equal('base hello');
+        expect(await request(client, 'who am i')).to.equal('child');
+        expect(await request(client, 'shared')).to.equal('child shared');
+        expect(await request(client, 'own')).to.equal('own');
+      });
+
+      it('lets two namespaces share one abstract base', async () => {
+        @Namespace('/one')
+        class One extends Base {}
+        @Namespace('/two')
+        class Two extends Base {
+          override on_hello() {
+            return 'two hello';
+          }
+        }
+        register(server, One);
+        register(server, Two);
+        const one = await clients.connect(server, '/one', mode);
+        const two = await clients.connect(server, '/two', mode);
+        expect(await request(one, 'hello')).to.equal('base hello');
+        expect(await request(two, 'hello')).to.equal('two hello');
+      });
+    });
+
+    describe('instances and the functional form', () => {
+      it('registers an instance with its constructor path, as Flask on_namespace', async () => {
+        class Plain extends Namespace {
+          on_where() {
+            return this.namespace;
+          }
+        }
+        register(server, new Plain('/plain'));
+        const client = await clients.connect(server, '/plain', mode);
+        expect(await request(client, 'where')).to.equal('/plain');
+      });
+
+      it('routes a functional handler inside the event context', async () => {
+        server.of('/fn').install(
+          compileFunctional('shout', (text: string) => {
+            emit('echo', text.toUpperCase());
+            return currentSid();
+          }),
+        );
+        const client = await clients.connect(server, '/fn', mode);
+        const echoed = nextEvent<[string]>(client, 'echo');
+        expect(await request(client, 'shout', 'hey')).to.equal(client.id);
+        expect(await echoed).to.deep.equal(['HEY']);
+      });
+    });
+  });
+}
+

@@ -1,0 +1,25 @@
+import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import type { Socket as ClientSocket } from 'socket.io-client';
+import type { Server } from '../../src/server';
+import { registerNamespace, type CompiledNamespace } from '../../src/runtime';
+import { startServer, TRANSPORT_MODES } from '../support/io';
+
+/** The runtime's end-to-end suites run over these transports. */
+export const MODES = TRANSPORT_MODES.filter((mode) => mode.name !== 'upgrade');
+
+/** A server whose namespaces resolve from a fresh child container (so tests never share registrations). */
+export async function startRuntimeServer(): Promise<{ server: Server; container: DependencyContainer }> {
+  const container = rootContainer.createChildContainer();
+  const server = await startServer({ container });
+  return { server, container };
+}
+
+/** What `Server.register` does: compile with the server's container and install. */
+export function register(server: Server, target: object): CompiledNamespace {
+  return registerNamespace(server, target, server.container);
+}
+
+/** Emits with an ack and resolves with the ack's first argument (2 s client-side timeout). */
+export function request(client: ClientSocket, event: string, ...args: unknown[]): Promise<any> {
+  return client.timeout(2000).emitWithAck(event, ...args);
+}
