@@ -29,3 +29,11 @@ export { InMemoryAdapter } from './adapter/in-memory-adapter';
 export { EngineServer } from './engine/server';
 export type { EngineServerOptions, CorsOptions } from './engine/options';
 export type { EngineConnection, EngineCloseReason, TransportName } from './engine/types';
+export {
+  TestClient,
+  TestClientNamespace,
+  type AckResponder,
+  type ReceivedPacket,
+  type TestClientOptions,
+  type TestConnectError,
+} from './testing/test-client';
