@@ -1,10 +1,17 @@
 import { injectable } from 'tsyringe';
 import { IsDefined, IsNotEmpty, IsString } from 'class-validator';
-import { Ack, Context, OnError, On, Payload, UseGuards } from '../../decorators';
-import { Namespace } from '../../src/runtime/namespace-base';
-import type { HandlerContext } from '../../src/runtime/context';
-import type { GuardContext } from '../../src/runtime/guard-context';
-import { emitOptions } from '../../src/runtime/emit-options';
+import {
+  ackArgs,
+  emitOptions,
+  Namespace,
+  On,
+  OnError,
+  Payload,
+  UseGuards,
+  type AckArguments,
+  type ErrorContext,
+  type GuardContext,
+} from '../../src';
 import { BackgroundTicker, ChatSettings } from './services';
 
 /** `{ data }`: what Echo and Broadcast send. */
@@ -108,9 +115,9 @@ export class TestNamespace extends Namespace<Record<string, never>, TestServerEv
     this.emit('my pong');
   }
 
-  /** 10. The client's ack receives the event's own arguments. */
-  on_ack(@Context() context: HandlerContext, @Ack() ack: (...args: unknown[]) => void): void {
-    ack(...context.args);
+  /** 10. The client's ack receives the event's own arguments (`ackArgs` answers with several, like Flask's tuple). */
+  on_ack(...args: unknown[]): AckArguments {
+    return ackArgs(...args);
   }
 
   /** 11. Fails on purpose, to show the error handler. */
@@ -121,7 +128,7 @@ export class TestNamespace extends Namespace<Record<string, never>, TestServerEv
 
   /** The namespace's error handler: the sender learns which event failed and why. */
   @OnError()
-  reportError(error: unknown, context: { event: string }): void {
+  reportError(error: unknown, context: ErrorContext): void {
     const message = error instanceof Error ? error.message : String(error);
     this.emit('my error', { event: context.event, message });
   }
@@ -164,7 +171,7 @@ export class PrivateNamespace extends Namespace {
 @Namespace('/')
 @injectable()
 export class RootNamespace extends Namespace {
-  on_message(@Context() context: HandlerContext): void {
-    this.send(...context.args);
+  on_message(...args: unknown[]): void {
+    this.send(...args);
   }
 }

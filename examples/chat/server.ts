@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { container as rootContainer } from 'tsyringe';
-import { Server, type ServerOptions } from '../../src/server';
+import { Server, type ServerOptions } from '../../src';
 import { ChatSettings, BackgroundTicker } from './services';
 import { PrivateNamespace, RootNamespace, TestNamespace } from './namespaces';
 import { resolvePublicFile } from './static-files';
