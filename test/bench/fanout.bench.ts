@@ -1,0 +1,91 @@
+import { performance } from 'node:perf_hooks';
+import { JOIN_FRAME, RESPONSE_PREFIX, ROOM_EVENT_FRAME, hasPrefix, prepareFrame } from './support/frames';
+import { RawClient, closeClients, connectClients } from './support/raw-client';
+import { runIfMain } from './support/runner';
+import { sleep, type Suite } from './support/suite';
+
+/**
+ * Workload 4, broadcast to N sockets: 1,000 clients join one room, and one more client (not in the room) emits
+ * `my_room_event` to it; the server sends `my response` to every member. The figure is deliveries per second.
+ *
+ * The sender keeps a few broadcasts in flight (a window counted in deliveries), so the server always has work and
+ * never floods: it sends the next broadcast as soon as the oldest one has reached every member. Receivers only
+ * compare a prefix and bump a counter, so the server, not the load generator, saturates (see the CPU columns).
+ */
+
+const JOIN = prepareFrame(JOIN_FRAME);
+const ROOM_EVENT = prepareFrame(ROOM_EVENT_FRAME);
+const RESPONSE = Buffer.from(RESPONSE_PREFIX);
+/** Broadcasts in flight. */
+const WINDOW = 4;
+
+/** Joins every client to the room and waits for each join's reply. */
+async function joinAll(clients: readonly RawClient[]): Promise<void> {
+  await Promise.all(
+    clients.map(
+      (client) =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('no reply to join within 15 s')), 15_000);
+          client.onFrame = (_client, data) => {
+            if (!hasPrefix(data, RESPONSE)) return;
+            clearTimeout(timer);
+            resolve();
+          };
+          client.send(JOIN);
+        }),
+    ),
+  );
+}
+
+export const suite: Suite = {
+  id: 'fanout',
+  title: '(4) fan-out: 1,000 clients in one room, one sender emitting `my_room_event`, websocket',
+  file: __filename,
+  peers: ['classio', 'socket.io', 'bare-ws'],
+  metrics: [
+    { key: 'deliveriesPerSecond', label: 'deliveries/s', isHigherBetter: true, digits: 0 },
+    { key: 'broadcastsPerSecond', label: 'broadcasts/s', isHigherBetter: true, digits: 0 },
+  ],
+  async run(context) {
+    const members = context.options.isQuick ? 200 : 1000;
+    const receivers = await connectClients(context.port, members);
+    const senders = await connectClients(context.port, 1).catch((error: unknown) => {
+      closeClients(receivers);
+      throw error;
+    });
+    const sender = senders[0];
+    try {
+      await joinAll(receivers);
+      let isRunning = true;
+      let sent = 0;
+      let deliveries = 0;
+      const onDelivery = (_client: RawClient, data: Buffer): void => {
+        if (!hasPrefix(data, RESPONSE)) return;
+        deliveries++;
+        // The oldest broadcast in flight has reached everyone once deliveries pass its share: send another.
+        if (isRunning && (sent - WINDOW) * members <= deliveries - members) {
+          sent++;
+          sender.send(ROOM_EVENT);
+        }
+      };
+      for (const receiver of receivers) receiver.onFrame = onDelivery;
+      for (; sent < WINDOW; sent++) sender.send(ROOM_EVENT);
+
+      await sleep(context.options.warmupSeconds);
+      await context.beginMeasure();
+      const deliveriesAtStart = deliveries;
+      const started = performance.now();
+      await sleep(context.options.seconds);
+      const measured = deliveries - deliveriesAtStart;
+      const elapsed = (performance.now() - started) / 1000;
+      await context.endMeasure();
+      isRunning = false;
+      return { deliveriesPerSecond: measured / elapsed, broadcastsPerSecond: measured / members / elapsed };
+    } finally {
+      closeClients(receivers);
+      closeClients(senders);
+    }
+  },
+};
+
+runIfMain(module, [suite]);

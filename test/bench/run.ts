@@ -1,0 +1,21 @@
+import { suite as ping } from './ping.bench';
+import { suite as echo } from './echo.bench';
+import { suite as ack } from './ack.bench';
+import { suite as fanout } from './fanout.bench';
+import { suite as connect } from './connect.bench';
+import { suite as polling } from './polling.bench';
+import { suite as decorators } from './decorators.bench';
+import { runIfMain } from './support/runner';
+
+/**
+ * `npm run bench`: every workload of issue 7 against every peer, medians of BENCH_RUNS runs, as a markdown table
+ * on stdout and JSON in .bench-results/. Each workload file also runs alone: `node dist/test/bench/ping.bench.js`.
+ *
+ * Environment: BENCH_RUNS (3), BENCH_SECONDS (5), BENCH_WARMUP (2), BENCH_QUICK=1 (1 short run, fewer clients),
+ * BENCH_WORKLOADS=ping,echo,ack,fanout,connect,polling,decorators, BENCH_PEERS=classio,socket.io,bare-ws,
+ * classio-plain,classio-decorated,classio-dto,classio-socket-on, BENCH_PROFILE=1 (CPU profiles of the classio
+ * peers), BENCH_PIN=0 (no taskset).
+ */
+export const suites = [ping, echo, ack, fanout, connect, polling, decorators];
+
+runIfMain(module, suites);

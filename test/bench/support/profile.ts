@@ -1,0 +1,86 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ProfileEntry, ProfileSummary } from './report';
+
+/** The parts of a V8 `.cpuprofile` the summary reads. */
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * Where a function lives, coarsely: an npm package, a classio layer, a Node internal module, or V8's own buckets
+ * ((garbage collector), (program), (idle)).
+ */
+export function areaOf(url: string, functionName: string): string {
+  if (url === '') return functionName;
+  const nodeModules = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+  if (nodeModules !== null) return nodeModules[1];
+  const classio = /\/dist\/(src|decorators|examples|test)\/(?:([^/]+)\/)?/.exec(url);
+  if (classio !== null) return `classio ${classio[1]}${classio[2] !== undefined && !classio[2].endsWith('.js') ? '/' + classio[2] : ''}`;
+  if (url.startsWith('node:')) return url.replace(/^node:(internal\/)?/, 'node:').split('/')[0];
+  return path.basename(url);
+}
+
+/** Self time per function and per area of one profile, largest first. */
+export function summarizeProfile(file: string, top = 15): Omit<ProfileSummary, 'peer' | 'suite'> {
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
+  const selfTime = new Map<number, number>();
+  let total = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const delta = profile.timeDeltas[i] ?? 0;
+    selfTime.set(profile.samples[i], (selfTime.get(profile.samples[i]) ?? 0) + delta);
+    total += delta;
+  }
+  const byFunction = new Map<string, ProfileEntry>();
+  const byArea = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const time = selfTime.get(node.id) ?? 0;
+    if (time === 0) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const name = functionName === '' ? '(anonymous)' : functionName;
+    const location = url === '' ? '' : `${url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${lineNumber + 1}`;
+    const key = `${name} ${location}`;
+    const entry = byFunction.get(key) ?? { functionName: name, location, selfPercent: 0 };
+    entry.selfPercent += (100 * time) / total;
+    byFunction.set(key, entry);
+    const area = areaOf(url, name);
+    byArea.set(area, (byArea.get(area) ?? 0) + (100 * time) / total);
+  }
+  return {
+    file,
+    top: [...byFunction.values()].sort((a, b) => b.selfPercent - a.selfPercent).slice(0, top),
+    areas: [...byArea.entries()]
+      .map(([area, selfPercent]) => ({ area, selfPercent }))
+      .filter((area) => area.selfPercent >= 0.5)
+      .sort((a, b) => b.selfPercent - a.selfPercent),
+  };
+}
+
+/** The newest `.cpuprofile` in `directory` written after `since` (ms since the epoch), if any. */
+export function findNewestProfile(directory: string, since: number): string | null {
+  if (!fs.existsSync(directory)) return null;
+  const candidates = fs
+    .readdirSync(directory)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .map((name) => path.join(directory, name))
+    .map((file) => ({ file, time: fs.statSync(file).mtimeMs }))
+    .filter((entry) => entry.time >= since)
+    .sort((a, b) => b.time - a.time);
+  return candidates[0]?.file ?? null;
+}
+
+if (require.main === module) {
+  const file = process.argv[2];
+  if (file === undefined) {
+    console.error('usage: node dist/test/bench/support/profile.js <file.cpuprofile>');
+    process.exit(2);
+  }
+  const summary = summarizeProfile(file, 25);
+  for (const entry of summary.top) {
+    console.log(`${entry.selfPercent.toFixed(1).padStart(5)}%  ${entry.functionName}  ${entry.location}`);
+  }
+  console.log('');
+  for (const area of summary.areas) console.log(`${area.selfPercent.toFixed(1).padStart(5)}%  ${area.area}`);
+}

@@ -1,0 +1,149 @@
+import * as os from 'node:os';
+import { CPU_METRICS, type BenchOptions, type MetricSpec, type PeerName } from './suite';
+
+/** One run's outcome: metrics, or why it failed. */
+export type RunOutcome = { metrics: Record<string, number> } | { error: string };
+
+/** Every run of one workload, and the medians. */
+export interface SuiteResult {
+  id: string;
+  title: string;
+  metrics: readonly MetricSpec[];
+  peers: readonly PeerName[];
+  baselines: readonly PeerName[];
+  runs: Partial<Record<PeerName, RunOutcome[]>>;
+  medians: Partial<Record<PeerName, Record<string, number>>>;
+}
+
+/** The machine the figures come from. */
+export interface MachineInfo {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  os: string;
+  isPinned: boolean;
+}
+
+/** Everything a bench invocation produced (written as JSON to .bench-results/). */
+export interface BenchReport {
+  date: string;
+  command: string;
+  machine: MachineInfo;
+  options: BenchOptions;
+  suites: SuiteResult[];
+  profiles: ProfileSummary[];
+}
+
+/** A function of a CPU profile, by self time. */
+export interface ProfileEntry {
+  functionName: string;
+  location: string;
+  selfPercent: number;
+}
+
+/** A profile summary: top functions and self time per area (package, classio layer, Node internals). */
+export interface ProfileSummary {
+  peer: string;
+  suite: string;
+  file: string;
+  top: ProfileEntry[];
+  areas: { area: string; selfPercent: number }[];
+}
+
+const BASELINE_LABELS: Partial<Record<PeerName, string>> = { 'socket.io': 'Socket.IO', 'bare-ws': 'bare ws' };
+
+/** Describes this machine. */
+export function describeMachine(isPinned: boolean): MachineInfo {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    isPinned,
+  };
+}
+
+/** The command line that reproduces this run (the BENCH_* variables that were set, then the npm script). */
+export function describeCommand(env: NodeJS.ProcessEnv = process.env): string {
+  const settings = Object.keys(env)
+    .filter((key) => key.startsWith('BENCH_'))
+    .sort()
+    .map((key) => `${key}=${env[key]}`);
+  return [...settings, 'npm run bench'].join(' ');
+}
+
+function formatNumber(value: number | undefined, digits: number): string {
+  if (value === undefined || Number.isNaN(value)) return 'n/a';
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function formatRatio(value: number | undefined, baseline: number | undefined): string {
+  if (value === undefined || baseline === undefined || Number.isNaN(value) || Number.isNaN(baseline) || baseline === 0) {
+    return 'n/a';
+  }
+  return `${(value / baseline).toFixed(2)}×`;
+}
+
+/** The table of one workload: medians per peer, ratios of the headline metric, and CPU use on both sides. */
+export function formatSuite(result: SuiteResult): string {
+  const headline = result.metrics[0];
+  const baselines = result.baselines.filter((peer) => result.peers.includes(peer));
+  const header = [
+    'peer',
+    ...result.metrics.map((metric) => metric.label),
+    ...baselines.map((peer) => `${headline.label} vs ${BASELINE_LABELS[peer] ?? peer}`),
+    ...CPU_METRICS.map((metric) => metric.label),
+    'runs',
+  ];
+  const lines = [
+    `### ${result.title}`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, index) => (index === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+  ];
+  for (const peer of result.peers) {
+    const medians = result.medians[peer];
+    const runs = result.runs[peer] ?? [];
+    const failures = runs.filter((run) => 'error' in run).length;
+    const cells = [
+      peer,
+      ...result.metrics.map((metric) => formatNumber(medians?.[metric.key], metric.digits)),
+      ...baselines.map((baseline) => formatRatio(medians?.[headline.key], result.medians[baseline]?.[headline.key])),
+      ...CPU_METRICS.map((metric) => formatNumber(medians?.[metric.key], metric.digits)),
+      failures === 0 ? String(runs.length) : `${runs.length - failures}/${runs.length} (${failures} failed)`,
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  const errors = result.peers.flatMap((peer) =>
+    (result.runs[peer] ?? []).flatMap((run) => ('error' in run ? [`- ${peer}: ${run.error}`] : [])),
+  );
+  if (errors.length > 0) lines.push('', 'Failed runs:', ...new Set(errors));
+  return lines.join('\n');
+}
+
+/** The whole report as markdown: machine and command first, then one table per workload. */
+export function formatReport(report: BenchReport): string {
+  const { machine, options } = report;
+  const lines = [
+    `Machine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}.`,
+    machine.isPinned
+      ? 'Server pinned to core 0 and load generator to core 1 (`taskset`); raw `ws` clients with pre-encoded frames.'
+      : 'Not pinned (taskset unavailable or BENCH_PIN=0): server and load generator share the cores.',
+    `Command: \`${report.command}\` (${options.runs} run(s) of ${options.seconds} s after ${options.warmupSeconds} s ` +
+      `warm-up per workload and peer; medians${options.isQuick ? '; QUICK MODE, not for publishing' : ''}). ${report.date}.`,
+    '',
+  ];
+  for (const suite of report.suites) lines.push(formatSuite(suite), '');
+  for (const profile of report.profiles) {
+    lines.push(`CPU profile of ${profile.peer} in ${profile.suite} (${profile.file}), top functions by self time:`, '');
+    lines.push('| self % | function | location |', '| ---: | --- | --- |');
+    for (const entry of profile.top) {
+      lines.push(`| ${entry.selfPercent.toFixed(1)} | ${entry.functionName} | ${entry.location} |`);
+    }
+    lines.push('', 'Self time by area: ' + profile.areas.map((area) => `${area.area} ${area.selfPercent.toFixed(1)}%`).join(', ') + '.', '');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,112 @@
+import type { MemorySample } from '../servers/control';
+
+/**
+ * The contract between a workload file, the load-generator process that runs it, and the runner.
+ *
+ * A workload file exports one {@link Suite}. Its `run` executes inside the load-generator process (pinned to its own
+ * core) against one peer server (pinned to the other) and returns flat numeric metrics; the runner repeats it,
+ * takes medians and prints the table.
+ */
+
+/** The servers under test. */
+export type PeerName =
+  | 'classio'
+  | 'socket.io'
+  | 'bare-ws'
+  | 'classio-socket-on'
+  | 'classio-plain'
+  | 'classio-decorated'
+  | 'classio-dto';
+
+/** Settings shared by every workload, from the environment. */
+export interface BenchOptions {
+  /** Runs per workload and peer (BENCH_RUNS, default 3; quick: 1). */
+  runs: number;
+  /** Measured seconds per run (BENCH_SECONDS, default 5; quick: 1). */
+  seconds: number;
+  /** Unmeasured seconds before each measurement, so the JIT has settled (BENCH_WARMUP, default 2; quick: 0.5). */
+  warmupSeconds: number;
+  /** BENCH_QUICK=1: short runs and smaller client counts, for development on a shared machine. */
+  isQuick: boolean;
+  /** Only these workloads (BENCH_WORKLOADS=ping,echo), or all. */
+  workloads: readonly string[] | null;
+  /** Only these peers (BENCH_PEERS=classio,socket.io), or all. */
+  peers: readonly PeerName[] | null;
+  /** BENCH_PROFILE=1: start the classio peers with `--cpu-prof` (profiles in .bench-results/profiles). */
+  shouldProfile: boolean;
+  /** BENCH_PIN=0 disables the `taskset` pinning (e.g. on a one-core machine). */
+  shouldPin: boolean;
+}
+
+function readList(value: string | undefined): string[] | null {
+  if (value === undefined || value.trim() === '') return null;
+  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+function readNumber(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return value === undefined || value === '' || !Number.isFinite(parsed) || parsed <= 0 ? fallback : parsed;
+}
+
+/** Reads the options from the environment. */
+export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const isQuick = env.BENCH_QUICK === '1' || env.BENCH_QUICK === 'true';
+  return {
+    runs: Math.round(readNumber(env.BENCH_RUNS, isQuick ? 1 : 3)),
+    seconds: readNumber(env.BENCH_SECONDS, isQuick ? 1 : 5),
+    warmupSeconds: readNumber(env.BENCH_WARMUP, isQuick ? 0.5 : 2),
+    isQuick,
+    workloads: readList(env.BENCH_WORKLOADS),
+    peers: readList(env.BENCH_PEERS) as PeerName[] | null,
+    shouldProfile: env.BENCH_PROFILE === '1' || env.BENCH_PROFILE === 'true',
+    shouldPin: env.BENCH_PIN !== '0',
+  };
+}
+
+/** What a workload can ask of its surroundings while it runs. */
+export interface LoadContext {
+  readonly port: number;
+  readonly peer: PeerName;
+  readonly options: BenchOptions;
+  /** The server's RSS and heap after a full GC. */
+  serverMemory(): Promise<MemorySample>;
+  /** Marks the start of the measured window (server and client CPU are sampled). */
+  beginMeasure(): Promise<void>;
+  /** Marks its end. */
+  endMeasure(): Promise<void>;
+}
+
+/** One column of a suite's table. */
+export interface MetricSpec {
+  readonly key: string;
+  readonly label: string;
+  readonly isHigherBetter: boolean;
+  readonly digits: number;
+}
+
+/** Metrics every run reports besides the suite's own: CPU use of both sides during the measured window. */
+export const CPU_METRICS: readonly MetricSpec[] = [
+  { key: 'serverCpu', label: 'server CPU %', isHigherBetter: false, digits: 0 },
+  { key: 'clientCpu', label: 'load CPU %', isHigherBetter: false, digits: 0 },
+];
+
+/** A workload. */
+export interface Suite {
+  /** Short id, used by BENCH_WORKLOADS and in file names. */
+  readonly id: string;
+  /** Numbered title, as in issue 7. */
+  readonly title: string;
+  /** The compiled file that exports it (the load generator requires it). */
+  readonly file: string;
+  readonly peers: readonly PeerName[];
+  /** The first metric is the headline one: ratios are computed on it. */
+  readonly metrics: readonly MetricSpec[];
+  /** The peers ratios are computed against, in this order (default Socket.IO and bare ws). */
+  readonly baselines?: readonly PeerName[];
+  run(context: LoadContext): Promise<Record<string, number>>;
+}
+
+/** Resolves after `seconds`. */
+export function sleep(seconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+}
