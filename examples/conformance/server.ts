@@ -7,6 +7,7 @@
  *
  * Run: `npm run conformance`, then `npx mocha test-suite.js` inside each suite's `test-suite/` folder.
  */
+import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { EngineServer } from '../../src/engine/server';
 import type { EngineData } from '../../src/engine/types';

@@ -91,13 +91,13 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
   send(data: EngineData): void {
     if (this.#readyState !== 'open') return;
     this.#writeBuffer.push({ type: 'message', data });
-    this.#scheduleFlush();
+    this.#requestFlush();
   }
 
   sendAll(data: readonly EngineData[]): void {
     if (this.#readyState !== 'open') return;
     for (let i = 0; i < data.length; i++) this.#writeBuffer.push({ type: 'message', data: data[i] });
-    this.#scheduleFlush();
+    this.#requestFlush();
   }
 
   close(): void {
@@ -221,14 +221,22 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
         maxPayload: settings.maxHttpBufferSize,
       }),
     });
-    this.#scheduleFlush();
+    this.#requestFlush();
     this.#pingIntervalTimer = setTimeout(EngineSocket.#onPingDue, settings.pingInterval, this);
   }
 
-  #scheduleFlush(): void {
+  /**
+   * Flushes now, at the end of the tick, or on the next drain. Polling gathers the tick's packets into one poll
+   * answer; an idle websocket writes at once, and a busy one leaves the packets for its drain.
+   */
+  #requestFlush(): void {
+    const transport = this.#transport;
+    if (!transport.isBatchedPerTick) {
+      if (transport.writable) this.#flush();
+      return;
+    }
     if (this.#isFlushScheduled) return;
     this.#isFlushScheduled = true;
-    // One flush per tick batches every send of the tick into one poll answer (and one write loop on websocket).
     process.nextTick(EngineSocket.#flushOnTick, this);
   }
 
@@ -315,7 +323,7 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     if (socket.#readyState !== 'open' && socket.#readyState !== 'closing') return;
     socket.#hasRefreshedPingTimeout = false;
     socket.#writeBuffer.push(PING_PACKET);
-    socket.#scheduleFlush();
+    socket.#requestFlush();
     socket.#pingTimeoutTimer = setTimeout(EngineSocket.#onPingTimeout, socket.#host.settings.pingTimeout, socket);
   }
 

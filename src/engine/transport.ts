@@ -35,8 +35,18 @@ export abstract class Transport {
   /** The session this transport reports to; `null` once it has been detached (session closed or upgraded). */
   owner: TransportOwner | null = null;
 
-  /** Whether `send()` may be called now (polling: a GET is waiting; websocket: the socket is open). */
+  /**
+   * Whether `send()` may be called now (polling: a GET is waiting; websocket: open and no write in flight). When
+   * it turns true again the transport reports `kOnTransportDrain`.
+   */
   abstract get writable(): boolean;
+
+  /**
+   * Whether sends are gathered until the end of the tick before a flush. Polling: yes, so every packet of the tick
+   * travels in one poll answer. Websocket: no, an idle socket writes at once and the packets sent while a write
+   * is in flight go together on drain (as the reference does).
+   */
+  abstract readonly isBatchedPerTick: boolean;
 
   /** Writes a batch of packets; only called when `writable`. */
   abstract send(packets: Packet[]): void;

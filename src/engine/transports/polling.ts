@@ -32,6 +32,7 @@ type OwnedResponse = ServerResponse & OwnedMessage;
  */
 export class PollingTransport extends Transport {
   readonly name: TransportName = 'polling';
+  readonly isBatchedPerTick = true;
   readonly #maxHttpBufferSize: number;
   /** The pending GET's response, while one waits. */
   #pollResponse: OwnedResponse | null = null;

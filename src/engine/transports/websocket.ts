@@ -21,7 +21,19 @@ interface OwnedWebSocket extends WebSocket {
  */
 export class WebSocketTransport extends Transport {
   readonly name: TransportName = 'websocket';
+  readonly isBatchedPerTick = false;
   readonly #socket: WebSocket;
+  /** A batch is being written; the packets sent meanwhile wait in the session's buffer until drain. */
+  #isWriting = false;
+  /**
+   * The write callback of the last frame of a batch. ws calls it without a receiver, so this is the one closure
+   * a websocket transport allocates (once per connection, never per message).
+   */
+  readonly #onBatchWritten = (err?: Error): void => {
+    this.#isWriting = false;
+    // A failed write means the socket is going away; its 'close' event ends the session.
+    if (err === undefined || err === null) this.reportDrain();
+  };
 
   constructor(socket: WebSocket) {
     super();
@@ -34,19 +46,23 @@ export class WebSocketTransport extends Transport {
   }
 
   get writable(): boolean {
-    return this.readyState === 'open' && this.#socket.readyState === WS_OPEN;
+    return !this.#isWriting && this.readyState === 'open' && this.#socket.readyState === WS_OPEN;
   }
 
   send(packets: Packet[]): void {
     const socket = this.#socket;
-    for (let i = 0; i < packets.length; i++) {
+    const last = packets.length - 1;
+    if (last < 0) return;
+    this.#isWriting = true;
+    for (let i = 0; i <= last; i++) {
       const packet = packets[i];
+      const onWritten = i === last ? this.#onBatchWritten : undefined;
       if (packet.type === 'message') {
         // Hot path: a text message is '4' + data, a binary message is the bytes as a binary frame.
         const data = packet.data;
-        socket.send(typeof data === 'string' ? `4${data}` : data);
+        socket.send(typeof data === 'string' ? `4${data}` : data, onWritten);
       } else {
-        encodePacket(packet, true, (encoded) => socket.send(encoded));
+        encodePacket(packet, true, (encoded) => socket.send(encoded, onWritten));
       }
     }
   }
