@@ -1,10 +1,8 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { Socket } from '../namespace/socket';
-import { createDebug } from '../debug';
+import { ConnectError } from '../errors';
 import { NamespaceBase } from './namespace-base';
 import { kAttach } from './symbols';
-
-const debug = createDebug('classio:runtime');
 
 /** The token under which a connection-scoped child container holds the connection's socket. */
 export const CONNECTION_SOCKET = Symbol('classio.connectionSocket');
@@ -43,31 +41,36 @@ export class InstanceSource {
     if (this.#connections === null || this.target === null || this.root === null) return;
     const container = this.root.createChildContainer();
     container.register(CONNECTION_SOCKET, { useValue: socket });
-    const instance = container.resolve(this.target);
+    let instance: object;
+    try {
+      instance = container.resolve(this.target);
+    } catch (error) {
+      // A resolution failure is the server's problem: log the details, show the client a neutral reason.
+      socket.nsp.server.logError(`${this.target.name} could not be created for connection ${socket.id}`, error);
+      throw new ConnectError('server error', undefined, { cause: error });
+    }
     if (instance instanceof NamespaceBase) instance[kAttach](socket.nsp, socket);
     this.#connections.set(socket, { instance, container });
   }
 
-  /** Forgets and disposes the instance of a closed connection: its own `dispose()` first, then its container's. */
+  /**
+   * Forgets and disposes the instance of a closed connection. `container.dispose()` calls `dispose()` on every
+   * disposable the child container created, the namespace instance included, so it is not called twice here.
+   */
   close(socket: Socket): void {
     const entry = this.#connections?.get(socket);
     if (entry === undefined) return;
     this.#connections!.delete(socket);
-    const dispose = (entry.instance as { dispose?: () => unknown }).dispose;
-    let pending: unknown;
     try {
-      pending = typeof dispose === 'function' ? dispose.call(entry.instance) : undefined;
+      const pending = entry.container.dispose();
+      if (pending instanceof Promise) pending.catch((error: unknown) => reportDisposeError(socket, error));
     } catch (error) {
       reportDisposeError(socket, error);
     }
-    Promise.resolve(pending)
-      .then(() => entry.container.dispose())
-      .catch((error: unknown) => reportDisposeError(socket, error));
   }
 }
 
 function reportDisposeError(socket: Socket, error: unknown): void {
   // Nobody awaits a disposal: report it rather than lose it.
-  debug('disposing the instance of %s in %s failed: %O', socket.id, socket.nsp.name, error);
-  console.error(`classio: disposing the connection-scoped instance of ${socket.id} failed`, error);
+  socket.nsp.server.logError(`disposing the connection-scoped instance of ${socket.id} in ${socket.nsp.name} failed`, error);
 }
