@@ -52,6 +52,7 @@ export class RedisAdapter extends InMemoryAdapter {
   readonly #pending = new Map<number, PendingRequest>();
   #nextRequestId = 1;
   #isClosed = false;
+  #ready: Promise<void> | undefined;
 
   constructor(host: AdapterHost, link: RedisLink, options: RedisAdapterOptions) {
     super(host);
@@ -72,12 +73,16 @@ export class RedisAdapter extends InMemoryAdapter {
     return this.#link;
   }
 
-  /** Resolves once subscribed and able to publish (waits for Redis if it is not reachable yet). */
-  override async init(): Promise<void> {
-    await Promise.all([
+  /**
+   * Resolves once subscribed and able to publish (waits for Redis if it is not reachable yet). Calling it again
+   * returns the same promise, so a caller can wait for a namespace the server already started.
+   */
+  override init(): Promise<void> {
+    this.#ready ??= Promise.all([
       this.#link.subscribe([this.#requestChannel, this.#responseChannel], (data) => this.#onMessage(data)),
       this.#link.whenReady(),
-    ]);
+    ]).then(() => undefined);
+    return this.#ready;
   }
 
   override async close(): Promise<void> {
@@ -105,19 +110,52 @@ export class RedisAdapter extends InMemoryAdapter {
     onCount: (count: number) => void,
     onAck: (args: unknown[]) => void,
   ): void {
-    super.broadcastWithAck(packet, opts, onCount, onAck);
-    if (opts.flags.local === true) return;
+    if (opts.flags.local === true) {
+      super.broadcastWithAck(packet, opts, onCount, onAck);
+      return;
+    }
+    // `onCount` is called once, with the recipients of the whole cluster: this process's count plus the count
+    // each other server reports, once as many servers answered as Redis counts subscribers. Callers compare the
+    // number of acks with it, so a partial count would end a cluster-wide `emitWithAck` (or a `call()` to a
+    // remote sid, whose local count is 0) before the remote answers came in.
+    let localCount = -1;
+    let remoteCount = 0;
+    let remoteServers = 0;
+    let expectedServers = -1;
+    let isCounted = false;
+    const reportCount = () => {
+      if (isCounted || localCount < 0 || expectedServers < 0 || remoteServers < expectedServers) return;
+      isCounted = true;
+      onCount(localCount + remoteCount);
+    };
     // The answers are routed for as long as the caller waits for them; later ones are dropped here.
     const id = this.#track(opts.flags.timeout ?? this.#options.requestsTimeout, {
       onTimeout: () => {},
       onAnswer: (payload, type) => {
-        if (type === MessageType.BROADCAST_CLIENT_COUNT) onCount(payload as number);
-        else onAck(payload as unknown[]);
+        if (type === MessageType.BROADCAST_CLIENT_COUNT) {
+          remoteCount += payload as number;
+          remoteServers++;
+          reportCount();
+        } else {
+          onAck(payload as unknown[]);
+        }
         return false;
       },
     });
     const isVolatile = opts.flags.volatile === true;
     this.#publish([this.uid, MessageType.BROADCAST_WITH_ACK, id, packet, toTarget(opts), isVolatile]);
+    super.broadcastWithAck(packet, opts, (count) => (localCount = count), onAck);
+    this.#link.countSubscribers(this.#requestChannel).then(
+      (subscribers) => {
+        expectedServers = subscribers - 1;
+        reportCount();
+      },
+      () => {
+        // Redis is away, so the broadcast only reached this process.
+        expectedServers = 0;
+        reportCount();
+      },
+    );
   }
 
   override async sockets(rooms: ReadonlySet<string>): Promise<Set<string>> {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import Redis from 'ioredis';
 import { createDebug } from '../../debug';
 
@@ -18,6 +19,9 @@ export interface RedisLinkOptions {
 type MessageHandler = (data: Buffer) => void;
 
 /**
+ * Events: `up` once both connections are ready and the subscriber's channels are (re)subscribed; `down` when
+ * either connection is lost.
+ *
  * The two Redis connections of one server process (a subscriber connection cannot publish), shared by the
  * adapters of all its namespaces, and the process's cluster uid.
  *
@@ -29,7 +33,7 @@ type MessageHandler = (data: Buffer) => void;
  * - the subscriber keeps its commands queued for as long as it takes (`maxRetriesPerRequest: null`), so a
  *   SUBSCRIBE issued while Redis is down takes effect once it is back.
  */
-export class RedisLink {
+export class RedisLink extends EventEmitter {
   /** Identifies this process in cluster messages (each process ignores its own). */
   readonly uid = randomBytes(8).toString('hex');
   readonly pub: Redis;
@@ -38,9 +42,12 @@ export class RedisLink {
   readonly #onError: (err: Error) => void;
   #isDown = false;
   #isClosed = false;
+  #isUp = false;
+  #isSubscriberReady = false;
   #users = 0;
 
   constructor(options: RedisLinkOptions) {
+    super();
     this.#onError =
       options.onError ??
       ((err) => console.warn(`classio: Redis at ${redactUrl(options.url)} unavailable (${err.message}); reconnecting`));
@@ -48,13 +55,24 @@ export class RedisLink {
     this.sub = new Redis(options.url, { maxRetriesPerRequest: null });
     for (const client of [this.pub, this.sub]) {
       client.on('error', (err: Error) => this.#reportError(err));
-      client.on('ready', () => {
-        if (this.#isDown && this.pub.status === 'ready' && this.sub.status === 'ready') {
-          this.#isDown = false;
-          debug('redis link %s: connections restored', this.uid);
-        }
-      });
+      client.on('close', () => this.#update());
     }
+    this.pub.on('ready', () => this.#update());
+    // ioredis re-subscribes right after `ready`; a PING answered on the same connection proves Redis has
+    // processed those SUBSCRIBEs, so `up` means "messages published from now on reach this process".
+    this.sub.on('ready', () => {
+      this.sub.ping().then(
+        () => {
+          this.#isSubscriberReady = true;
+          this.#update();
+        },
+        (err: Error) => debug('redis link %s: ping after reconnect failed: %s', this.uid, err.message),
+      );
+    });
+    this.sub.on('close', () => {
+      this.#isSubscriberReady = false;
+      this.#update();
+    });
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
       const handler = this.#handlers.get(channel.toString());
       if (handler !== undefined) handler(message);
@@ -66,24 +84,32 @@ export class RedisLink {
     return this.#isClosed;
   }
 
-  /** True while both connections are up. */
+  /** True while both connections are up (see the `up` event). */
   get isReady(): boolean {
-    return this.pub.status === 'ready' && this.sub.status === 'ready';
+    return this.#isUp;
   }
 
-  /** Resolves once both connections are ready (never rejects; waits across reconnects). */
+  /** Resolves once the link is up (never rejects; waits across reconnects, or until closed). */
   whenReady(): Promise<void> {
-    if (this.isReady) return Promise.resolve();
+    if (this.#isUp || this.#isClosed) return Promise.resolve();
     return new Promise((resolve) => {
-      const check = () => {
-        if (!this.isReady && !this.#isClosed) return;
-        this.pub.off('ready', check);
-        this.sub.off('ready', check);
+      const done = () => {
+        this.off('up', done);
+        this.off('closed', done);
         resolve();
       };
-      this.pub.on('ready', check);
-      this.sub.on('ready', check);
+      this.on('up', done);
+      this.on('closed', done);
     });
+  }
+
+  #update(): void {
+    const isUp = !this.#isClosed && this.pub.status === 'ready' && this.#isSubscriberReady && this.sub.status === 'ready';
+    if (isUp === this.#isUp) return;
+    this.#isUp = isUp;
+    if (isUp) this.#isDown = false;
+    debug('redis link %s: %s', this.uid, isUp ? 'up' : 'down');
+    this.emit(isUp ? 'up' : 'down');
   }
 
   /** Routes the messages of `channels` to `handler` and subscribes; resolves once Redis confirmed. */
@@ -129,6 +155,8 @@ export class RedisLink {
     if (this.#isClosed) return;
     this.#isClosed = true;
     this.#handlers.clear();
+    this.#update();
+    this.emit('closed');
     await Promise.all([this.pub, this.sub].map((client) => closeClient(client)));
   }
 
