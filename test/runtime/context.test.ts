@@ -1,0 +1,160 @@
+import { expect } from 'chai';
+import type { Server } from '../../src/server';
+import { AckTimeoutError } from '../../src/errors';
+import {
+  Namespace,
+  ConnectedSocket,
+  Context,
+  Session,
+  call,
+  currentEvent,
+  currentSession,
+  currentSid,
+  emit,
+  emitOptions,
+  joinRoom,
+  leaveRoom,
+  rooms,
+  type HandlerContext,
+} from '../../src/runtime';
+import type { Socket } from '../../src/namespace/socket';
+import { ClientPool, collect, delay, nextEvent, until } from '../support/io';
+import { MODES, register, request, startRuntimeServer } from './support';
+
+for (const mode of MODES) {
+  describe(`Handler context (${mode.name})`, () => {
+    let server: Server;
+    const clients = new ClientPool();
+
+    beforeEach(async () => {
+      ({ server } = await startRuntimeServer());
+    });
+
+    afterEach(async () => {
+      clients.closeAll();
+      await server.close();
+    });
+
+    describe('context-aware functions', () => {
+      it('keep the current client across an await, with concurrent clients', async () => {
+        @Namespace('/ctx')
+        class Ctx extends Namespace {
+          async on_slow(ms: number) {
+            const before = currentSid();
+            await delay(ms);
+            emit('done', currentEvent());
+            return [before, currentSid(), this.sid];
+          }
+        }
+        register(server, Ctx);
+        const a = await clients.connect(server, '/ctx', mode);
+        const b = await clients.connect(server, '/ctx', mode);
+        const done = nextEvent<[string]>(a, 'done');
+        const [answerA, answerB] = await Promise.all([request(a, 'slow', 30), request(b, 'slow', 1)]);
+        expect(answerA).to.deep.equal([a.id, a.id, a.id]);
+        expect(answerB).to.deep.equal([b.id, b.id, b.id]);
+        expect(await done).to.deep.equal(['slow']);
+      });
+
+      it('keep a per-connection session across events', async () => {
+        @Namespace('/session')
+        class SessionNs extends Namespace {
+          on_login(name: string) {
+            currentSession().name = name;
+          }
+          on_whoami(@Session() session: { name?: string }) {
+            return [session.name, this.session.name];
+          }
+        }
+        register(server, SessionNs);
+        const a = await clients.connect(server, '/session', mode);
+        const b = await clients.connect(server, '/session', mode);
+        await request(a, 'login', 'ada');
+        await request(b, 'login', 'bob');
+        expect(await request(a, 'whoami')).to.deep.equal(['ada', 'ada']);
+        expect(await request(b, 'whoami')).to.deep.equal(['bob', 'bob']);
+      });
+
+      it('join and leave rooms and emit to a room without the sender', async () => {
+        @Namespace('/rooms')
+        class Rooms extends Namespace {
+          async on_join(room: string) {
+            await Promise.resolve();
+            joinRoom(room);
+            return rooms().sort();
+          }
+          on_leave(room: string) {
+            leaveRoom(room);
+            return rooms();
+          }
+          on_say(room: string, text: string) {
+            this.emit('said', text, emitOptions({ to: room, includeSelf: false }));
+          }
+          on_everyone(text: string) {
+            emit('said', text, emitOptions({ broadcast: true }));
+          }
+        }
+        register(server, Rooms);
+        const a = await clients.connect(server, '/rooms', mode);
+        const b = await clients.connect(server, '/rooms', mode);
+        expect(await request(a, 'join', 'lobby')).to.deep.equal([a.id, 'lobby'].sort());
+        await request(b, 'join', 'lobby');
+        const receivedA = collect(a, 'said');
+        const receivedB = collect(b, 'said');
+        await request(a, 'say', 'lobby', 'hi');
+        await until(() => receivedB.length === 1, 'the room message');
+        await request(b, 'leave', 'lobby');
+        await request(a, 'everyone', 'all');
+        await until(() => receivedA.length === 1 && receivedB.length === 2, 'the broadcast');
+        expect(receivedA).to.deep.equal([['all']]);
+        expect(receivedB).to.deep.equal([['hi'], ['all']]);
+      });
+
+      it('inject the socket and the context as parameters', async () => {
+        @Namespace('/params')
+        class Params extends Namespace {
+          on_info(value: number, @ConnectedSocket() socket: Socket, @Context() context: HandlerContext) {
+            return [value, socket.id, context.event, context.args];
+          }
+        }
+        register(server, Params);
+        const client = await clients.connect(server, '/params', mode);
+        expect(await request(client, 'info', 5)).to.deep.equal([5, client.id, 'info', [5]]);
+      });
+    });
+
+    describe('call()', () => {
+      @Namespace('/call')
+      class Caller extends Namespace {
+        async on_ask(question: string) {
+          return await this.call(this.sid, 'question', question, emitOptions({ timeout: 1000 }));
+        }
+        async on_ask_free(question: string) {
+          return await call(currentSid(), 'question', question, emitOptions({ timeout: 1000 }));
+        }
+        async on_ask_silent() {
+          try {
+            return await this.call(this.sid, 'silent', emitOptions({ timeout: 50 }));
+          } catch (error) {
+            return { timedOut: error instanceof AckTimeoutError, code: (error as AckTimeoutError).code };
+          }
+        }
+      }
+
+      it('resolves with the client ack', async () => {
+        register(server, Caller);
+        const client = await clients.connect(server, '/call', mode);
+        client.on('question', (question: string, ack: (answer: string) => void) => ack(`${question}? yes`));
+        expect(await request(client, 'ask', 'ready')).to.equal('ready? yes');
+        expect(await request(client, 'ask_free', 'sure')).to.equal('sure? yes');
+      });
+
+      it('rejects with AckTimeoutError when the client does not answer in time', async () => {
+        register(server, Caller);
+        const client = await clients.connect(server, '/call', mode);
+        client.on('silent', () => {});
+        expect(await request(client, 'ask_silent')).to.deep.equal({ timedOut: true, code: 'CLASSIO_ERR_ACK_TIMEOUT' });
+      });
+    });
+  });
+}

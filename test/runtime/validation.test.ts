@@ -1,0 +1,123 @@
+import { expect } from 'chai';
+import { IsInt, IsString, Length, Min, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import type { Server } from '../../src/server';
+import { ValidationError } from '../../src/errors';
+import { Namespace, OnError, Payload, Sid, type ErrorContext } from '../../src/runtime';
+import { ClientPool, nextEvent } from '../support/io';
+import { MODES, register, request, startRuntimeServer } from './support';
+
+class Author {
+  @IsString()
+  name!: string;
+}
+
+class ChatMessage {
+  @IsString()
+  @Length(1, 20)
+  text!: string;
+
+  @IsInt()
+  @Min(0)
+  priority!: number;
+
+  @ValidateNested()
+  @Type(() => Author)
+  author!: Author;
+
+  describe(): string {
+    return `${this.author.name}: ${this.text} (${this.priority})`;
+  }
+}
+
+for (const mode of MODES) {
+  describe(`Payload validation (${mode.name})`, () => {
+    let server: Server;
+    const clients = new ClientPool();
+
+    beforeEach(async () => {
+      ({ server } = await startRuntimeServer());
+    });
+
+    afterEach(async () => {
+      clients.closeAll();
+      await server.close();
+    });
+
+    @Namespace('/chat')
+    class Chat extends Namespace {
+      on_chat(@Payload() message: ChatMessage, @Sid() sid: string) {
+        return { text: message.describe(), isInstance: message instanceof ChatMessage, sid };
+      }
+    }
+
+    it('transforms a valid payload into the DTO class', async () => {
+      register(server, Chat);
+      const client = await clients.connect(server, '/chat', mode);
+      const answer = await request(client, 'chat', { text: 'hi', priority: 1, author: { name: 'ada' } });
+      expect(answer).to.deep.equal({ text: 'ada: hi (1)', isInstance: true, sid: client.id });
+    });
+
+    it('answers the ack with a ValidationError naming every failing property', async () => {
+      register(server, Chat);
+      const client = await clients.connect(server, '/chat', mode);
+      const answer = await request(client, 'chat', { text: '', priority: -1, author: { name: 7 } });
+      expect(answer.error.code).to.equal('CLASSIO_ERR_VALIDATION');
+      expect(answer.error.message).to.equal(
+        'invalid payload for event "chat": expected a valid ChatMessage; failing: text, priority, author.name',
+      );
+      expect(answer.error.data).to.deep.equal([
+        { property: 'text', constraints: { isLength: 'text must be longer than or equal to 1 characters' } },
+        { property: 'priority', constraints: { min: 'priority must not be less than 0' } },
+        { property: 'author.name', constraints: { isString: 'name must be a string' } },
+      ]);
+    });
+
+    it('refuses a payload that is not an object', async () => {
+      register(server, Chat);
+      const client = await clients.connect(server, '/chat', mode);
+      const answer = await request(client, 'chat', 'just text');
+      expect(answer.error.code).to.equal('CLASSIO_ERR_VALIDATION');
+      expect(answer.error.data[0].constraints).to.have.property('unknownValue');
+    });
+
+    it('sends a validation failure without an ack to the error handler, never to the handler', async () => {
+      let handled = 0;
+      @Namespace('/chat2')
+      class Chat2 extends Namespace {
+        on_chat(@Payload() message: ChatMessage) {
+          handled++;
+          return message.text;
+        }
+        @OnError(ValidationError)
+        invalid(error: ValidationError, context: ErrorContext) {
+          context.socket.emit('invalid', context.event, error.data);
+        }
+      }
+      register(server, Chat2);
+      const client = await clients.connect(server, '/chat2', mode);
+      const invalid = nextEvent<[string, { property: string }[]]>(client, 'invalid');
+      client.emit('chat', { text: 'x', priority: 'high', author: { name: 'ada' } });
+      const [event, data] = await invalid;
+      expect(event).to.equal('chat');
+      expect(data.map((violation) => violation.property)).to.deep.equal(['priority']);
+      expect(handled).to.equal(0);
+    });
+
+    it('applies the decorator validator options (whitelist, forbidNonWhitelisted)', async () => {
+      @Namespace('/strict')
+      class Strict extends Namespace {
+        on_post(@Payload({ type: Author, validator: { whitelist: true, forbidNonWhitelisted: true } }) author: Author) {
+          return author.name;
+        }
+      }
+      register(server, Strict);
+      const client = await clients.connect(server, '/strict', mode);
+      expect(await request(client, 'post', { name: 'ada' })).to.equal('ada');
+      const answer = await request(client, 'post', { name: 'ada', admin: true });
+      expect(answer.error.data).to.deep.equal([
+        { property: 'admin', constraints: { whitelistValidation: 'property admin should not exist' } },
+      ]);
+    });
+  });
+}
