@@ -21,7 +21,7 @@ export const suite: Suite = {
   baselines: ['socket.io'],
   metrics: CLOSED_LOOP_METRICS,
   async run(context) {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, noDelay: true } as http.AgentOptions);
     const clients: PollingClient[] = [];
     const histogram = new LatencyHistogram();
     let isRunning = true;

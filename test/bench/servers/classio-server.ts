@@ -1,10 +1,7 @@
 import 'reflect-metadata';
 import { IsString, MaxLength } from 'class-validator';
 import { injectable } from 'tsyringe';
-import { On, Payload } from '../../../decorators';
-import { Namespace } from '../../../src/runtime/namespace-base';
-import { Server } from '../../../src/server';
-import type { Socket } from '../../../src/namespace/socket';
+import { Namespace, On, Payload, Server, type Socket } from '../../../src';
 import { createChatApp } from '../../../examples/chat/server';
 import { portOf, runPeer, type StartedPeer } from './control';
 

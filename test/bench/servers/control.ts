@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
+import { Session } from 'node:inspector';
+import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { IpcChannel } from '../support/ipc';
 
@@ -29,6 +32,42 @@ async function sampleMemory(): Promise<MemorySample> {
   return { rss: usage.rss, heapUsed: usage.heapUsed, isAfterGc: gc !== undefined };
 }
 
+/**
+ * Profiles the measured window only (not start-up, connects or warm-up), through the inspector of this process.
+ * V8 samples on its own thread; 200 µs gives enough samples in a few seconds.
+ */
+class WindowProfiler {
+  private readonly session = new Session();
+
+  constructor() {
+    this.session.connect();
+  }
+
+  start(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.session.post('Profiler.enable', (enableError) => {
+        if (enableError) return reject(enableError);
+        this.session.post('Profiler.setSamplingInterval', { interval: 200 }, () => {
+          this.session.post('Profiler.start', (startError) => (startError ? reject(startError) : resolve()));
+        });
+      });
+    });
+  }
+
+  /** Stops and writes the profile into `directory`; resolves with the file. */
+  stop(directory: string, name: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.session.post('Profiler.stop', (error, result) => {
+        if (error) return reject(error);
+        fs.mkdirSync(directory, { recursive: true });
+        const file = path.join(directory, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}.cpuprofile`);
+        fs.writeFileSync(file, JSON.stringify(result.profile));
+        resolve(file);
+      });
+    });
+  }
+}
+
 /** The port an http server listens on. */
 export function portOf(server: HttpServer): number {
   return (server.address() as AddressInfo).port;
@@ -39,7 +78,8 @@ export function portOf(server: HttpServer): number {
  *
  * Under the runner (an IPC channel exists) the server reports its port, answers `memory` and `cpu` requests, and
  * exits on `stop` or as soon as the runner goes away, so no server outlives a run. Alone it listens on `PORT`
- * (default 0), prints the port and stops on SIGINT/SIGTERM.
+ * (default 0), prints the port and stops on SIGINT/SIGTERM. With BENCH_PROFILE the runner also has it profile the
+ * measured window.
  */
 export async function runPeer(name: string, start: (port: number) => Promise<StartedPeer>): Promise<void> {
   const port = Number(process.env.PORT ?? 0);
@@ -61,11 +101,20 @@ export async function runPeer(name: string, start: (port: number) => Promise<Sta
     return;
   }
   const channel = new IpcChannel(process);
+  let profiler: WindowProfiler | null = null;
   channel
     .handle('memory', () => sampleMemory())
     .handle('cpu', () => {
       const usage = process.cpuUsage();
       return usage.user + usage.system;
+    })
+    .handle('profile-start', () => {
+      profiler ??= new WindowProfiler();
+      return profiler.start();
+    })
+    .handle('profile-stop', (body: { directory: string }) => {
+      if (profiler === null) throw new Error('the profiler was not started');
+      return profiler.stop(body.directory, name.replace(/\W+/g, '-'));
     })
     .handle('stop', () => {
       setImmediate(() => void stop());

@@ -35,13 +35,13 @@ channel.handle('run', async (request: RunRequest) => {
     options: request.options,
     serverMemory: () => channel.request<MemorySample>('server-memory'),
     beginMeasure: async () => {
-      serverCpuAtStart = await channel.request<number>('server-cpu');
+      serverCpuAtStart = await channel.request<number>('measure-begin');
       clientCpuAtStart = cpuMicros();
       startedAt = performance.now();
     },
     endMeasure: async () => {
       const clientCpu = cpuMicros() - clientCpuAtStart;
-      const serverCpu = (await channel.request<number>('server-cpu')) - serverCpuAtStart;
+      const serverCpu = (await channel.request<number>('measure-end')) - serverCpuAtStart;
       const elapsedMicros = (performance.now() - startedAt) * 1000;
       cpu.serverCpu = (100 * serverCpu) / elapsedMicros;
       cpu.clientCpu = (100 * clientCpu) / elapsedMicros;

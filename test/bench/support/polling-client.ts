@@ -20,7 +20,7 @@ function noop(): void {}
 
 /**
  * A long-polling Engine.IO v4 client reduced to what a load generator needs: keep-alive HTTP (one shared
- * `http.Agent`), exactly one GET in flight (the long poll) and at most one POST (Engine.IO refuses overlapping
+ * `http.Agent`, created with `noDelay`), exactly one GET in flight (the long poll) and at most one POST (Engine.IO refuses overlapping
  * requests of one kind), queued packets batched into the next POST with the record separator.
  */
 export class PollingClient {

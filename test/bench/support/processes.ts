@@ -87,10 +87,8 @@ export interface RunningPeer {
 }
 
 /** Starts a peer server pinned to the server core and waits for its port. */
-export async function startPeer(spec: PeerSpec, options: BenchOptions, profileDir: string | null): Promise<RunningPeer> {
-  const nodeArgs = ['--expose-gc'];
-  if (profileDir !== null && spec.isClassio) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
-  const child = spawnNode(SERVER_CORE, [...nodeArgs, spec.script, ...spec.args], options.shouldPin);
+export async function startPeer(spec: PeerSpec, options: BenchOptions): Promise<RunningPeer> {
+  const child = spawnNode(SERVER_CORE, ['--expose-gc', spec.script, ...spec.args], options.shouldPin);
   const channel = new IpcChannel(child);
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -112,7 +110,6 @@ export async function startPeer(spec: PeerSpec, options: BenchOptions, profileDi
     channel,
     stop: async () => {
       if (child.connected) channel.notify('stop');
-      // With --cpu-prof the profile is written at exit, which takes a moment for a long run.
       await waitForExit(child, 10_000);
     },
   };

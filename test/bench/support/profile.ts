@@ -17,7 +17,8 @@ export function areaOf(url: string, functionName: string): string {
   if (url === '') return functionName;
   const nodeModules = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
   if (nodeModules !== null) return nodeModules[1];
-  const classio = /\/dist\/(src|decorators|examples|test)\/(?:([^/]+)\/)?/.exec(url);
+  if (url.includes('/dist/test/bench/')) return 'bench peer code';
+  const classio = /\/dist\/(src|decorators|examples)\/(?:([^/]+)\/)?/.exec(url);
   if (classio !== null) return `classio ${classio[1]}${classio[2] !== undefined && !classio[2].endsWith('.js') ? '/' + classio[2] : ''}`;
   if (url.startsWith('node:')) return url.replace(/^node:(internal\/)?/, 'node:').split('/')[0];
   return path.basename(url);
@@ -28,8 +29,11 @@ export function summarizeProfile(file: string, top = 15): Omit<ProfileSummary, '
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
   const selfTime = new Map<number, number>();
   let total = 0;
+  // Percentages are of the time the process was busy: (idle) is the event loop waiting, not a cost.
+  const idle = new Set(profile.nodes.filter((node) => node.callFrame.functionName === '(idle)').map((node) => node.id));
   for (let i = 0; i < profile.samples.length; i++) {
     const delta = profile.timeDeltas[i] ?? 0;
+    if (idle.has(profile.samples[i])) continue;
     selfTime.set(profile.samples[i], (selfTime.get(profile.samples[i]) ?? 0) + delta);
     total += delta;
   }
@@ -40,7 +44,7 @@ export function summarizeProfile(file: string, top = 15): Omit<ProfileSummary, '
     if (time === 0) continue;
     const { functionName, url, lineNumber } = node.callFrame;
     const name = functionName === '' ? '(anonymous)' : functionName;
-    const location = url === '' ? '' : `${url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${lineNumber + 1}`;
+    const location = url === '' ? '' : `${url.replace(/^.*?\/(node_modules|dist)\//, '$1/')}:${lineNumber + 1}`;
     const key = `${name} ${location}`;
     const entry = byFunction.get(key) ?? { functionName: name, location, selfPercent: 0 };
     entry.selfPercent += (100 * time) / total;
@@ -56,19 +60,6 @@ export function summarizeProfile(file: string, top = 15): Omit<ProfileSummary, '
       .filter((area) => area.selfPercent >= 0.5)
       .sort((a, b) => b.selfPercent - a.selfPercent),
   };
-}
-
-/** The newest `.cpuprofile` in `directory` written after `since` (ms since the epoch), if any. */
-export function findNewestProfile(directory: string, since: number): string | null {
-  if (!fs.existsSync(directory)) return null;
-  const candidates = fs
-    .readdirSync(directory)
-    .filter((name) => name.endsWith('.cpuprofile'))
-    .map((name) => path.join(directory, name))
-    .map((file) => ({ file, time: fs.statSync(file).mtimeMs }))
-    .filter((entry) => entry.time >= since)
-    .sort((a, b) => b.time - a.time);
-  return candidates[0]?.file ?? null;
 }
 
 if (require.main === module) {

@@ -51,6 +51,9 @@ export interface ProfileSummary {
   areas: { area: string; selfPercent: number }[];
 }
 
+/** Below this server CPU % a figure is flagged: the server was not what limited it. */
+export const SATURATED_SERVER_CPU = 85;
+
 const BASELINE_LABELS: Partial<Record<PeerName, string>> = { 'socket.io': 'Socket.IO', 'bare-ws': 'bare ws' };
 
 /** Describes this machine. */
@@ -104,18 +107,28 @@ export function formatSuite(result: SuiteResult): string {
     `| ${header.join(' | ')} |`,
     `|${header.map((_, index) => (index === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
   ];
+  let hasUnsaturated = false;
   for (const peer of result.peers) {
     const medians = result.medians[peer];
     const runs = result.runs[peer] ?? [];
     const failures = runs.filter((run) => 'error' in run).length;
+    const isUnsaturated = medians !== undefined && medians.serverCpu < SATURATED_SERVER_CPU;
+    hasUnsaturated ||= isUnsaturated;
     const cells = [
-      peer,
+      isUnsaturated ? `${peer} *` : peer,
       ...result.metrics.map((metric) => formatNumber(medians?.[metric.key], metric.digits)),
       ...baselines.map((baseline) => formatRatio(medians?.[headline.key], result.medians[baseline]?.[headline.key])),
       ...CPU_METRICS.map((metric) => formatNumber(medians?.[metric.key], metric.digits)),
       failures === 0 ? String(runs.length) : `${runs.length - failures}/${runs.length} (${failures} failed)`,
     ];
     lines.push(`| ${cells.join(' | ')} |`);
+  }
+  if (hasUnsaturated) {
+    lines.push(
+      '',
+      `\\* The server used less than ${SATURATED_SERVER_CPU} % of its core during the measured window: something else ` +
+        'bounded this figure (the load generator, or a busy machine), so it understates the server.',
+    );
   }
   const errors = result.peers.flatMap((peer) =>
     (result.runs[peer] ?? []).flatMap((run) => ('error' in run ? [`- ${peer}: ${run.error}`] : [])),

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { IpcChannel } from './ipc';
-import { findNewestProfile, summarizeProfile } from './profile';
+import { summarizeProfile } from './profile';
 import { LOAD_CORE, PEERS, canPin, spawnNode, startPeer, waitForExit, type PeerSpec } from './processes';
 import {
   describeCommand,
@@ -25,13 +25,23 @@ async function runOnce(
   spec: PeerSpec,
   options: BenchOptions,
   profileDir: string | null,
-): Promise<Record<string, number>> {
-  const server = await startPeer(spec, options, profileDir);
+): Promise<{ metrics: Record<string, number>; profile: string | null }> {
+  const server = await startPeer(spec, options);
   const worker = spawnNode(LOAD_CORE, [WORKER], options.shouldPin);
   const channel = new IpcChannel(worker);
+  const shouldProfile = profileDir !== null && (options.profile === 'all' || spec.isClassio);
+  let profile: string | null = null;
   try {
     channel.handle('server-memory', () => server.channel.request('memory'));
-    channel.handle('server-cpu', () => server.channel.request('cpu'));
+    channel.handle('measure-begin', async () => {
+      if (shouldProfile) await server.channel.request('profile-start');
+      return server.channel.request('cpu');
+    });
+    channel.handle('measure-end', async () => {
+      const cpu = await server.channel.request('cpu');
+      if (shouldProfile) profile = await server.channel.request<string>('profile-stop', { directory: profileDir });
+      return cpu;
+    });
     await new Promise<void>((resolve, reject) => {
       channel.handle('ready', () => resolve());
       worker.once('exit', (code) => reject(new Error(`load generator exited (code ${code})`)));
@@ -39,11 +49,12 @@ async function runOnce(
     worker.once('exit', (code) => channel.failPending(new Error(`load generator exited (code ${code})`)));
     // Generous, but bounded: a wedged run must end the bench, not hang it.
     const limitMs = (options.warmupSeconds + options.seconds) * 1000 + 120_000;
-    return await channel.request<Record<string, number>>(
+    const metrics = await channel.request<Record<string, number>>(
       'run',
       { file: suite.file, port: server.port, peer: spec.name, options },
       limitMs,
     );
+    return { metrics, profile };
   } finally {
     if (worker.connected) worker.disconnect();
     await waitForExit(worker, 5_000);
@@ -64,7 +75,7 @@ function summarizeRun(metrics: Record<string, number>, suite: Suite): string {
  */
 export async function runSuites(suites: readonly Suite[], options: BenchOptions = readOptions()): Promise<BenchReport> {
   const selected = suites.filter((suite) => options.workloads === null || options.workloads.includes(suite.id));
-  const profileDir = options.shouldProfile ? path.join(RESULTS_DIR, 'profiles') : null;
+  const profileDir = options.profile === 'off' ? null : path.join(RESULTS_DIR, 'profiles');
   const isPinned = options.shouldPin && canPin();
   if (options.shouldPin && !isPinned) console.error('[bench] taskset is not usable here: running unpinned');
   const report: BenchReport = {
@@ -90,21 +101,17 @@ export async function runSuites(suites: readonly Suite[], options: BenchOptions 
     for (let round = 0; round < options.runs; round++) {
       for (const peer of peers) {
         const label = `[bench] ${suite.id} ${peer} run ${round + 1}/${options.runs}`;
-        const startedAt = Date.now();
         let outcome: RunOutcome;
         try {
-          const metrics = await runOnce(suite, PEERS[peer], options, profileDir);
+          const { metrics, profile } = await runOnce(suite, PEERS[peer], options, profileDir);
           outcome = { metrics };
           console.error(`${label}: ${summarizeRun(metrics, suite)}`);
+          if (profile !== null) report.profiles.push({ peer, suite: suite.id, ...summarizeProfile(profile) });
         } catch (error) {
           outcome = { error: error instanceof Error ? error.message : String(error) };
           console.error(`${label}: FAILED ${outcome.error}`);
         }
         (result.runs[peer] ??= []).push(outcome);
-        if (profileDir !== null && PEERS[peer].isClassio) {
-          const file = findNewestProfile(profileDir, startedAt);
-          if (file !== null) report.profiles.push({ peer, suite: suite.id, ...summarizeProfile(file) });
-        }
       }
     }
     for (const peer of peers) {

@@ -32,8 +32,11 @@ export interface BenchOptions {
   workloads: readonly string[] | null;
   /** Only these peers (BENCH_PEERS=classio,socket.io), or all. */
   peers: readonly PeerName[] | null;
-  /** BENCH_PROFILE=1: start the classio peers with `--cpu-prof` (profiles in .bench-results/profiles). */
-  shouldProfile: boolean;
+  /**
+   * BENCH_PROFILE=1: CPU-profile the classio peers' servers during each measured window (profiles and their summary
+   * in .bench-results/profiles and the report); BENCH_PROFILE=all: every peer.
+   */
+  profile: 'off' | 'classio' | 'all';
   /** BENCH_PIN=0 disables the `taskset` pinning (e.g. on a one-core machine). */
   shouldPin: boolean;
 }
@@ -58,7 +61,7 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     isQuick,
     workloads: readList(env.BENCH_WORKLOADS),
     peers: readList(env.BENCH_PEERS) as PeerName[] | null,
-    shouldProfile: env.BENCH_PROFILE === '1' || env.BENCH_PROFILE === 'true',
+    profile: env.BENCH_PROFILE === 'all' ? 'all' : env.BENCH_PROFILE === '1' || env.BENCH_PROFILE === 'true' ? 'classio' : 'off',
     shouldPin: env.BENCH_PIN !== '0',
   };
 }
