@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
-import { checkRedisUrl } from './adapter/redis/index';
+import type Redis from 'ioredis';
+import { checkRedisUrl, loadRedis } from './adapter/redis/redis-url';
 import { encodeMessage, MessageType, requestChannel, type WireMessage } from './adapter/redis/wire';
 import { ConfigurationError } from './errors';
 import { encodePacket, PacketType } from './protocol/packet';
@@ -61,7 +61,7 @@ export class Emitter {
     this.#onError = options.onError ?? ((err) => console.warn(`classio emitter: ${err.message}`));
     // The offline queue stays on: a script that emits right after `new Emitter()` has its messages sent once
     // connected, and `close()` waits for them.
-    this.#redis = new Redis(options.messageQueue);
+    this.#redis = new (loadRedis())(options.messageQueue);
     // Connection errors repeat on every reconnect attempt; the failed publishes are what gets reported.
     this.#redis.on('error', () => {});
     this.#root = new EmitterOperator(this, '/', EMPTY, EMPTY);

@@ -26,6 +26,8 @@ export type { DisconnectReason } from './namespace/disconnect-reason';
 export type { AckCallback, ErrorHandler, Route, RouteTable } from './namespace/route-table';
 export type { Adapter, AdapterFactory, AdapterHost, BroadcastOptions, SocketDescription } from './adapter/adapter';
 export { InMemoryAdapter } from './adapter/in-memory-adapter';
+export { createRedisAdapter, RedisAdapter, type CreateRedisAdapterOptions } from './adapter/redis';
+export { Emitter, EmitterOperator, type EmitterOptions, type EmitTarget } from './emitter';
 export { EngineServer } from './engine/server';
 export type { EngineServerOptions, CorsOptions } from './engine/options';
 export type { EngineConnection, EngineCloseReason, TransportName } from './engine/types';

@@ -2,9 +2,11 @@ import { ConfigurationError } from '../../errors';
 import type { Adapter, AdapterFactory, AdapterHost } from '../adapter';
 import { RedisAdapter } from './redis-adapter';
 import { RedisLink } from './redis-link';
+import { checkRedisUrl } from './redis-url';
 
 export { RedisAdapter, type RedisAdapterOptions } from './redis-adapter';
 export { RedisLink, type RedisLinkOptions } from './redis-link';
+export { checkRedisUrl } from './redis-url';
 
 /** Options of {@link createRedisAdapter}. */
 export interface CreateRedisAdapterOptions {
@@ -42,21 +44,6 @@ export function createRedisAdapter(options: CreateRedisAdapterOptions): AdapterF
     if (link === undefined || link.isClosed) link = new RedisLink({ url: settings.url, onError: settings.onError });
     return new RedisAdapter(host, link, { channel: settings.channel, requestsTimeout: settings.requestsTimeout });
   };
-}
-
-/** Throws a {@link ConfigurationError} unless `url` is a `redis:` or `rediss:` URL. */
-export function checkRedisUrl(url: unknown, optionName: string): asserts url is string {
-  let protocol: string | undefined;
-  try {
-    protocol = typeof url === 'string' ? new URL(url).protocol : undefined;
-  } catch {
-    protocol = undefined;
-  }
-  if (protocol !== 'redis:' && protocol !== 'rediss:') {
-    throw new ConfigurationError(
-      `${optionName} must be a redis:// or rediss:// URL such as 'redis://127.0.0.1:6379/0', got ${JSON.stringify(url)}`,
-    );
-  }
 }
 
 function stripUndefined<T extends object>(value: T): T {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { createDebug } from '../../debug';
+import { loadRedis, redactUrl } from './redis-url';
 
 const debug = createDebug('classio:adapter');
 
@@ -51,6 +52,7 @@ export class RedisLink extends EventEmitter {
     this.#onError =
       options.onError ??
       ((err) => console.warn(`classio: Redis at ${redactUrl(options.url)} unavailable (${err.message}); reconnecting`));
+    const Redis = loadRedis();
     this.pub = new Redis(options.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     this.sub = new Redis(options.url, { maxRetriesPerRequest: null });
     for (const client of [this.pub, this.sub]) {
@@ -178,9 +180,4 @@ async function closeClient(client: Redis): Promise<void> {
     }
   }
   client.disconnect();
-}
-
-/** Hides the password of a Redis URL before it goes into a log line. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, '//***@');
 }
