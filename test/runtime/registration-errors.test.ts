@@ -1,0 +1,153 @@
+import { expect } from 'chai';
+import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import { ConfigurationError } from '../../src/errors';
+import { Namespace, NamespaceExplorer, On, UseGuards, Ack } from '../../src/runtime';
+
+/** Asserts that compiling `target` throws a ConfigurationError with `message`. */
+function expectConfigurationError(explorer: NamespaceExplorer, target: object, message: string): void {
+  let caught: unknown;
+  try {
+    explorer.compile(target);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).to.be.instanceOf(ConfigurationError);
+  expect((caught as ConfigurationError).code).to.equal('CLASSIO_ERR_CONFIG');
+  expect((caught as ConfigurationError).message).to.equal(message);
+}
+
+interface Unregistered {
+  lookup(): string;
+}
+
+describe('NamespaceExplorer', () => {
+  let container: DependencyContainer;
+  let explorer: NamespaceExplorer;
+
+  beforeEach(() => {
+    container = rootContainer.createChildContainer();
+    explorer = new NamespaceExplorer(container);
+  });
+
+  describe('#compile', () => {
+    it('rejects two handlers for one event in one class', () => {
+      @Namespace('/dup')
+      class Dup extends Namespace {
+        @On('chat') first() {}
+        @On('chat') second() {}
+      }
+      expectConfigurationError(
+        explorer,
+        Dup,
+        'Dup: methods first and second both handle event "chat"; an event has one handler per class',
+      );
+    });
+
+    it('rejects a class without a path', () => {
+      class Lost extends Namespace {}
+      expectConfigurationError(
+        explorer,
+        Lost,
+        "Lost has no namespace path: decorate it with @Namespace('/path') or pass the path to its constructor",
+      );
+    });
+
+    it('rejects a bad path', () => {
+      @Namespace('chat')
+      class NoSlash extends Namespace {}
+      @Namespace('/a,b')
+      class Comma extends Namespace {}
+      expectConfigurationError(
+        explorer,
+        NoSlash,
+        'NoSlash: invalid namespace path "chat"; expected "/" followed by no ",", "?", "#" or space',
+      );
+      expectConfigurationError(
+        explorer,
+        Comma,
+        'Comma: invalid namespace path "/a,b"; expected "/" followed by no ",", "?", "#" or space',
+      );
+    });
+
+    it('rejects a guard that cannot be resolved, naming the class and method', () => {
+      class NeedsService {
+        constructor(readonly service: Unregistered) {}
+        canActivate() {
+          return true;
+        }
+      }
+      Reflect.defineMetadata('design:paramtypes', [Object], NeedsService);
+      @Namespace('/guarded')
+      class Guarded extends Namespace {
+        @UseGuards(NeedsService)
+        on_secret() {}
+      }
+      let caught: unknown;
+      try {
+        explorer.compile(Guarded);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).to.be.instanceOf(ConfigurationError);
+      expect((caught as Error).message).to.match(
+        /^Guarded\.on_secret: guard NeedsService cannot be resolved from the container: /,
+      );
+      expect((caught as ConfigurationError).cause).to.be.instanceOf(Error);
+    });
+
+    it('rejects a guard without canActivate', () => {
+      @Namespace('/odd')
+      @UseGuards({ check: () => true } as never)
+      class Odd extends Namespace {}
+      expectConfigurationError(explorer, Odd, 'Odd: guard Object has no canActivate(context) method');
+    });
+
+    it('rejects a namespace class whose dependencies cannot be resolved', () => {
+      @Namespace('/needy')
+      class Needy extends Namespace {
+        constructor(readonly service: Unregistered) {
+          super();
+        }
+      }
+      expect(() => explorer.compile(Needy)).to.throw(ConfigurationError, /^Needy cannot be resolved from the container: /);
+    });
+
+    it('rejects a reserved event name', () => {
+      @Namespace('/reserved')
+      class Reserved extends Namespace {
+        @On('disconnecting') leaving() {}
+      }
+      expectConfigurationError(
+        explorer,
+        Reserved,
+        'Reserved.leaving: "disconnecting" is reserved by Socket.IO and cannot be handled as an event',
+      );
+    });
+
+    it('rejects @Ack() on a lifecycle hook', () => {
+      @Namespace('/hook')
+      class Hook extends Namespace {
+        on_connect(@Ack() ack: () => void) {
+          ack();
+        }
+      }
+      expectConfigurationError(explorer, Hook, 'Hook.on_connect: connect and disconnect hooks have no ack to inject with @Ack()');
+    });
+
+    it('rejects a connection-scoped instance', () => {
+      @Namespace('/per', { scope: 'connection' })
+      class Per extends Namespace {}
+      expectConfigurationError(
+        explorer,
+        new Per(),
+        "Per: a namespace with scope 'connection' is created per connection; register the class, not an instance",
+      );
+    });
+
+    it('rejects an unknown scope', () => {
+      @Namespace('/scope', { scope: 'request' as never })
+      class Scoped extends Namespace {}
+      expectConfigurationError(explorer, Scoped, "Scoped: invalid scope \"request\"; expected 'singleton' or 'connection'");
+    });
+  });
+});
