@@ -91,14 +91,16 @@ export class Client {
       this.#decoder.add(data);
     } catch (err) {
       // Malformed packet: the protocol has no error reply, so the connection ends (as the reference server does).
-      debug('parse error from %s: %s', this.conn.id, (err as Error).message);
-      this.#closeSockets('parse error');
-      this.conn.close();
+      this.#onParseError((err as Error).message);
     }
   }
 
   /** @internal */
   onPacket(packet: Packet): void {
+    if (!isPacketSound(packet)) {
+      this.#onParseError('an ack id past Number.MAX_SAFE_INTEGER or a non-string event name');
+      return;
+    }
     if (packet.type === PacketType.CONNECT) {
       this.#connect(packet.nsp, packet.data);
       return;
@@ -139,9 +141,28 @@ export class Client {
     nsp.connect(this, (auth as Record<string, unknown> | undefined) ?? {});
   }
 
+  #onParseError(message: string): void {
+    debug('parse error from %s: %s', this.conn.id, message);
+    this.#closeSockets('parse error');
+    this.conn.close();
+  }
+
   #closeSockets(reason: EngineCloseReason): void {
     for (const socket of [...this.sockets.values()]) socket.onClose(reason);
   }
+}
+
+/**
+ * What socket.io-parser lets through but a packet may not carry: an ack id it cannot represent exactly (it would
+ * be answered with another id, `1e+23` on the wire) and a number as event name (legal in the parser for old
+ * clients; classio routes by string only).
+ */
+function isPacketSound(packet: Packet): boolean {
+  if (packet.id !== undefined && !Number.isSafeInteger(packet.id)) return false;
+  if (packet.type === PacketType.EVENT || packet.type === PacketType.BINARY_EVENT) {
+    return typeof (packet.data as unknown[])[0] === 'string';
+  }
+  return true;
 }
 
 function onMessage(this: EngineConnection, data: EngineData): void {
