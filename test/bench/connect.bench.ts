@@ -14,6 +14,7 @@ const MIB = 2 ** 20;
 export const suite: Suite = {
   id: 'connect',
   title: '(5) connect: 2,000 websocket handshakes + `/test` connects; server memory per 1,000 idle connections',
+  quickNote: '500 connections',
   file: __filename,
   peers: ['classio', 'socket.io', 'bare-ws'],
   metrics: [

@@ -40,6 +40,7 @@ async function joinAll(clients: readonly RawClient[]): Promise<void> {
 export const suite: Suite = {
   id: 'fanout',
   title: '(4) fan-out: 1,000 clients in one room, one sender emitting `my_room_event`, websocket',
+  quickNote: '200 members',
   file: __filename,
   peers: ['classio', 'socket.io', 'bare-ws'],
   metrics: [

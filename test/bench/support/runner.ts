@@ -12,7 +12,7 @@ import {
   type SuiteResult,
 } from './report';
 import { median } from './histogram';
-import { CPU_METRICS, readOptions, type BenchOptions, type PeerName, type Suite } from './suite';
+import { CPU_METRICS, addCostPerOp, readOptions, type BenchOptions, type PeerName, type Suite } from './suite';
 
 /** Where results go (gitignored): JSON reports, and CPU profiles with BENCH_PROFILE=1. */
 export const RESULTS_DIR = path.resolve(__dirname, '..', '..', '..', '..', '.bench-results');
@@ -54,7 +54,7 @@ async function runOnce(
       { file: suite.file, port: server.port, peer: spec.name, options },
       limitMs,
     );
-    return { metrics, profile };
+    return { metrics: addCostPerOp(metrics, suite.metrics[0]), profile };
   } finally {
     if (worker.connected) worker.disconnect();
     await waitForExit(worker, 5_000);
@@ -91,7 +91,7 @@ export async function runSuites(suites: readonly Suite[], options: BenchOptions 
     const peers = suite.peers.filter((peer) => options.peers === null || options.peers.includes(peer));
     const result: SuiteResult = {
       id: suite.id,
-      title: suite.title,
+      title: options.isQuick && suite.quickNote !== undefined ? `${suite.title} (quick mode: ${suite.quickNote})` : suite.title,
       metrics: suite.metrics,
       peers,
       baselines: suite.baselines ?? ['socket.io', 'bare-ws'],

@@ -90,8 +90,24 @@ export interface MetricSpec {
 /** Metrics every run reports besides the suite's own: CPU use of both sides during the measured window. */
 export const CPU_METRICS: readonly MetricSpec[] = [
   { key: 'serverCpu', label: 'server CPU %', isHigherBetter: false, digits: 0 },
+  { key: 'serverMicrosPerOp', label: 'server CPU µs/op', isHigherBetter: false, digits: 1 },
   { key: 'clientCpu', label: 'load CPU %', isHigherBetter: false, digits: 0 },
+  { key: 'clientMicrosPerOp', label: 'load CPU µs/op', isHigherBetter: false, digits: 1 },
 ];
+
+/**
+ * Adds the CPU cost per operation (one unit of the headline metric: a round trip, a delivery, a connection) on each
+ * side. Unlike throughput it hardly depends on whether the server got its whole core, so it stays comparable on a
+ * busy machine.
+ */
+export function addCostPerOp(metrics: Record<string, number>, headline: MetricSpec): Record<string, number> {
+  const rate = metrics[headline.key];
+  return {
+    ...metrics,
+    serverMicrosPerOp: (metrics.serverCpu * 1e4) / rate,
+    clientMicrosPerOp: (metrics.clientCpu * 1e4) / rate,
+  };
+}
 
 /** A workload. */
 export interface Suite {
@@ -99,6 +115,8 @@ export interface Suite {
   readonly id: string;
   /** Numbered title, as in issue 7. */
   readonly title: string;
+  /** What BENCH_QUICK changes in this workload (added to the title in quick mode). */
+  readonly quickNote?: string;
   /** The compiled file that exports it (the load generator requires it). */
   readonly file: string;
   readonly peers: readonly PeerName[];
