@@ -4,6 +4,7 @@ import { checkRedisUrl, loadRedis } from './adapter/redis/redis-url';
 import { encodeMessage, MessageType, requestChannel, type WireMessage } from './adapter/redis/wire';
 import { ConfigurationError } from './errors';
 import { encodePacket, PacketType } from './protocol/packet';
+import { type EmitOptions, splitOptions } from './runtime/emit-options';
 
 /** Options of {@link Emitter}. */
 export interface EmitterOptions {
@@ -15,15 +16,6 @@ export interface EmitterOptions {
   onError?: (err: Error) => void;
 }
 
-/** Who an emit reaches: a namespace, rooms (everyone when none), minus `except` rooms. */
-export interface EmitTarget {
-  /** Default `/`. */
-  namespace?: string;
-  room?: string;
-  rooms?: readonly string[];
-  except?: string | readonly string[];
-}
-
 const EMPTY: readonly string[] = [];
 
 /**
@@ -31,9 +23,10 @@ const EMPTY: readonly string[] = [];
  * way Flask-SocketIO's `SocketIO(message_queue=...)` does from an external process. It publishes the same messages
  * the servers' Redis adapters exchange, so every server writes the event to its own matching clients.
  *
- * Targets are chained (`of`, `to`/`in`, `except`), each step returning a new immutable operator, or given as an
- * object to {@link Emitter.emitTo}. There is no `emit(event, ...args, { room })` form: a trailing plain object
- * cannot be told apart from a payload, and guessing would silently misroute `emit('joined', { room: 'a' })`.
+ * Targets are chained (`of`, `to`/`in`, `except`), each step returning a new immutable operator, or passed last as
+ * `emitOptions({ namespace, room, to, skipSid })`, the same wrapped options the namespace helpers take (Flask's
+ * `emit(event, data, namespace=..., room=..., skip_sid=...)`). The wrapper is what tells options from a payload:
+ * a plain `{ room: 'a' }` as the last argument is sent as data, never taken as a target.
  *
  * Each emit resolves with the number of servers that received it (Redis' PUBLISH reply) and rejects when Redis
  * stays unreachable; a rejection nobody awaits is only reported through `onError`, never left unhandled.
@@ -41,7 +34,7 @@ const EMPTY: readonly string[] = [];
  * @example
  * const emitter = new Emitter({ messageQueue: 'redis://127.0.0.1:6379/0' });
  * await emitter.of('/chat').to('lobby').emit('news', { text: 'deploy at 17:00' });
- * await emitter.emitTo({ namespace: '/chat', room: 'lobby', except: 'bots' }, 'news', 'hello');
+ * await emitter.emit('news', 'hello', emitOptions({ namespace: '/chat', room: 'lobby', skipSid: 'bots' }));
  * await emitter.close();
  */
 export class Emitter {
@@ -87,18 +80,12 @@ export class Emitter {
     return this.#root.except(room);
   }
 
-  /** Emits `event` to every client of namespace `/`. */
+  /**
+   * Emits `event` to every client of namespace `/`, or to the target of a trailing `emitOptions({ namespace,
+   * room, to, skipSid })`.
+   */
   emit(event: string, ...args: unknown[]): Promise<number> {
     return this.#root.emit(event, ...args);
-  }
-
-  /** Emits `event` to the target described by `target` (Flask-SocketIO's `emit(event, data, namespace=, room=)`). */
-  emitTo(target: EmitTarget, event: string, ...args: unknown[]): Promise<number> {
-    let operator = target.namespace === undefined ? this.#root : this.of(target.namespace);
-    if (target.room !== undefined) operator = operator.to(target.room);
-    if (target.rooms !== undefined) operator = operator.to(target.rooms);
-    if (target.except !== undefined) operator = operator.except(target.except);
-    return operator.emit(event, ...args);
   }
 
   /** Sends a `message` event to every client of namespace `/`. */
@@ -155,12 +142,17 @@ export class EmitterOperator {
     return new EmitterOperator(this.#emitter, this.#nsp, this.#rooms, union(this.#except, room));
   }
 
-  /** Emits `event` with `args` (JSON values and Buffers) to the target. */
+  /**
+   * Emits `event` with `args` (JSON values and Buffers) to the target, narrowed by a trailing
+   * `emitOptions({ namespace, room, to, skipSid })` if there is one.
+   */
   emit(event: string, ...args: unknown[]): Promise<number> {
     if (typeof event !== 'string') {
       return Promise.reject(new ConfigurationError(`event name must be a string, got ${typeof event}`));
     }
-    const frames = encodePacket({ type: PacketType.EVENT, nsp: this.#nsp, data: [event, ...args] });
+    const [data, options] = splitOptions(args);
+    if (options !== undefined) return this.#narrow(options).emit(event, ...data);
+    const frames = encodePacket({ type: PacketType.EVENT, nsp: this.#nsp, data: [event, ...data] });
     return this.#emitter.publish(this.#nsp, (uid) => [
       uid,
       MessageType.BROADCAST,
@@ -168,6 +160,19 @@ export class EmitterOperator {
       [[...this.#rooms], [...this.#except]],
       false,
     ]);
+  }
+
+  /** Applies wrapped options; `broadcast` and `includeSelf` mean nothing outside a server and are ignored. */
+  #narrow(options: EmitOptions): EmitterOperator {
+    let operator: EmitterOperator = this;
+    if (options.namespace !== undefined) {
+      const nsp = options.namespace.startsWith('/') ? options.namespace : `/${options.namespace}`;
+      operator = new EmitterOperator(this.#emitter, nsp, this.#rooms, this.#except);
+    }
+    if (options.to !== undefined) operator = operator.to(options.to);
+    if (options.room !== undefined) operator = operator.to(options.room);
+    if (options.skipSid !== undefined) operator = operator.except(options.skipSid);
+    return operator;
   }
 
   /** Sends a `message` event. */

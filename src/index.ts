@@ -27,7 +27,7 @@ export type { AckCallback, ErrorHandler, Route, RouteTable } from './namespace/r
 export type { Adapter, AdapterFactory, AdapterHost, BroadcastOptions, SocketDescription } from './adapter/adapter';
 export { InMemoryAdapter } from './adapter/in-memory-adapter';
 export { createRedisAdapter, RedisAdapter, type CreateRedisAdapterOptions } from './adapter/redis';
-export { Emitter, EmitterOperator, type EmitterOptions, type EmitTarget } from './emitter';
+export { Emitter, EmitterOperator, type EmitterOptions } from './emitter';
 export { EngineServer } from './engine/server';
 export type { EngineServerOptions, CorsOptions } from './engine/options';
 export type { EngineConnection, EngineCloseReason, TransportName } from './engine/types';

@@ -7,6 +7,7 @@ import type { RedisAdapter } from '../../src/adapter/redis/redis-adapter';
 import type { EngineData } from '../../src/engine/types';
 import { ClusterError, ConfigurationError } from '../../src/errors';
 import { Emitter } from '../../src/emitter';
+import { emitOptions } from '../../src/runtime/emit-options';
 import { REDIS_URL, requireRedis, uniqueChannel } from './redis-support';
 
 /** A socket that records the packets written to it (decoded with socket.io-parser). */
@@ -250,26 +251,31 @@ describe('RedisAdapter', function () {
   });
 
   describe('#broadcastWithAck', () => {
-    it('reports remote counts and forwards the remote acks', async () => {
+    it('reports one cluster-wide count and forwards the remote acks', async () => {
       a.connect('a1');
       const b1 = b.connect('b1');
       const counts: number[] = [];
       const acks: unknown[][] = [];
-      const gotAck = new Promise<void>((resolve) => {
-        a.adapter.broadcastWithAck(
-          event('question'),
-          target(['b1'], [], { timeout: 2000 }),
-          (n) => counts.push(n),
-          (args) => {
-            acks.push(args);
-            resolve();
-          },
-        );
-      });
+      let onCounted!: () => void;
+      let onAcked!: () => void;
+      const counted = new Promise<void>((resolve) => (onCounted = resolve));
+      const acked = new Promise<void>((resolve) => (onAcked = resolve));
+      a.adapter.broadcastWithAck(
+        event('question'),
+        target(['b1'], [], { timeout: 2000 }),
+        (n) => {
+          counts.push(n);
+          onCounted();
+        },
+        (args) => {
+          acks.push(args);
+          onAcked();
+        },
+      );
       const packet = await b1.next('question');
       expect(packet.id).to.be.a('number');
       b1.acks.get(packet.id!)!('answer', 42);
-      await gotAck;
+      await Promise.all([counted, acked]);
       expect(acks).to.deep.equal([['answer', 42]]);
       expect(counts).to.deep.equal([1]);
     });
@@ -358,12 +364,12 @@ describe('Emitter', function () {
     expect((await s2.next('news')).data).to.deep.equal(['news', { text: 'hi' }]);
   });
 
-  it('targets rooms and exclusions, chained or as an object', async () => {
+  it('targets rooms and exclusions, chained or with emitOptions', async () => {
     const s1 = node.connect('s1', ['lobby']);
     const s2 = other.connect('s2', ['lobby', 'bots']);
     const s3 = other.connect('s3');
     await emitter.to('lobby').except('bots').emit('chained');
-    await emitter.emitTo({ namespace: '/', room: 'lobby', except: ['bots'] }, 'object', { room: 'not a target' });
+    await emitter.emit('object', { room: 'not a target' }, emitOptions({ namespace: '/', room: 'lobby', skipSid: ['bots'] }));
     await emitter.to('s3').emit('done');
     await s3.next('done');
     expect(s1.events('chained')).to.have.length(1);
@@ -375,6 +381,7 @@ describe('Emitter', function () {
   it('ignores other namespaces', async () => {
     const s1 = node.connect('s1');
     await emitter.of('/admin').emit('elsewhere');
+    await emitter.emit('elsewhere', emitOptions({ namespace: 'admin' }));
     await emitter.emit('here');
     await s1.next('here');
     expect(s1.events('elsewhere')).to.have.length(0);

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
 import { Emitter } from '../../src/emitter';
+import { emitOptions } from '../../src/runtime/emit-options';
 import { ClusterNode, NodeCommandError, REDIS_URL, requireRedis, uniqueChannel } from './redis-support';
 
 /** A socket.io-client socket that records every event it receives. */
@@ -185,7 +186,7 @@ describe('Redis cluster (three server processes)', function () {
       await a.run('joinRoom', { sid: onA.id, room: 'ops' });
       await a.run('joinRoom', { sid: onC.id, room: 'ops' });
       await emitter.to('ops').except(onA.id).emit('page');
-      await emitter.emitTo({ room: 'ops' }, 'page-all');
+      await emitter.emit('page-all', emitOptions({ room: 'ops' }));
       await settle(emitter);
       expect(clients.map((client) => client.count('page'))).to.deep.equal([0, 0, 1]);
       expect(clients.map((client) => client.count('page-all'))).to.deep.equal([1, 0, 1]);
