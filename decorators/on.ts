@@ -27,7 +27,8 @@ export function On(event: string): MethodDecorator {
   return (target, key) => {
     const events = recordFor(target.constructor).events;
     const list = events.get(key) ?? [];
-    if (!list.includes(event)) list.push(event);
+    // Decorators apply bottom-up: prepend to keep the events in source order.
+    if (!list.includes(event)) list.unshift(event);
     events.set(key, list);
   };
 }

@@ -9,7 +9,8 @@ import { recordFor, type GuardToken } from './metadata';
  * - On a method: the guards run before that event's handler; a refusal raises `ForbiddenError`, which reaches the
  *   error handler and answers the ack.
  *
- * Guards are inherited; a subclass's class guards run after its parent's.
+ * Guards run in source order and stop at the first refusal. They are inherited; a subclass's class guards run
+ * after its parent's.
  *
  * @example
  * ```ts
@@ -25,11 +26,12 @@ import { recordFor, type GuardToken } from './metadata';
  */
 export function UseGuards(...guards: GuardToken[]): ClassDecorator & MethodDecorator {
   return (target: object, key?: string | symbol) => {
+    // Decorators apply bottom-up: prepend so that guards run in source order, top to bottom.
     if (key === undefined) {
-      recordFor(target as Function).classGuards.push(...guards);
+      recordFor(target as Function).classGuards.unshift(...guards);
     } else {
       const methodGuards = recordFor(target.constructor).methodGuards;
-      methodGuards.set(key, [...(methodGuards.get(key) ?? []), ...guards]);
+      methodGuards.set(key, [...guards, ...(methodGuards.get(key) ?? [])]);
     }
   };
 }
