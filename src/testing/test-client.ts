@@ -2,59 +2,17 @@ import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import type { EngineCloseReason, EngineConnection, EngineData } from '../engine/types';
 import { DisconnectedError } from '../errors';
 import { MemoryEngineConnection, type MemoryPeer } from './memory-connection';
+import { TestClientNamespace } from './test-client-namespace';
+import type {
+  AckResponder,
+  ReceivedPacket,
+  TestClientHost,
+  TestClientOptions,
+  TestConnectError,
+} from './types';
 
-/**
- * An in-process Socket.IO client for tests (Flask-SocketIO's `SocketIOTestClient`, improved). It speaks to the real
- * server through socket.io-parser's encoder and decoder and the real namespace runtime, over an in-memory
- * {@link EngineConnection}: no port, no HTTP, no heartbeat.
- *
- * Server writes are delivered synchronously, so after `emit()` of an event whose handler answers synchronously the
- * answer is already in {@link TestClient.getReceived}. For handlers that await, use {@link TestClient.waitFor} or
- * {@link TestClient.emitWithAck}.
- */
-
-/** What the test client needs from the server: a way to hand it an engine connection, as the engine would. */
-export interface TestClientHost {
-  acceptConnection(conn: EngineConnection): void;
-}
-
-/** One event the server sent to this client. */
-export interface ReceivedPacket {
-  /** The event name (`message` for `send()`). */
-  readonly name: string;
-  readonly args: unknown[];
-  readonly namespace: string;
-  /**
-   * Present when the server asked for an ack: answers it (once). Not enumerable, so that
-   * `expect(received).to.deep.equal([{ name, args, namespace }])` still holds.
-   */
-  readonly ack?: (...args: unknown[]) => void;
-}
-
-/**
- * Answers the server's ack requests automatically: return the ack's arguments (or a promise of them), or
- * `undefined` to leave the request for the test to answer through {@link ReceivedPacket.ack}.
- */
-export type AckResponder = (packet: ReceivedPacket) => unknown[] | Promise<unknown[]> | undefined;
-
-export interface TestClientOptions {
-  /** The CONNECT payload of the first namespace (`auth` of socket.io-client). */
-  readonly auth?: Record<string, unknown>;
-  /** Query parameters of the handshake request. */
-  readonly query?: Record<string, string | readonly string[]>;
-  /** Headers of the handshake request. */
-  readonly headers?: Record<string, string | string[]>;
-  /** The client's address (default `127.0.0.1`). */
-  readonly remoteAddress?: string;
-  /** Answers the server's ack requests; without it they wait for {@link ReceivedPacket.ack}. */
-  readonly onAck?: AckResponder;
-}
-
-/** The client's view of a refused CONNECT (socket.io-client's `connect_error`). */
-export interface TestConnectError {
-  readonly message: string;
-  readonly data?: unknown;
-}
+export { TestClientNamespace } from './test-client-namespace';
+export type { AckResponder, ReceivedPacket, TestClientHost, TestClientOptions, TestConnectError } from './types';
 
 type NamespaceState = 'connecting' | 'connected' | 'refused' | 'disconnected';
 
@@ -83,6 +41,15 @@ const encoder = new Encoder();
 /** Default time {@link TestClient.waitFor} waits before rejecting. */
 const DEFAULT_WAIT_MS = 5000;
 
+/**
+ * An in-process Socket.IO client for tests (Flask-SocketIO's `SocketIOTestClient`, improved). It speaks to the real
+ * server through socket.io-parser's encoder and decoder and the real namespace runtime, over an in-memory
+ * {@link EngineConnection}: no port, no HTTP, no heartbeat.
+ *
+ * Server writes are delivered synchronously, so after `emit()` of an event whose handler answers synchronously the
+ * answer is already in {@link TestClient.getReceived}. For handlers that await, use {@link TestClient.waitFor} or
+ * {@link TestClient.emitWithAck}.
+ */
 export class TestClient implements MemoryPeer {
   /** The namespace used when a method is called without one. */
   readonly namespace: string;
@@ -389,54 +356,6 @@ export class TestClient implements MemoryPeer {
     for (const [namespace, slot] of this.#slots) {
       if (slot.state === 'connected' || slot.state === 'connecting') this.#markDisconnected(namespace, slot, reason);
     }
-  }
-}
-
-/** One namespace of a {@link TestClient}: the same calls, with the namespace fixed. */
-export class TestClientNamespace {
-  readonly #client: TestClient;
-  readonly name: string;
-
-  constructor(client: TestClient, name: string) {
-    this.#client = client;
-    this.name = name;
-  }
-
-  connect(options: { auth?: Record<string, unknown> } = {}): Promise<boolean> {
-    return this.#client.connect(this.name, options);
-  }
-
-  disconnect(): void {
-    this.#client.disconnect(this.name);
-  }
-
-  isConnected(): boolean {
-    return this.#client.isConnected(this.name);
-  }
-
-  get id(): string | undefined {
-    return this.#client.id(this.name);
-  }
-
-  connectError(): TestConnectError | undefined {
-    return this.#client.connectError(this.name);
-  }
-
-  emit(event: string, ...args: unknown[]): this {
-    this.#client.emitTo(this.name, event, ...args);
-    return this;
-  }
-
-  emitWithAck(event: string, ...args: unknown[]): Promise<unknown[]> {
-    return this.#client.emitWithAckTo(this.name, event, ...args);
-  }
-
-  getReceived(): ReceivedPacket[] {
-    return this.#client.getReceived(this.name);
-  }
-
-  waitFor(event: string, options: { timeout?: number } = {}): Promise<ReceivedPacket> {
-    return this.#client.waitFor(event, { ...options, namespace: this.name });
   }
 }
 
