@@ -1,0 +1,24 @@
+import { Emitter, emitOptions } from '../../src/index';
+
+/**
+ * Emitting from a process that is not a server (a worker, a cron job, a CLI), as Flask-SocketIO's
+ * `SocketIO(message_queue=...)` does: `node dist/examples/cluster/notify.js "deploy at 17:00" [room]`.
+ */
+async function main(): Promise<void> {
+  const [text = 'hello from notify.js', room] = process.argv.slice(2);
+  const emitter = new Emitter({
+    messageQueue: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    channel: 'classio-cluster-example',
+  });
+  const payload = { from: 'notify.js', via: `pid ${process.pid}`, text };
+  const servers = room === undefined
+    ? await emitter.emit('chat', payload)
+    : await emitter.emit('chat', payload, emitOptions({ room }));
+  console.log(`published to ${servers} server process(es)`);
+  await emitter.close();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
