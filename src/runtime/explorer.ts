@@ -42,6 +42,8 @@ const DEFAULT_OPTIONS: ResolvedNamespaceOptions = { scope: 'singleton', validato
 export interface CompiledNamespace {
   /** The namespace path (`/chat`). */
   readonly path: string;
+  /** The compiled class's name, for messages (`Chat`). */
+  readonly name: string;
   /** The routes, connect / disconnect hooks and error handler to install with `ServerNamespace.install`. */
   readonly table: RouteTable;
   readonly options: ResolvedNamespaceOptions;
@@ -128,6 +130,7 @@ export class NamespaceExplorer {
     debug('compiled %s for %s: %d routes', cls.name, path, routes.size);
     return {
       path,
+      name: cls.name,
       table,
       options,
       instance: singleton,
@@ -183,7 +186,7 @@ export function registerNamespace(
 ): CompiledNamespace {
   const compiled = new NamespaceExplorer(container).compile(target);
   const nsp = server.of(compiled.path);
-  nsp.install(compiled.table);
+  nsp.install(compiled.table, compiled.name);
   compiled.bind(nsp);
   return compiled;
 }

@@ -110,6 +110,36 @@ for (const mode of MODES) {
         expect(receivedB).to.deep.equal([['hi'], ['all']]);
       });
 
+      it('emit to another namespace with the namespace option', async () => {
+        @Namespace('/news')
+        class News extends Namespace {}
+        @Namespace('/desk')
+        class Desk extends Namespace {
+          on_publish(text: string) {
+            emit('headline', text, emitOptions({ namespace: '/news', broadcast: true }));
+          }
+        }
+        register(server, News);
+        register(server, Desk);
+        const reader = await clients.connect(server, '/news', mode);
+        const writer = await clients.connect(server, '/desk', mode);
+        const headline = nextEvent<[string]>(reader, 'headline');
+        writer.emit('publish', 'extra');
+        expect(await headline).to.deep.equal(['extra']);
+      });
+
+      it('broadcast from the Namespace instance outside any handler', async () => {
+        @Namespace('/ticker')
+        class Ticker extends Namespace {}
+        const ticker = new Ticker('/ticker');
+        register(server, ticker);
+        const a = await clients.connect(server, '/ticker', mode);
+        const b = await clients.connect(server, '/ticker', mode);
+        const ticks = [nextEvent<[number]>(a, 'tick'), nextEvent<[number]>(b, 'tick')];
+        ticker.emit('tick', 1);
+        expect(await Promise.all(ticks)).to.deep.equal([[1], [1]]);
+      });
+
       it('inject the socket and the context as parameters', async () => {
         @Namespace('/params')
         class Params extends Namespace {

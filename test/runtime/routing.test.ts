@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Server } from '../../src/server';
-import { Namespace, On, Ack, compileFunctional, currentSid, emit } from '../../src/runtime';
+import { Namespace, On, Ack, currentSid, emit } from '../../src/runtime';
 import { ClientPool, nextEvent, until } from '../support/io';
 import { MODES, register, request, startRuntimeServer } from './support';
 
@@ -194,11 +194,13 @@ for (const mode of MODES) {
       });
 
       it('routes a functional handler inside the event context', async () => {
-        server.of('/fn').install(
-          compileFunctional('shout', (text: string) => {
+        server.on(
+          'shout',
+          (text: string) => {
             emit('echo', text.toUpperCase());
             return currentSid();
-          }),
+          },
+          { namespace: '/fn' },
         );
         const client = await clients.connect(server, '/fn', mode);
         const echoed = nextEvent<[string]>(client, 'echo');

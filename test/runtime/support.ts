@@ -1,7 +1,6 @@
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import type { Socket as ClientSocket } from 'socket.io-client';
 import type { Server } from '../../src/server';
-import { registerNamespace, type CompiledNamespace } from '../../src/runtime';
 import { startServer, TRANSPORT_MODES } from '../support/io';
 
 /** The runtime's end-to-end suites run over these transports. */
@@ -14,9 +13,9 @@ export async function startRuntimeServer(): Promise<{ server: Server; container:
   return { server, container };
 }
 
-/** What `Server.register` does: compile with the server's container and install. */
-export function register(server: Server, target: object): CompiledNamespace {
-  return registerNamespace(server, target, server.container);
+/** Registers through the server, as users do. */
+export function register(server: Server, target: object): void {
+  server.register(target);
 }
 
 /** Emits with an ack and resolves with the ack's first argument (2 s client-side timeout). */
