@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { closeClients, connectClients } from './support/raw-client';
+import { assertAllOpen, closeClients, connectClients } from './support/raw-client';
 import { runIfMain } from './support/runner';
 import { sleep, type Suite } from './support/suite';
 
@@ -37,6 +37,7 @@ export const suite: Suite = {
       // Let the handshakes' garbage and socket buffers settle before sampling the idle state.
       await sleep(0.5);
       const after = await context.serverMemory();
+      assertAllOpen(clients);
       return {
         connectionsPerSecond: count / elapsed,
         rssPerThousand: ((after.rss - before.rss) / MIB) * (1000 / count),

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { JOIN_FRAME, RESPONSE_PREFIX, ROOM_EVENT_FRAME, hasPrefix, prepareFrame } from './support/frames';
-import { RawClient, closeClients, connectClients } from './support/raw-client';
+import { RawClient, assertAllOpen, closeClients, connectClients } from './support/raw-client';
 import { runIfMain } from './support/runner';
 import { sleep, type Suite } from './support/suite';
 
@@ -81,6 +81,8 @@ export const suite: Suite = {
       const elapsed = (performance.now() - started) / 1000;
       await context.endMeasure();
       isRunning = false;
+      assertAllOpen(receivers);
+      assertAllOpen(senders);
       return { deliveriesPerSecond: measured / elapsed, broadcastsPerSecond: measured / members / elapsed };
     } finally {
       closeClients(receivers);

@@ -54,6 +54,8 @@ export const suite: Suite = {
       isMeasuring = false;
       const elapsed = (performance.now() - started) / 1000;
       await context.endMeasure();
+      const lost = clients.filter((client) => client.hasFailed).length;
+      if (lost > 0) throw new Error(`${lost} of ${clients.length} polling sessions failed during the run`);
       return { messagesPerSecond: replies / elapsed, p50: histogram.quantile(0.5), p99: histogram.quantile(0.99) };
     } finally {
       isRunning = false;

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { closeClients, connectClients, type RawClient } from './raw-client';
+import { assertAllOpen, closeClients, connectClients, type RawClient } from './raw-client';
 import { hasPrefix, type Frame } from './frames';
 import { LatencyHistogram } from './histogram';
 import { sleep, type LoadContext, type MetricSpec } from './suite';
@@ -61,6 +61,7 @@ export async function runClosedLoop(context: LoadContext, spec: ClosedLoopSpec):
     const elapsed = (performance.now() - started) / 1000;
     await context.endMeasure();
     isRunning = false;
+    assertAllOpen(clients);
     return {
       messagesPerSecond: replies / elapsed,
       p50: histogram.quantile(0.5),

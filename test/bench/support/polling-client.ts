@@ -31,6 +31,7 @@ export class PollingClient {
   private readonly outbox: string[] = [];
   private isPosting = false;
   private isOpen = true;
+  private isFailed = false;
   private isReady = false;
   private readyCallback: (() => void) | null = null;
   private failCallback: ((error: Error) => void) | null = null;
@@ -125,9 +126,15 @@ export class PollingClient {
     }
   }
 
+  /** True when a request failed or the server closed the session (not when `close()` was called). */
+  get hasFailed(): boolean {
+    return this.isFailed;
+  }
+
   private fail(error: Error): void {
     if (!this.isOpen) return;
     this.isOpen = false;
+    this.isFailed = true;
     this.failCallback?.(error);
   }
 

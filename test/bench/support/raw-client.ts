@@ -62,6 +62,11 @@ export abstract class RawClient {
   /** Sends one pre-encoded frame. */
   abstract send(frame: Frame): void;
 
+  /** False once the connection is gone, whoever closed it. */
+  get isOpen(): boolean {
+    return this.phase !== Phase.Closed;
+  }
+
   /** Drops the connection at once (the server sees a transport close). */
   close(): void {
     this.phase = Phase.Closed;
@@ -246,6 +251,12 @@ export async function connectClients(port: number, count: number, concurrency = 
     throw failure;
   }
   return clients;
+}
+
+/** Throws when the server dropped some of `clients` (a run with lost connections measures nothing sound). */
+export function assertAllOpen(clients: readonly RawClient[]): void {
+  const lost = clients.filter((client) => !client.isOpen).length;
+  if (lost > 0) throw new Error(`${lost} of ${clients.length} connections were closed by the server during the run`);
 }
 
 /** Closes every client. */
