@@ -112,6 +112,16 @@ export class AckTimeoutError extends ClassioError {
   }
 }
 
+/**
+ * A server-to-client ack could not be registered: the socket already waits for `maxPendingAcks` answers. The emit
+ * is not sent; a client that never answers cannot make the server hold an unbounded number of callbacks.
+ */
+export class AckLimitError extends ClassioError {
+  constructor(message: string) {
+    super('CLASSIO_ERR_ACK_LIMIT', message);
+  }
+}
+
 /** The socket disconnected (or was never connected) while an ack was pending or an emit was attempted. */
 export class DisconnectedError extends ClassioError {
   constructor(message = 'socket has been disconnected') {
@@ -139,6 +149,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   CLASSIO_ERR_HANDLER: 'the handler threw or rejected',
   CLASSIO_ERR_ACK_TIMEOUT: 'the client did not answer an ack in time',
   CLASSIO_ERR_DISCONNECTED: 'the socket disconnected before an ack arrived',
+  CLASSIO_ERR_ACK_LIMIT: 'a socket already awaits maxPendingAcks answers; the new acknowledged emit is refused',
   CLASSIO_ERR_CLUSTER: 'a cluster request failed: Redis unreachable, or a server did not answer in time',
 };
 

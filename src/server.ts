@@ -29,6 +29,11 @@ export interface ServerOptions extends EngineServerOptions {
   connectTimeout?: number;
   /** The most binary attachments one packet may announce; more is a parse error. Default 10. */
   maxAttachments?: number;
+  /**
+   * The most server-to-client acks one socket may await at once; one more makes `emit(..., cb)` throw and
+   * `emitWithAck` reject with `AckLimitError` (a broadcast with acks skips that socket). Default 1000.
+   */
+  maxPendingAcks?: number;
   /** Creates each namespace's adapter. Default: in-memory (one process), or Redis when `messageQueue` is set. */
   adapter?: AdapterFactory;
   /**
@@ -48,6 +53,7 @@ const DEFAULTS = {
   path: '/socket.io/',
   connectTimeout: 45_000,
   maxAttachments: 10,
+  maxPendingAcks: 1000,
 };
 
 /**
@@ -63,6 +69,7 @@ export class Server implements ClientHost, NamespaceHost {
   readonly container: DependencyContainer;
   readonly connectTimeout: number;
   readonly maxAttachments: number;
+  readonly maxPendingAcks: number;
   defaultErrorHandler: ErrorHandler | null = null;
   /** The HTTP server the engine is attached to (one of ours after `listen`). */
   httpServer: HttpServer | null = null;
@@ -83,7 +90,11 @@ export class Server implements ClientHost, NamespaceHost {
       throw new ConfigurationError(`maxAttachments must be a non-negative integer, got ${settings.maxAttachments}`);
     }
     this.connectTimeout = settings.connectTimeout;
+    if (!Number.isInteger(settings.maxPendingAcks) || settings.maxPendingAcks < 1) {
+      throw new ConfigurationError(`maxPendingAcks must be a positive integer, got ${settings.maxPendingAcks}`);
+    }
     this.maxAttachments = settings.maxAttachments;
+    this.maxPendingAcks = settings.maxPendingAcks;
     this.container = settings.container ?? rootContainer;
     this.#createAdapter = settings.adapter ?? chooseAdapter(settings.messageQueue, settings.channel);
     this.#logger = settings.logger === false ? null : (settings.logger ?? consoleLogger);

@@ -75,8 +75,14 @@ export class InMemoryAdapter implements Adapter {
     // Each recipient needs its own ack id, so the packet is encoded per socket here (as the reference does).
     let count = 0;
     this.forEachSocket(opts, (socket) => {
+      let id: number;
+      try {
+        id = socket.registerAck((...args: unknown[]) => onAck(args));
+      } catch {
+        // The socket awaits maxPendingAcks answers already: it is left out and not counted.
+        return;
+      }
       count++;
-      const id = socket.registerAck((...args: unknown[]) => onAck(args));
       const type = packet.type === PacketType.BINARY_EVENT ? PacketType.BINARY_EVENT : PacketType.EVENT;
       socket.writeEncoded(encodePacket({ type, nsp: packet.nsp, data: packet.data, id }));
     });

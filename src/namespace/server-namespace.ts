@@ -17,6 +17,8 @@ export interface NamespaceHost {
   readonly defaultErrorHandler: ErrorHandler | null;
   /** Reports an error nobody handled; never throws. */
   logError(message: string, err: unknown): void;
+  /** The most server-to-client acks one socket may await at once. */
+  readonly maxPendingAcks: number;
 }
 
 /** Socket.IO-style connect middleware: call `next()` to go on, `next(err)` to refuse with `err.message`/`err.data`. */

@@ -1,5 +1,5 @@
 import { PacketType, encodePacket, type Packet } from '../protocol/packet';
-import { AckTimeoutError, DisconnectedError } from '../errors';
+import { AckLimitError, AckTimeoutError, DisconnectedError } from '../errors';
 import type { EngineConnection, EngineData } from '../engine/types';
 import type { AdapterSocket, SocketDescription } from '../adapter/adapter';
 import type { AckCallback } from './route-table';
@@ -219,14 +219,19 @@ export class Socket implements AdapterSocket {
   /**
    * @internal Registers a server-to-client ack. With a timeout the callback is error-first (`AckTimeoutError`,
    * or `DisconnectedError` when the socket goes first); `isErrorFirst` alone asks for the same without a timer.
+   * Throws `AckLimitError` when the socket already awaits `maxPendingAcks` answers (nothing is registered).
    */
   registerAck(
     callback: (...args: unknown[]) => void,
     timeoutMs?: number,
     isErrorFirst = timeoutMs !== undefined,
   ): number {
-    const id = this.#nextAckId++;
     const acks = (this.#acks ??= new Map());
+    const limit = this.nsp.server.maxPendingAcks;
+    if (acks.size >= limit) {
+      throw new AckLimitError(`socket ${this.id} of ${this.nsp.name} already awaits ${limit} acks (maxPendingAcks)`);
+    }
+    const id = this.#nextAckId++;
     const timer = timeoutMs !== undefined
       ? setTimeout(() => {
           acks.delete(id);
@@ -235,6 +240,11 @@ export class Socket implements AdapterSocket {
       : null;
     acks.set(id, { callback, isErrorFirst, timer });
     return id;
+  }
+
+  /** @internal How many server-to-client acks this socket awaits. */
+  get pendingAckCount(): number {
+    return this.#acks?.size ?? 0;
   }
 
   /** @internal A description that can cross processes. */
