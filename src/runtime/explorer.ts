@@ -109,7 +109,12 @@ export class NamespaceExplorer {
       routes.set(event, createRoute(state, answersAck, routeErrorHandler(errorHandlers, event)));
     }
 
-    const classGuards = description.classGuards.map((token) => this.#resolveGuard(token, cls.name, guards));
+    // `@UseGuards` on `on_connect` guards the connection too, after the class guards.
+    const connectTokens = [...description.classGuards, ...(description.connect?.guards ?? [])];
+    const classGuards = connectTokens.map((token) => this.#resolveGuard(token, cls.name, guards));
+    if (description.disconnect !== null && description.disconnect.guards.length > 0) {
+      throw new ConfigurationError(`${description.disconnect.label}: a disconnect cannot be refused, so it takes no guards`);
+    }
     checkLifecycle(description.connect);
     checkLifecycle(description.disconnect);
     const table: RouteTable = Object.freeze({
@@ -117,7 +122,7 @@ export class NamespaceExplorer {
       connect: createConnectHook(
         new ConnectState(
           classGuards.length > 0 ? classGuards : null,
-          description.classGuards.map(guardName),
+          connectTokens.map(guardName),
           instances,
           description.connect && invoke(description.connect, 'connect'),
         ),

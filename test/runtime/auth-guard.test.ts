@@ -110,6 +110,18 @@ for (const mode of MODES) {
         await clients.connect(server, '/inherited', mode, { auth: { user: 'alice' } });
       });
 
+      it('runs guards declared on on_connect as connect guards', async () => {
+        @Namespace('/hooked')
+        class Hooked extends Namespace {
+          @UseGuards(BannedGuard)
+          on_connect() {}
+        }
+        register(server, Hooked);
+        const refused = clients.open(server, '/hooked', mode, { auth: { user: 'mallory' } });
+        const [err] = await nextEvent<[Error]>(refused, 'connect_error');
+        expect(err.message).to.equal('banned');
+      });
+
       it('lets on_connect refuse by returning false', async () => {
         @Namespace('/picky')
         class Picky extends Namespace {

@@ -134,6 +134,20 @@ describe('NamespaceExplorer', () => {
       expectConfigurationError(explorer, Hook, 'Hook.on_connect: connect and disconnect hooks have no ack to inject with @Ack()');
     });
 
+    it('rejects guards on on_disconnect', () => {
+      class Allow {
+        canActivate() {
+          return true;
+        }
+      }
+      @Namespace('/bye')
+      class Bye extends Namespace {
+        @UseGuards(Allow)
+        on_disconnect() {}
+      }
+      expectConfigurationError(explorer, Bye, 'Bye.on_disconnect: a disconnect cannot be refused, so it takes no guards');
+    });
+
     it('rejects a connection-scoped instance', () => {
       @Namespace('/per', { scope: 'connection' })
       class Per extends Namespace {}

@@ -193,6 +193,19 @@ for (const mode of MODES) {
         expect(await request(client, 'where')).to.equal('/plain');
       });
 
+      it('routes a decorated class that does not extend Namespace, with the context functions', async () => {
+        @Namespace('/bare')
+        class Bare {
+          @On('who')
+          who() {
+            return [currentSid(), this instanceof Bare];
+          }
+        }
+        register(server, Bare);
+        const client = await clients.connect(server, '/bare', mode);
+        expect(await request(client, 'who')).to.deep.equal([client.id, true]);
+      });
+
       it('routes a functional handler inside the event context', async () => {
         server.on(
           'shout',
