@@ -78,6 +78,7 @@ export class Server implements ClientHost, NamespaceHost {
   readonly #createAdapter: AdapterFactory;
   readonly #logger: Logger | null;
   #ownsHttpServer = false;
+  readonly #testClients = new Set<TestClient>();
 
   constructor(options?: ServerOptions);
   constructor(httpServer: HttpServer, options?: ServerOptions);
@@ -227,7 +228,9 @@ export class Server implements ClientHost, NamespaceHost {
    * decoder and the real namespaces. It starts connecting to `namespace` at once; `await client.ready` for the answer.
    */
   testClient(namespace = '/', options: TestClientOptions = {}): TestClient {
-    return new TestClient(this, namespace, options);
+    const client = new TestClient(this, namespace, options);
+    this.#testClients.add(client);
+    return client;
   }
 
   /** @internal Reports an error nobody handled. */
@@ -245,6 +248,9 @@ export class Server implements ClientHost, NamespaceHost {
    * started by `listen`.
    */
   async close(): Promise<void> {
+    // In-memory test connections are not the engine's: close them as the engine closes its sessions.
+    for (const client of this.#testClients) client.shutDown();
+    this.#testClients.clear();
     this.engine.close();
     for (const nsp of this.#namespaces.values()) {
       try {

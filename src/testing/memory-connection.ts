@@ -62,11 +62,14 @@ export class MemoryEngineConnection extends EventEmitter implements EngineConnec
     for (const item of data) this.send(item);
   }
 
-  /** Server-side close (reason `forced close`), as the engine's socket does it. */
-  close(): void {
+  /**
+   * Server-side close, as the engine's socket does it: `forced close` when the server closes this connection,
+   * `forced server close` when the whole server shuts down.
+   */
+  close(reason: 'forced close' | 'forced server close' = 'forced close'): void {
     if (this.#readyState !== 'open') return;
-    this.#end('forced close');
-    this.#peer.closed('forced close');
+    this.#end(reason);
+    this.#peer.closed(reason);
   }
 
   /** Client side: delivers one message to the server's `message` listeners. Dropped once closed. */

@@ -219,7 +219,14 @@ export class TestClient implements MemoryPeer {
 
   /** @internal MemoryPeer: the server closed the connection. */
   closed(reason: EngineCloseReason): void {
+    // socket.io-client reports a server-side close of the connection as `io server disconnect`, and a server that
+    // went away as `transport close`.
     this.#closeAll(reason === 'forced close' ? 'io server disconnect' : 'transport close');
+  }
+
+  /** @internal The server is shutting down: it closes this connection as the engine closes its sessions. */
+  shutDown(): void {
+    this.#conn.close('forced server close');
   }
 
   #emitOn(namespace: string, event: string, args: unknown[], id: number | undefined): void {

@@ -223,6 +223,18 @@ describe('TestClient', () => {
       expect(client.isConnected()).to.equal(false);
     });
 
+    it('is closed by server.close(), as engine sessions are', async () => {
+      const left = new Promise<string>((resolve) => {
+        server.of('/').on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => resolve(reason)));
+      });
+      const client = server.testClient();
+      await client.ready;
+      await server.close();
+      expect(await left).to.equal('forced server close');
+      expect(client.isConnected()).to.equal(false);
+      expect(client.disconnectReason()).to.equal('transport close');
+    });
+
     it('is a TestClient', () => {
       expect(server.testClient()).to.be.instanceOf(TestClient);
     });
