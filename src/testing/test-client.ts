@@ -121,6 +121,7 @@ export class TestClient implements MemoryPeer {
     this.#closeAll('io client disconnect');
   }
 
+  /** Whether the namespace's CONNECT was accepted and it has not disconnected since. */
   isConnected(namespace = this.namespace): boolean {
     return this.#slots.get(namespace)?.state === 'connected';
   }
