@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { IsString } from 'class-validator';
+import { IsString, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import type { Socket } from '../../src/namespace/socket';
 import { ForbiddenError, ValidationError } from '../../src/errors';
@@ -12,6 +12,23 @@ function fakeSocket(id = 'sid-1'): Socket {
 
 class Named {
   @IsString()
+  name!: string;
+}
+
+@ValidatorConstraint({ name: 'freeName', async: true })
+class FreeName implements ValidatorConstraintInterface {
+  async validate(value: unknown): Promise<boolean> {
+    await Promise.resolve();
+    return value !== 'taken';
+  }
+  defaultMessage(): string {
+    return 'name is taken';
+  }
+}
+
+class Registration {
+  @IsString()
+  @Validate(FreeName)
   name!: string;
 }
 
@@ -77,6 +94,25 @@ describe('RouteTable compilation', () => {
       expect(() => route.handle(fakeSocket(), [{ name: 1 }], null))
         .to.throw(ValidationError, 'invalid payload for event "hello": expected a valid Named; failing: name')
         .with.property('code', 'CLASSIO_ERR_VALIDATION');
+    });
+
+    it('takes the asynchronous path only for a DTO with async constraints', async () => {
+      @Namespace('/unit')
+      class Signup extends Namespace {
+        on_signup(@Payload() registration: Registration) {
+          return registration.name;
+        }
+      }
+      const route = explorer.compile(Signup).table.routes.get('signup')!;
+      const accepted = route.handle(fakeSocket(), [{ name: 'ada' }], null);
+      expect(accepted).to.be.instanceOf(Promise);
+      expect(await accepted).to.equal('ada');
+      const refused = await (route.handle(fakeSocket(), [{ name: 'taken' }], null) as Promise<unknown>).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(refused).to.be.instanceOf(ValidationError);
+      expect((refused as ValidationError).data).to.deep.equal([{ property: 'name', constraints: { freeName: 'name is taken' } }]);
     });
 
     it('marks a route whose handler takes @Ack() as answering the ack itself', () => {
