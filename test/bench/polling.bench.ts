@@ -1,4 +1,3 @@
-import * as http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { CLOSED_LOOP_METRICS } from './support/closed-loop';
 import { PING_FRAME, PONG_FRAME } from './support/frames';
@@ -10,7 +9,8 @@ import { sleep, type Suite } from './support/suite';
 /**
  * Workload 6, the polling round trip: workload 1 (`my ping` -> `my pong`, 50 clients in closed loops) over HTTP
  * long-polling only. Each round trip is a POST carrying the ping and the long-poll GET returning the pong, over
- * keep-alive connections. The bare ws ceiling does not speak polling, so only classio and Socket.IO run it.
+ * keep-alive connections (two per client, requests prepared as bytes; BENCH_CLIENT=library uses Node's `http`
+ * client with a keep-alive `http.Agent` instead). The bare ws ceiling does not speak polling, so only classio and Socket.IO run it.
  */
 
 export const suite: Suite = {
@@ -21,7 +21,6 @@ export const suite: Suite = {
   baselines: ['socket.io'],
   metrics: CLOSED_LOOP_METRICS,
   async run(context) {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, noDelay: true } as http.AgentOptions);
     const clients: PollingClient[] = [];
     const histogram = new LatencyHistogram();
     let isRunning = true;
@@ -40,7 +39,7 @@ export const suite: Suite = {
       }
     };
     try {
-      for (let i = 0; i < 50; i++) clients.push(await PollingClient.connect(agent, context.port));
+      for (let i = 0; i < 50; i++) clients.push(await PollingClient.connect(context.port));
       for (const client of clients) {
         client.onPacket = onPacket;
         client.sentAt = performance.now();
@@ -60,7 +59,7 @@ export const suite: Suite = {
     } finally {
       isRunning = false;
       for (const client of clients) client.close();
-      agent.destroy();
+      PollingClient.closeShared();
     }
   },
 };

@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import { HttpLane, prepareGet, preparePost, type ResponseCallback } from './http-lane';
 import {
   CONNECTED_PREFIX,
   ENGINE_PATH,
@@ -14,20 +15,108 @@ import {
 /** Called for every Socket.IO packet once the client is ready (the raw text, never JSON-parsed). */
 export type PacketListener = (client: PollingClient, packet: string) => void;
 
+/** How a polling client issues its GETs and POSTs. */
+interface Requester {
+  get(callback: ResponseCallback): void;
+  post(body: string, callback: ResponseCallback): void;
+  close(): void;
+}
+
+/**
+ * Default: two keep-alive connections of its own (the long poll and the POSTs), with the GET and the usual POST
+ * bodies prepared once as bytes.
+ */
+class LaneRequester implements Requester {
+  private readonly getLane: HttpLane;
+  private readonly postLane: HttpLane;
+  private readonly getBytes: Buffer;
+  private readonly posts = new Map<string, Buffer>();
+
+  constructor(
+    private readonly port: number,
+    private readonly path: string,
+  ) {
+    this.getLane = new HttpLane(port);
+    this.postLane = new HttpLane(port);
+    this.getBytes = prepareGet(port, path);
+  }
+
+  get(callback: ResponseCallback): void {
+    this.getLane.request(this.getBytes, callback);
+  }
+
+  post(body: string, callback: ResponseCallback): void {
+    let bytes = this.posts.get(body);
+    if (bytes === undefined) {
+      bytes = preparePost(this.port, this.path, body);
+      if (this.posts.size < 16) this.posts.set(body, bytes);
+    }
+    this.postLane.request(bytes, callback);
+  }
+
+  close(): void {
+    this.getLane.close();
+    this.postLane.close();
+  }
+}
+
 const POST_HEADERS = { 'content-type': 'text/plain;charset=UTF-8' };
+
+/** BENCH_CLIENT=library: Node's `http` client with a keep-alive `http.Agent` (shared by all clients). */
+class AgentRequester implements Requester {
+  constructor(
+    private readonly agent: http.Agent,
+    private readonly port: number,
+    private readonly path: string,
+  ) {}
+
+  get(callback: ResponseCallback): void {
+    this.send('GET', null, callback);
+  }
+
+  post(body: string, callback: ResponseCallback): void {
+    this.send('POST', body, callback);
+  }
+
+  close(): void {
+    // The agent is shared: its owner destroys it.
+  }
+
+  private send(method: 'GET' | 'POST', body: string | null, callback: ResponseCallback): void {
+    const request = http.request(
+      {
+        agent: this.agent,
+        host: '127.0.0.1',
+        port: this.port,
+        method,
+        path: this.path,
+        headers: body === null ? undefined : POST_HEADERS,
+      },
+      (response) => {
+        let data = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (data += chunk));
+        response.on('end', () => callback(null, response.statusCode ?? 0, data));
+      },
+    );
+    request.on('error', (error) => callback(error, 0, ''));
+    request.end(body ?? undefined);
+  }
+}
+
+let sharedAgent: http.Agent | null = null;
 
 function noop(): void {}
 
 /**
- * A long-polling Engine.IO v4 client reduced to what a load generator needs: keep-alive HTTP (one shared
- * `http.Agent`, created with `noDelay`), exactly one GET in flight (the long poll) and at most one POST (Engine.IO refuses overlapping
- * requests of one kind), queued packets batched into the next POST with the record separator.
+ * A long-polling Engine.IO v4 client reduced to what a load generator needs: exactly one GET in flight (the long
+ * poll) and at most one POST (Engine.IO refuses overlapping requests of one kind), packets queued meanwhile batched
+ * into the next POST with the record separator.
  */
 export class PollingClient {
   onPacket: PacketListener = noop;
   /** Free slot for the workload: when the request in flight was queued. */
   sentAt = 0;
-  private readonly path: string;
   private readonly outbox: string[] = [];
   private isPosting = false;
   private isOpen = true;
@@ -35,21 +124,41 @@ export class PollingClient {
   private isReady = false;
   private readyCallback: (() => void) | null = null;
   private failCallback: ((error: Error) => void) | null = null;
+  private readonly onPolled: ResponseCallback = (error, status, body) => {
+    if (error !== null || status !== 200) return this.fail(error ?? new Error(`GET answered ${status}: ${body}`));
+    this.receive(body);
+    this.poll();
+  };
+  private readonly onPosted: ResponseCallback = (error, status, body) => {
+    if (error !== null || status !== 200) return this.fail(error ?? new Error(`POST answered ${status}: ${body}`));
+    this.isPosting = false;
+    this.flush();
+  };
 
-  private constructor(
-    private readonly agent: http.Agent,
-    private readonly port: number,
-    sid: string,
-  ) {
-    this.path = `${ENGINE_PATH}${POLLING_QUERY}&sid=${encodeURIComponent(sid)}`;
-  }
+  private constructor(private readonly requester: Requester) {}
 
-  /** Opens a session, connects `/test`, waits for the greeting. */
-  static async connect(agent: http.Agent, port: number): Promise<PollingClient> {
-    const open = await PollingClient.request(agent, port, 'GET', `${ENGINE_PATH}${POLLING_QUERY}`, null);
+  /** Opens a session on 127.0.0.1:`port`, connects `/test`, waits for the greeting. */
+  static async connect(port: number): Promise<PollingClient> {
+    const handshake = `${ENGINE_PATH}${POLLING_QUERY}`;
+    const open = await new Promise<string>((resolve, reject) => {
+      const lane = new HttpLane(port);
+      lane.request(prepareGet(port, handshake), (error, status, body) => {
+        lane.close();
+        if (error !== null || status !== 200) reject(error ?? new Error(`handshake answered ${status}: ${body}`));
+        else resolve(body);
+      });
+    });
     if (!open.startsWith('0')) throw new Error(`unexpected polling handshake answer: ${open.slice(0, 80)}`);
     const { sid } = JSON.parse(open.slice(1)) as { sid: string };
-    const client = new PollingClient(agent, port, sid);
+    const path = `${handshake}&sid=${encodeURIComponent(sid)}`;
+    let requester: Requester;
+    if (process.env.BENCH_CLIENT === 'library') {
+      sharedAgent ??= new http.Agent({ keepAlive: true, maxSockets: Infinity, noDelay: true } as http.AgentOptions);
+      requester = new AgentRequester(sharedAgent, port, path);
+    } else {
+      requester = new LaneRequester(port, path);
+    }
+    const client = new PollingClient(requester);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => fail(new Error('no namespace connect within 15 s (polling)')), 15_000);
       const fail = (error: Error): void => {
@@ -68,15 +177,27 @@ export class PollingClient {
     return client;
   }
 
+  /** Releases what the clients share (the `http.Agent` of BENCH_CLIENT=library). */
+  static closeShared(): void {
+    sharedAgent?.destroy();
+    sharedAgent = null;
+  }
+
+  /** True when a request failed or the server closed the session (not when `close()` was called). */
+  get hasFailed(): boolean {
+    return this.isFailed;
+  }
+
   /** Queues one packet; it goes out with the next POST. */
   send(packet: string): void {
     this.outbox.push(packet);
     if (!this.isPosting) this.flush();
   }
 
-  /** Stops polling; the agent's sockets are destroyed by the owner. */
+  /** Stops polling and drops the connections. */
   close(): void {
     this.isOpen = false;
+    this.requester.close();
   }
 
   private flush(): void {
@@ -84,24 +205,11 @@ export class PollingClient {
     const body = this.outbox.length === 1 ? this.outbox[0] : this.outbox.join(RECORD_SEPARATOR);
     this.outbox.length = 0;
     this.isPosting = true;
-    PollingClient.request(this.agent, this.port, 'POST', this.path, body).then(
-      () => {
-        this.isPosting = false;
-        this.flush();
-      },
-      (error: Error) => this.fail(error),
-    );
+    this.requester.post(body, this.onPosted);
   }
 
   private poll(): void {
-    if (!this.isOpen) return;
-    PollingClient.request(this.agent, this.port, 'GET', this.path, null).then(
-      (payload) => {
-        this.receive(payload);
-        this.poll();
-      },
-      (error: Error) => this.fail(error),
-    );
+    if (this.isOpen) this.requester.get(this.onPolled);
   }
 
   private receive(payload: string): void {
@@ -126,40 +234,11 @@ export class PollingClient {
     }
   }
 
-  /** True when a request failed or the server closed the session (not when `close()` was called). */
-  get hasFailed(): boolean {
-    return this.isFailed;
-  }
-
   private fail(error: Error): void {
     if (!this.isOpen) return;
     this.isOpen = false;
     this.isFailed = true;
+    this.requester.close();
     this.failCallback?.(error);
-  }
-
-  private static request(
-    agent: http.Agent,
-    port: number,
-    method: 'GET' | 'POST',
-    path: string,
-    body: string | null,
-  ): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const request = http.request(
-        { agent, host: '127.0.0.1', port, method, path, headers: body === null ? undefined : POST_HEADERS },
-        (response) => {
-          let data = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (data += chunk));
-          response.on('end', () => {
-            if (response.statusCode === 200) resolve(data);
-            else reject(new Error(`${method} answered ${response.statusCode}: ${data.slice(0, 120)}`));
-          });
-        },
-      );
-      request.on('error', reject);
-      request.end(body ?? undefined);
-    });
   }
 }

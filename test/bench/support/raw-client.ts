@@ -21,7 +21,7 @@ import {
  * - the default speaks WebSocket itself over a TCP socket: requests are pre-framed once (RFC 6455 requires
  *   clients to mask; a zero masking key is valid and leaves the payload as is, so the framed bytes are constant),
  *   and incoming frames are cut out of the stream with a few reads of the header, no copy, no UTF-8 decoding;
- * - BENCH_CLIENT=ws uses the `ws` package's client, to cross-check the first. It costs about as much CPU per
+ * - BENCH_CLIENT=library uses the `ws` package's client, to cross-check the first. It costs about as much CPU per
  *   message as the bare-ws server, so against fast peers the load core saturates before the server's.
  */
 
@@ -77,7 +77,7 @@ export abstract class RawClient {
 
   /** Opens a connection to `/test` on 127.0.0.1:`port` and resolves once the greeting has arrived. */
   static connect(port: number): Promise<RawClient> {
-    const client: RawClient = process.env.BENCH_CLIENT === 'ws' ? new WsClient(port) : new WireClient(port);
+    const client: RawClient = process.env.BENCH_CLIENT === 'library' ? new WsClient(port) : new WireClient(port);
     return new Promise((resolve, reject) => {
       client.resolveReady = resolve;
       client.rejectReady = reject;
@@ -201,7 +201,7 @@ class WireClient extends RawClient {
 
 const TEXT = { binary: false } as const;
 
-/** The `ws` package's client (BENCH_CLIENT=ws). */
+/** The `ws` package's client (BENCH_CLIENT=library). */
 class WsClient extends RawClient {
   private readonly ws: WebSocket;
 

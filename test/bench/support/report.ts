@@ -98,6 +98,7 @@ export function formatSuite(result: SuiteResult): string {
     'peer',
     ...result.metrics.map((metric) => metric.label),
     ...baselines.map((peer) => `${headline.label} vs ${BASELINE_LABELS[peer] ?? peer}`),
+    ...baselines.map((peer) => `CPU efficiency vs ${BASELINE_LABELS[peer] ?? peer}`),
     ...CPU_METRICS.map((metric) => metric.label),
     'runs',
   ];
@@ -118,6 +119,10 @@ export function formatSuite(result: SuiteResult): string {
       isUnsaturated ? `${peer} *` : peer,
       ...result.metrics.map((metric) => formatNumber(medians?.[metric.key], metric.digits)),
       ...baselines.map((baseline) => formatRatio(medians?.[headline.key], result.medians[baseline]?.[headline.key])),
+      // Operations per server CPU second, relative: what the ratio would be if every server had its core to itself.
+      ...baselines.map((baseline) =>
+        formatRatio(result.medians[baseline]?.serverMicrosPerOp, medians?.serverMicrosPerOp),
+      ),
       ...CPU_METRICS.map((metric) => formatNumber(medians?.[metric.key], metric.digits)),
       failures === 0 ? String(runs.length) : `${runs.length - failures}/${runs.length} (${failures} failed)`,
     ];

@@ -12,7 +12,7 @@ import {
   type SuiteResult,
 } from './report';
 import { median } from './histogram';
-import { CPU_METRICS, addCostPerOp, readOptions, type BenchOptions, type PeerName, type Suite } from './suite';
+import { CPU_METRICS, addCostPerOp, readOptions, type BenchOptions, type Suite } from './suite';
 
 /** Where results go (gitignored): JSON reports, and CPU profiles with BENCH_PROFILE=1. */
 export const RESULTS_DIR = path.resolve(__dirname, '..', '..', '..', '..', '.bench-results');
@@ -144,4 +144,3 @@ export function runIfMain(module: NodeJS.Module, suites: readonly Suite[]): void
   );
 }
 
-export type { PeerName };
