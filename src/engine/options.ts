@@ -53,6 +53,12 @@ export interface EngineServerOptions {
    * `message too large` (polling answers HTTP 413). Announced to clients as `maxPayload`. Default `1e6`.
    */
   maxHttpBufferSize?: number;
+  /**
+   * Most bytes a session may have waiting to reach its client (the session's write buffer plus what the websocket
+   * has queued but not yet written). A client that stops reading while the server keeps sending goes past it and
+   * its session closes with `slow consumer`, which bounds the memory one client can hold. Default 10 MiB.
+   */
+  maxBufferedBytes?: number;
   /** Enabled transports. Default `['polling', 'websocket']`. */
   transports?: readonly TransportName[];
   /** Whether a polling session may upgrade to websocket. Default `true`. */
@@ -61,6 +67,14 @@ export interface EngineServerOptions {
   cors?: CorsOptions | false;
   /** Accepts or refuses a handshake (see {@link AllowRequest}). Default `null` (accept all). */
   allowRequest?: AllowRequest | null;
+  /**
+   * Origins allowed to talk to the engine at all, over polling and websocket alike: a request whose `Origin`
+   * header is not listed (exact string, or RegExp match), or that the function refuses, is answered Engine.IO
+   * error 4 `Forbidden` (HTTP 403). This is what stops cross-site websocket hijacking: CORS does not apply to
+   * websocket upgrades, so without it any page can open a websocket carrying the user's cookies. Requests without
+   * an `Origin` (non-browser clients) pass. Default `null` (no check).
+   */
+  allowedOrigins?: ReadonlyArray<string | RegExp> | ((origin: string, req: IncomingMessage) => boolean) | null;
 }
 
 /** The options after defaults are applied; what the rest of the engine reads. */
@@ -70,10 +84,12 @@ export interface EngineSettings {
   readonly pingTimeout: number;
   readonly upgradeTimeout: number;
   readonly maxHttpBufferSize: number;
+  readonly maxBufferedBytes: number;
   readonly transports: readonly TransportName[];
   readonly allowUpgrades: boolean;
   readonly cors: CorsOptions | false;
   readonly allowRequest: AllowRequest | null;
+  readonly allowedOrigins: ReadonlyArray<string | RegExp> | ((origin: string, req: IncomingMessage) => boolean) | null;
 }
 
 /** The complete defaults object the user's options are spread over. */
@@ -83,10 +99,12 @@ export const ENGINE_DEFAULTS: EngineSettings = Object.freeze({
   pingTimeout: 20000,
   upgradeTimeout: 10000,
   maxHttpBufferSize: 1e6,
+  maxBufferedBytes: 10 * 1024 * 1024,
   transports: Object.freeze(['polling', 'websocket'] as TransportName[]),
   allowUpgrades: true,
   cors: false,
   allowRequest: null,
+  allowedOrigins: null,
 });
 
 const KNOWN_TRANSPORTS: readonly string[] = ['polling', 'websocket'];
@@ -103,7 +121,7 @@ export function resolveEngineSettings(options: EngineServerOptions = {}): Engine
     throw new ConfigurationError(`engine option "path" must be a string starting with "/", got ${String(merged.path)}`);
   }
   const path = merged.path.endsWith('/') ? merged.path : `${merged.path}/`;
-  for (const name of ['pingInterval', 'pingTimeout', 'upgradeTimeout', 'maxHttpBufferSize'] as const) {
+  for (const name of ['pingInterval', 'pingTimeout', 'upgradeTimeout', 'maxHttpBufferSize', 'maxBufferedBytes'] as const) {
     const value = merged[name];
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
       throw new ConfigurationError(`engine option "${name}" must be a positive finite number, got ${String(value)}`);
@@ -126,6 +144,14 @@ export function resolveEngineSettings(options: EngineServerOptions = {}): Engine
   }
   if (merged.allowRequest !== null && typeof merged.allowRequest !== 'function') {
     throw new ConfigurationError('engine option "allowRequest" must be a function (req) => boolean | Promise<boolean>');
+  }
+  const origins = merged.allowedOrigins;
+  if (
+    origins !== null &&
+    typeof origins !== 'function' &&
+    !(Array.isArray(origins) && origins.every((o) => typeof o === 'string' || o instanceof RegExp))
+  ) {
+    throw new ConfigurationError('engine option "allowedOrigins" must be an array of strings and RegExps, a function, or null');
   }
   const cors = merged.cors === false ? false : checkCors(merged.cors);
   return Object.freeze({ ...merged, path, transports: Object.freeze([...transports]), cors });

@@ -41,6 +41,8 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
   #transport: Transport;
   #readyState: EngineConnection['readyState'] = 'opening';
   #writeBuffer: Packet[] = [];
+  /** Size of the messages in `#writeBuffer` (string length or byte length), for the `maxBufferedBytes` bound. */
+  #writeBufferBytes = 0;
   #isFlushScheduled = false;
   /** An orderly close waits for the buffer to reach the client before closing the transport. */
   #isClosePending = false;
@@ -91,12 +93,18 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
   send(data: EngineData): void {
     if (this.#readyState !== 'open') return;
     this.#writeBuffer.push({ type: 'message', data });
+    this.#writeBufferBytes += data.length;
+    if (this.#isOverBufferBound()) return;
     this.#requestFlush();
   }
 
   sendAll(data: readonly EngineData[]): void {
     if (this.#readyState !== 'open') return;
-    for (let i = 0; i < data.length; i++) this.#writeBuffer.push({ type: 'message', data: data[i] });
+    for (let i = 0; i < data.length; i++) {
+      this.#writeBuffer.push({ type: 'message', data: data[i] });
+      this.#writeBufferBytes += data[i].length;
+    }
+    if (this.#isOverBufferBound()) return;
     this.#requestFlush();
   }
 
@@ -240,10 +248,29 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     process.nextTick(EngineSocket.#flushOnTick, this);
   }
 
+  /**
+   * A client that stops reading lets its buffers grow with every message sent to it: past `maxBufferedBytes`
+   * (what waits here plus what the transport has not written yet) the session ends with `slow consumer`, so one
+   * stalled client cannot hold an unbounded share of the server's memory. Strings count their length, which is
+   * their UTF-8 size for ASCII and an underestimate otherwise; the bound is a memory guard, not a byte quota.
+   */
+  #isOverBufferBound(): boolean {
+    if (this.#writeBufferBytes + this.#transport.bufferedAmount <= this.#host.settings.maxBufferedBytes) return false;
+    debug('session %s: %d bytes waiting, over maxBufferedBytes', this.id, this.#writeBufferBytes + this.#transport.bufferedAmount);
+    // This runs inside an emit, often a broadcast walking a room: the session closes on the next tick so that the
+    // room does not change under the walk. Until then nothing more is buffered.
+    this.#readyState = 'closing';
+    this.#writeBuffer = [];
+    this.#writeBufferBytes = 0;
+    process.nextTick(EngineSocket.#onSlowConsumer, this);
+    return true;
+  }
+
   #flush(): void {
     if (this.#writeBuffer.length === 0 || this.#readyState === 'closed' || !this.#transport.writable) return;
     const packets = this.#writeBuffer;
     this.#writeBuffer = [];
+    this.#writeBufferBytes = 0;
     this.#transport.send(packets);
   }
 
@@ -307,6 +334,7 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     this.#pingIntervalTimer = this.#pingTimeoutTimer = null;
     this.#cancelUpgrade();
     this.#writeBuffer = [];
+    this.#writeBufferBytes = 0;
     this.#isClosePending = false;
     this.#transport.owner = null;
     this.#transport.close('now');
@@ -325,6 +353,10 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     socket.#writeBuffer.push(PING_PACKET);
     socket.#requestFlush();
     socket.#pingTimeoutTimer = setTimeout(EngineSocket.#onPingTimeout, socket.#host.settings.pingTimeout, socket);
+  }
+
+  static #onSlowConsumer(socket: EngineSocket): void {
+    socket.#onClose('slow consumer');
   }
 
   static #onPingTimeout(socket: EngineSocket): void {

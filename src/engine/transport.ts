@@ -52,6 +52,14 @@ export abstract class Transport {
   abstract send(packets: Packet[]): void;
 
   /**
+   * Bytes handed to this transport that have not reached the network yet (websocket: ws's `bufferedAmount`).
+   * Polling writes a whole answer at once and holds nothing of its own: 0.
+   */
+  get bufferedAmount(): number {
+    return 0;
+  }
+
+  /**
    * Closes the transport (see {@link CloseMode}) and reports `kOnTransportClose` when done. An orderly close
    * that is still waiting can be hurried by a second call with another mode.
    */

@@ -49,6 +49,10 @@ export class WebSocketTransport extends Transport {
     return !this.#isWriting && this.readyState === 'open' && this.#socket.readyState === WS_OPEN;
   }
 
+  override get bufferedAmount(): number {
+    return this.#socket.bufferedAmount;
+  }
+
   send(packets: Packet[]): void {
     const socket = this.#socket;
     const last = packets.length - 1;
