@@ -36,6 +36,28 @@ export function applyCors(cors: CorsOptions, req: IncomingMessage, res: ServerRe
   return true;
 }
 
+/**
+ * The `allowedOrigins` check (engine option): whether a request's `Origin` is listed, by exact string or RegExp,
+ * or accepted by the function. A throwing function refuses.
+ */
+export function isOriginListed(
+  allowed: ReadonlyArray<string | RegExp> | ((origin: string, req: IncomingMessage) => boolean),
+  origin: string,
+  req: IncomingMessage,
+): boolean {
+  if (typeof allowed === 'function') {
+    try {
+      return allowed(origin, req) === true;
+    } catch {
+      return false;
+    }
+  }
+  for (const entry of allowed) {
+    if (typeof entry === 'string' ? entry === origin : entry.test(origin)) return true;
+  }
+  return false;
+}
+
 interface ResolvedOrigin {
   /** The `Access-Control-Allow-Origin` value, or `null` to send none (origin refused). */
   value: string | null;
