@@ -64,7 +64,12 @@ export function describeClass(target: Function): ClassDescription {
   const records = chain.map((cls) => readOwnMetadata(cls));
   const eventMethods = new Map<string, string | symbol>();
   const decoratedMethods = new Set<string | symbol>();
-  for (const record of records) for (const name of record?.events.keys() ?? []) decoratedMethods.add(name);
+  // A method named by a decorator (an `@On` event, or an `@OnError` handler such as `on_error`) is not also routed
+  // by its `on_<event>` name.
+  for (const record of records) {
+    for (const name of record?.events.keys() ?? []) decoratedMethods.add(name);
+    for (const name of record?.errorHandlers.keys() ?? []) decoratedMethods.add(name);
+  }
 
   chain.forEach((cls, level) => {
     const record = records[level];

@@ -174,5 +174,18 @@ describe('RouteTable compilation', () => {
       expect(table.routes.get('b')!.onError).to.equal(null);
       expect(table.onError!(new Error('x'), fakeSocket(), 'b', [])).to.equal('all');
     });
+
+    it('does not route an @OnError method named on_error as the "error" event', () => {
+      @Namespace('/unit')
+      class Flaskish extends Namespace {
+        @OnError()
+        on_error() {
+          return 'handled';
+        }
+      }
+      const { table } = explorer.compile(Flaskish);
+      expect(table.routes.size).to.equal(0);
+      expect(table.onError!(new Error('x'), fakeSocket(), 'any', [])).to.equal('handled');
+    });
   });
 });
