@@ -1,7 +1,8 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { type AddressInfo, createConnection, createServer } from 'node:net';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
 /** The Redis the cluster tests use: `REDIS_URL`, or the local default. */
 export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
@@ -161,8 +162,15 @@ export function findFreePort(): Promise<number> {
   });
 }
 
-/** The redis-server binary the outage test starts (never the shared Redis). */
-export const REDIS_SERVER_BIN = process.env.REDIS_SERVER_BIN || '/usr/bin/redis-server';
+/** The redis-server binary the outage test starts (never the shared Redis): REDIS_SERVER_BIN, or found on PATH. */
+export const REDIS_SERVER_BIN = process.env.REDIS_SERVER_BIN || findOnPath('redis-server') || '/usr/bin/redis-server';
+
+function findOnPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir !== '' && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
 
 /** A throw-away redis-server on its own port, without persistence, that a test can stop and start again. */
 export class ScratchRedis {
