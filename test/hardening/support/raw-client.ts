@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { request, type IncomingHttpHeaders } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import WebSocket from 'ws';
 
 /**
@@ -195,4 +197,39 @@ export class RawPolling {
     }
     throw new Error('session still open');
   }
+}
+
+/**
+ * A websocket client that joins `/` and then stops reading: its TCP receive window fills, the server's socket
+ * buffers grow, and only the server's `maxBufferedBytes` bound can end it. Spoken over a bare TCP socket so that
+ * reading can really stop (a `ws` client always reads).
+ */
+export async function openStalledWebSocket(port: number, query = ''): Promise<{ sid: string; socket: Socket }> {
+  const socket = connect(port, '127.0.0.1');
+  socket.on('error', () => undefined);
+  socket.write(
+    `GET /socket.io/?EIO=4&transport=websocket${query} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\n` +
+      `Connection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+  );
+  let received = Buffer.alloc(0);
+  const open = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      const headerEnd = received.indexOf('\r\n\r\n');
+      if (headerEnd === -1) return;
+      const frame = received.subarray(headerEnd + 4);
+      if (frame.length < 2) return;
+      const shortLength = frame[1] & 0x7f;
+      const [offset, length] = shortLength === 126 ? [4, frame.length >= 4 ? frame.readUInt16BE(2) : Infinity] : [2, shortLength];
+      if (frame.length < offset + length) return;
+      socket.off('data', onData);
+      resolve(frame.subarray(offset, offset + length).toString());
+    };
+    socket.on('data', onData);
+    socket.once('close', () => reject(new Error('closed during the handshake')));
+  });
+  // A masked text frame '40' (a zero masking key is valid and leaves the payload as is).
+  socket.write(Buffer.from([0x81, 0x82, 0, 0, 0, 0, 0x34, 0x30]));
+  socket.pause();
+  return { sid: (JSON.parse(open.slice(1)) as OpenPayload).sid, socket };
 }
