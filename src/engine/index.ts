@@ -1,5 +1,6 @@
 /** The Engine.IO layer's public surface (the layers above import from here or from `./types`). */
-export { EngineServer, type EngineConnectionError, type EngineQuery } from './server';
+export { EngineServer, type EngineConnectionError } from './server';
+export type { EngineQuery } from './request';
 export { EngineSocket } from './socket';
 export {
   ENGINE_DEFAULTS,

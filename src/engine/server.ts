@@ -1,27 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { createServer, STATUS_CODES, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createDebug } from '../debug';
 import { ProtocolError, type EngineErrorCode } from '../errors';
-import { applyCors } from './cors';
+import { applyCors, isOriginListed } from './cors';
 import { resolveEngineSettings, type EngineServerOptions, type EngineSettings } from './options';
 import { EngineSocket, type SessionHost } from './socket';
-import { kCloseNow, kOfferUpgrade, kQuery } from './symbols';
+import {
+  checkProtocol,
+  forbidden,
+  isOriginInvalid,
+  parseQuery,
+  writeRefusal,
+  writeUpgradeRefusal,
+  type EngineQuery,
+} from './request';
+import { kCloseNow, kOfferUpgrade } from './symbols';
 import { PollingTransport } from './transports/polling';
 import { WebSocketTransport } from './transports/websocket';
 import type { Transport } from './transport';
 import type { TransportName } from './types';
 
 const debug = createDebug('classio:engine');
-
-/** The Engine.IO query of a request (`EIO`, `transport`, `sid`); absent parameters are `null`. */
-export interface EngineQuery {
-  readonly EIO: string | null;
-  readonly transport: string | null;
-  readonly sid: string | null;
-}
 
 /** Payload of the `connection_error` event: a refused request, with the protocol code and message it got. */
 export interface EngineConnectionError {
@@ -30,11 +32,6 @@ export interface EngineConnectionError {
   message: string;
   context: Record<string, unknown>;
 }
-
-type EngineRequest = IncomingMessage & { [kQuery]?: EngineQuery };
-
-/** Characters allowed in a header value (RFC 7230 field-value); an Origin with others is a bad request. */
-const INVALID_HEADER_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
 
 /**
  * The Engine.IO v4 server: handshake, the error codes 0-5, and sessions over HTTP long-polling and websocket.
@@ -62,7 +59,12 @@ export class EngineServer extends EventEmitter {
     super();
     this.settings = resolveEngineSettings(options);
     const clients = this.clients;
-    this.#host = { settings: this.settings, release: (socket) => clients.delete(socket.id) && undefined };
+    this.#host = {
+      settings: this.settings,
+      release(socket) {
+        clients.delete(socket.id);
+      },
+    };
     if (this.settings.transports.includes('websocket')) {
       this.#wss = new WebSocketServer({
         noServer: true,
@@ -126,7 +128,7 @@ export class EngineServer extends EventEmitter {
 
   /** Handles one HTTP request under `path` (polling, CORS preflight, or a refused handshake). */
   handleRequest(req: IncomingMessage, res: ServerResponse): void {
-    const query = parseQuery(req as EngineRequest);
+    const query = parseQuery(req);
     if (this.settings.cors !== false && applyCors(this.settings.cors, req, res)) return;
     const error = this.#verify(req, query, false);
     if (error !== null) {
@@ -153,7 +155,7 @@ export class EngineServer extends EventEmitter {
   /** Handles an HTTP upgrade under `path`: a websocket handshake, or the websocket side of an upgrade. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', ignoreError);
-    const query = parseQuery(req as EngineRequest);
+    const query = parseQuery(req);
     let error = this.#verify(req, query, true);
     if (error === null && (query.transport !== 'websocket' || this.#wss === null)) {
       error = new ProtocolError(3, { name: 'TRANSPORT_UPGRADE_ERROR', transport: query.transport });
@@ -199,7 +201,7 @@ export class EngineServer extends EventEmitter {
 
   /** ws hands every accepted websocket here (a per-server function, so no closure per upgrade). */
   readonly #onWebSocket = (ws: WebSocket, req: IncomingMessage): void => {
-    const query = (req as EngineRequest)[kQuery]!;
+    const query = parseQuery(req);
     const transport = new WebSocketTransport(ws);
     if (query.sid === null) {
       this.#open(req, transport);
@@ -244,8 +246,11 @@ export class EngineServer extends EventEmitter {
       return new ProtocolError(0, { transport });
     }
     const origin = req.headers.origin;
-    if (origin !== undefined && INVALID_HEADER_CHAR.test(origin)) {
+    if (isOriginInvalid(origin)) {
       return new ProtocolError(3, { name: 'INVALID_ORIGIN', origin });
+    }
+    if (origin !== undefined && this.settings.allowedOrigins !== null && !isOriginListed(this.settings.allowedOrigins, origin, req)) {
+      return new ProtocolError(4, { name: 'ORIGIN_NOT_ALLOWED', origin });
     }
     if (query.sid !== null) {
       const client = this.clients.get(query.sid);
@@ -284,53 +289,15 @@ export class EngineServer extends EventEmitter {
     this.emit('connection_error', event);
   }
 
-  /** Answers a refused HTTP request as the reference does: status 400 (403 for code 4) and `{code, message}`. */
   #abortRequest(req: IncomingMessage, res: ServerResponse, error: ProtocolError): void {
     this.#reportError(req, error);
-    if (res.headersSent) {
-      if (!res.writableEnded) res.end();
-      return;
-    }
-    const body = JSON.stringify({ code: error.engineCode, message: error.message });
-    res.writeHead(error.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
-    res.end(body);
+    writeRefusal(res, error);
   }
 
-  /** Refuses an upgrade on the raw socket with the same status and JSON body as an HTTP request would get. */
   #abortUpgrade(req: IncomingMessage, socket: Duplex, error: ProtocolError): void {
     this.#reportError(req, error);
-    if (!socket.writable) {
-      socket.destroy();
-      return;
-    }
-    const body = JSON.stringify({ code: error.engineCode, message: error.message });
-    socket.end(
-      `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\n` +
-        'Connection: close\r\nContent-Type: application/json\r\n' +
-        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-    );
+    writeUpgradeRefusal(socket, error);
   }
-}
-
-function parseQuery(req: EngineRequest): EngineQuery {
-  const cached = req[kQuery];
-  if (cached !== undefined) return cached;
-  const url = req.url ?? '';
-  const start = url.indexOf('?');
-  const params = new URLSearchParams(start === -1 ? '' : url.slice(start + 1));
-  const query: EngineQuery = { EIO: params.get('EIO'), transport: params.get('transport'), sid: params.get('sid') };
-  req[kQuery] = query;
-  return query;
-}
-
-/** Protocol v4 only: `EIO=3` or a missing `EIO` is error 5 (the reference without `allowEIO3`). */
-function checkProtocol(query: EngineQuery): ProtocolError | null {
-  return query.EIO === '4' ? null : new ProtocolError(5, { protocol: query.EIO });
-}
-
-function forbidden(err: unknown): ProtocolError {
-  const message = err instanceof Error && err.message ? err.message : undefined;
-  return new ProtocolError(4, { error: err }, message);
 }
 
 function ignoreError(): void {}

@@ -1,0 +1,72 @@
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { ProtocolError } from '../errors';
+import { kQuery } from './symbols';
+
+/** The Engine.IO query of a request (`EIO`, `transport`, `sid`); absent parameters are `null`. */
+export interface EngineQuery {
+  readonly EIO: string | null;
+  readonly transport: string | null;
+  readonly sid: string | null;
+}
+
+type EngineRequest = IncomingMessage & { [kQuery]?: EngineQuery };
+
+/** Characters allowed in a header value (RFC 7230 field-value); an Origin with others is a bad request. */
+const INVALID_HEADER_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** Parses the query once per request and keeps it on the request (the upgrade callback reads it again). */
+export function parseQuery(req: IncomingMessage): EngineQuery {
+  const cached = (req as EngineRequest)[kQuery];
+  if (cached !== undefined) return cached;
+  const url = req.url ?? '';
+  const start = url.indexOf('?');
+  const params = new URLSearchParams(start === -1 ? '' : url.slice(start + 1));
+  const query: EngineQuery = { EIO: params.get('EIO'), transport: params.get('transport'), sid: params.get('sid') };
+  (req as EngineRequest)[kQuery] = query;
+  return query;
+}
+
+/** Whether an Origin header holds characters a header may not (the reference answers code 3). */
+export function isOriginInvalid(origin: string | undefined): boolean {
+  return origin !== undefined && INVALID_HEADER_CHAR.test(origin);
+}
+
+/** Protocol v4 only: `EIO=3`, a missing or any other `EIO` is error 5 (the reference without `allowEIO3`). */
+export function checkProtocol(query: EngineQuery): ProtocolError | null {
+  return query.EIO === '4' ? null : new ProtocolError(5, { protocol: query.EIO });
+}
+
+/** The refusal of an `allowRequest` that threw or rejected: code 4, with the error's message when it has one. */
+export function forbidden(err: unknown): ProtocolError {
+  const message = err instanceof Error && err.message ? err.message : undefined;
+  return new ProtocolError(4, { error: err }, message);
+}
+
+/** Answers a refused HTTP request as the reference does: status 400 (403 for code 4) and `{code, message}`. */
+export function writeRefusal(res: ServerResponse, error: ProtocolError): void {
+  if (res.headersSent) {
+    if (!res.writableEnded) res.end();
+    return;
+  }
+  const body = JSON.stringify({ code: error.engineCode, message: error.message });
+  res.writeHead(error.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * Refuses an upgrade on the raw socket. The reference always writes `400 Bad Request` with the message as text;
+ * this sends the same status and JSON body an HTTP request would get, which says more and breaks no client.
+ */
+export function writeUpgradeRefusal(socket: Duplex, error: ProtocolError): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify({ code: error.engineCode, message: error.message });
+  socket.end(
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\n` +
+      'Connection: close\r\nContent-Type: application/json\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
