@@ -107,6 +107,8 @@ export class EngineServer extends EventEmitter {
         socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       }
     });
+    // The sessions cannot outlive their server (the reference closes the engine here too).
+    httpServer.once('close', () => void this.close());
     return this;
   }
 

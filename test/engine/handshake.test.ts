@@ -88,6 +88,18 @@ describe('EngineServer', () => {
     });
   });
 
+  describe('#listen', () => {
+    it('serves a standalone engine and closes its HTTP server on close()', async () => {
+      const engine = new EngineServer();
+      const httpServer = await engine.listen(0, '127.0.0.1');
+      const res = await httpRequest(`${baseUrlOf(httpServer)}/engine.io/?EIO=4&transport=polling`);
+      expect(parseOpenPacket(res.body).sid).to.be.a('string');
+      await engine.close();
+      expect(httpServer.listening).to.equal(false);
+      expect(engine.clientsCount).to.equal(0);
+    });
+  });
+
   describe('options', () => {
     it('spreads the options over the defaults and adds a trailing slash to path', () => {
       const engine = new EngineServer({ path: '/socket.io', pingTimeout: 5 });
