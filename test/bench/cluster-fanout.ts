@@ -18,7 +18,7 @@ import WebSocket from 'ws';
  * Every client must receive every broadcast exactly once, or the run fails. Figures are medians of RUNS runs.
  *
  * Environment: REDIS_URL (redis://127.0.0.1:6379), CLIENTS (1000), BURST (200), SAMPLES (20), RUNS (3),
- * PAYLOAD bytes (100).
+ * PAYLOAD bytes (100), PROCESSES (3), PROF_DIR (unset: when set, the server processes write V8 CPU profiles there).
  *
  * Run as `node cluster-fanout.js server <peer> <channel>` it is one of the server processes (internal).
  */
@@ -109,7 +109,9 @@ class ServerProcess {
   port = 0;
 
   constructor(peer: Peer, channel: string) {
-    this.child = fork(__filename, ['server', peer, channel], { execArgv: process.env.PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.PROF_DIR] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const execArgv = process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}`] : [];
+    this.child = fork(__filename, ['server', peer, channel], {
+      execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   }
 
   request<T extends object>(command: ServerCommand): Promise<T> {
