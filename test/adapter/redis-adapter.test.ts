@@ -187,6 +187,27 @@ describe('RedisAdapter', function () {
     });
   });
 
+  describe('message handling', () => {
+    it('ignores foreign and malformed messages on its channel', async () => {
+      const b1 = b.connect('b1');
+      const { default: Redis } = await import('ioredis');
+      const { encode } = await import('notepack.io');
+      const foreign = new Redis(REDIS_URL);
+      try {
+        for (const junk of [Buffer.from('not msgpack'), encode({ hello: 1 }), encode(['x', 1, 'frames?', null]), encode(['x', 99])]) {
+          await foreign.publish(`${channel}#/#`, junk);
+        }
+        // Same connection as the junk, so it arrives after it: once delivered, the junk was survived.
+        await foreign.publish(`${channel}#/#`, encode(['foreign', 1, ['2["after-junk"]'], [[], []], false]));
+        await b1.next('after-junk');
+        a.adapter.broadcast(event('still-works'), target());
+        await b1.next('still-works');
+      } finally {
+        foreign.disconnect();
+      }
+    });
+  });
+
   describe('#addSockets / #delSockets / #disconnectSockets', () => {
     it('makes a remote sid join and leave a room', async () => {
       const b1 = b.connect('b1');

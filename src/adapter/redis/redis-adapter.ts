@@ -4,6 +4,7 @@ import { createDebug } from '../../debug';
 import { encodePacket, type Packet } from '../../protocol/packet';
 import type { AdapterHost, BroadcastOptions, SocketDescription } from '../adapter';
 import { InMemoryAdapter } from '../in-memory-adapter';
+import { PendingRequests } from './pending-requests';
 import type { RedisLink } from './redis-link';
 import {
   decodeMessage,
@@ -28,13 +29,6 @@ export interface RedisAdapterOptions {
   readonly requestsTimeout: number;
 }
 
-/** A request of this process waiting for the answers of the others. */
-interface PendingRequest {
-  readonly timer: NodeJS.Timeout;
-  /** Called with each answer's payload and type; returns true once the request is complete. */
-  readonly onAnswer: (payload: unknown, type: number) => boolean;
-}
-
 /**
  * The Redis adapter: the in-memory adapter's local rooms and delivery, plus the cluster over Redis pub/sub.
  *
@@ -49,8 +43,7 @@ export class RedisAdapter extends InMemoryAdapter {
   readonly #options: RedisAdapterOptions;
   readonly #requestChannel: string;
   readonly #responseChannel: string;
-  readonly #pending = new Map<number, PendingRequest>();
-  #nextRequestId = 1;
+  readonly #pending = new PendingRequests();
   #isClosed = false;
   #ready: Promise<void> | undefined;
 
@@ -88,10 +81,7 @@ export class RedisAdapter extends InMemoryAdapter {
   override async close(): Promise<void> {
     if (this.#isClosed) return;
     this.#isClosed = true;
-    for (const [id, request] of this.#pending) {
-      clearTimeout(request.timer);
-      this.#pending.delete(id);
-    }
+    this.#pending.clear();
     await this.#link.unsubscribe([this.#requestChannel, this.#responseChannel]);
     await this.#link.release();
   }
@@ -129,7 +119,7 @@ export class RedisAdapter extends InMemoryAdapter {
       onCount(localCount + remoteCount);
     };
     // The answers are routed for as long as the caller waits for them; later ones are dropped here.
-    const id = this.#track(opts.flags.timeout ?? this.#options.requestsTimeout, {
+    const id = this.#pending.track(opts.flags.timeout ?? this.#options.requestsTimeout, {
       onTimeout: () => {},
       onAnswer: (payload, type) => {
         if (type === MessageType.BROADCAST_CLIENT_COUNT) {
@@ -229,7 +219,7 @@ export class RedisAdapter extends InMemoryAdapter {
     if (expected <= 0) return [];
     return new Promise<T[]>((resolve, reject) => {
       const answers: T[] = [];
-      const id = this.#track(this.#options.requestsTimeout, {
+      const id = this.#pending.track(this.#options.requestsTimeout, {
         onTimeout: () =>
           reject(
             new ClusterError(
@@ -246,21 +236,6 @@ export class RedisAdapter extends InMemoryAdapter {
       });
       this.#publish(build(id));
     });
-  }
-
-  #track(
-    timeoutMs: number,
-    handlers: { onTimeout: () => void; onAnswer: (payload: unknown, type: number) => boolean },
-  ): number {
-    const id = this.#nextRequestId++;
-    const timer = setTimeout(() => {
-      this.#pending.delete(id);
-      handlers.onTimeout();
-    }, timeoutMs);
-    // A pending request must not keep a process alive that has nothing else to do.
-    timer.unref();
-    this.#pending.set(id, { timer, onAnswer: handlers.onAnswer });
-    return id;
   }
 
   #publish(message: WireMessage): void {
@@ -345,12 +320,7 @@ export class RedisAdapter extends InMemoryAdapter {
       case MessageType.FETCH_SOCKETS_RESPONSE:
       case MessageType.SOCKETS_RESPONSE:
       case MessageType.SERVER_SIDE_EMIT_RESPONSE: {
-        const request = this.#pending.get(message[2]);
-        if (request === undefined) return;
-        if (request.onAnswer(message[3], message[1])) {
-          clearTimeout(request.timer);
-          this.#pending.delete(message[2]);
-        }
+        this.#pending.answer(message[2], message[3], message[1]);
         return;
       }
       default:

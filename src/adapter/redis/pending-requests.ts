@@ -1,0 +1,48 @@
+/** What a tracked request does with its answers. */
+export interface RequestHandlers {
+  /** Called once when the request expires before it completed. */
+  onTimeout(): void;
+  /** Called with each answer's payload and message type; returns true once the request is complete. */
+  onAnswer(payload: unknown, type: number): boolean;
+}
+
+interface PendingRequest {
+  readonly timer: NodeJS.Timeout;
+  readonly handlers: RequestHandlers;
+}
+
+/**
+ * The requests of one adapter that wait for answers from the other processes, by request id. Ids are unique per
+ * adapter, and answers come back on the adapter's own response channel, so an id never meets another process's.
+ */
+export class PendingRequests {
+  readonly #requests = new Map<number, PendingRequest>();
+  #nextId = 1;
+
+  /** Starts tracking a request that expires after `timeoutMs`; returns its id (never 0, which means "no answer"). */
+  track(timeoutMs: number, handlers: RequestHandlers): number {
+    const id = this.#nextId++;
+    const timer = setTimeout(() => {
+      this.#requests.delete(id);
+      handlers.onTimeout();
+    }, timeoutMs);
+    // A pending request must not keep a process alive that has nothing else to do.
+    timer.unref();
+    this.#requests.set(id, { timer, handlers });
+    return id;
+  }
+
+  /** Routes one answer; an answer for an expired or unknown request is dropped. */
+  answer(id: number, payload: unknown, type: number): void {
+    const request = this.#requests.get(id);
+    if (request === undefined || !request.handlers.onAnswer(payload, type)) return;
+    clearTimeout(request.timer);
+    this.#requests.delete(id);
+  }
+
+  /** Forgets every request without calling its handlers (the adapter is closing). */
+  clear(): void {
+    for (const request of this.#requests.values()) clearTimeout(request.timer);
+    this.#requests.clear();
+  }
+}
