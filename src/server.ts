@@ -23,6 +23,16 @@ export interface Logger {
   error(message: string, err?: unknown): void;
 }
 
+/** Options of {@link Server.close}. */
+export interface CloseOptions {
+  /**
+   * Milliseconds to wait, before disconnecting anyone, for asynchronous handlers still running and for the acks
+   * the server awaits from clients; then for the clients to acknowledge the disconnect. Default 0: disconnect at
+   * once.
+   */
+  timeout?: number;
+}
+
 /** Options of {@link Server}; every one has a default. */
 export interface ServerOptions extends EngineServerOptions {
   /** How long a connection may stay without joining any namespace before it is closed, in ms. Default 45000. */
@@ -78,6 +88,8 @@ export class Server implements ClientHost, NamespaceHost {
   readonly #createAdapter: AdapterFactory;
   readonly #logger: Logger | null;
   #ownsHttpServer = false;
+  /** Set by the first `close()`: the shutdown in progress. */
+  #closing: Promise<void> | null = null;
   readonly #testClients = new Set<TestClient>();
 
   constructor(options?: ServerOptions);
@@ -99,7 +111,16 @@ export class Server implements ClientHost, NamespaceHost {
     this.container = settings.container ?? rootContainer;
     this.#createAdapter = settings.adapter ?? chooseAdapter(settings.messageQueue, settings.channel);
     this.#logger = settings.logger === false ? null : (settings.logger ?? consoleLogger);
-    this.engine = new EngineServer(settings);
+    const allowRequest = settings.allowRequest ?? null;
+    // A closing server refuses new sessions (Engine.IO error 4, message `server shutting down`) while the ones it
+    // has drain; the listening socket stays open meanwhile, so that polling clients can still deliver their acks.
+    this.engine = new EngineServer({
+      ...settings,
+      allowRequest: (req) => {
+        if (this.#closing !== null) throw new Error('server shutting down');
+        return allowRequest === null ? true : allowRequest(req);
+      },
+    });
     this.engine.on('connection', (conn: EngineConnection) => this.acceptConnection(conn));
     this.of('/');
     if (httpServer !== null) this.attach(httpServer);
@@ -244,14 +265,45 @@ export class Server implements ClientHost, NamespaceHost {
   }
 
   /**
-   * Closes every connection (clients see the transport close), the adapters, and the HTTP server when it was
-   * started by `listen`.
+   * Closes gracefully. New sessions are refused at once; for up to `timeout` ms the server waits for asynchronous
+   * handlers in flight and for the acks it awaits; then every socket is disconnected (the client sees
+   * `io server disconnect`, the server side the reason `server shutting down`) and, within what is left of the
+   * deadline, the sessions end; then the adapters close, and the HTTP server when `listen` started it. A second
+   * call returns the same promise.
+   *
+   * @example process.on('SIGTERM', () => void server.close({ timeout: 10_000 }).then(() => process.exit(0)));
    */
-  async close(): Promise<void> {
+  close(options: CloseOptions = {}): Promise<void> {
+    const timeout = options.timeout ?? 0;
+    if (typeof timeout !== 'number' || !(timeout >= 0)) {
+      return Promise.reject(new ConfigurationError(`close() timeout must be a non-negative number of ms, got ${String(timeout)}`));
+    }
+    this.#closing ??= this.#close(Date.now() + timeout);
+    return this.#closing;
+  }
+
+  /** Whether a handler is still running or a socket still awaits an ack. */
+  #hasWorkInFlight(): boolean {
+    for (const nsp of this.#namespaces.values()) {
+      if (nsp.handlersInFlight > 0) return true;
+      for (const socket of nsp.sockets.values()) if (socket.pendingAckCount > 0) return true;
+    }
+    return false;
+  }
+
+  async #close(deadline: number): Promise<void> {
+    debug('closing: waiting up to %d ms for handlers and acks', Math.max(0, deadline - Date.now()));
+    while (this.#hasWorkInFlight() && Date.now() < deadline) await delay(Math.min(10, deadline - Date.now()));
     // In-memory test connections are not the engine's: close them as the engine closes its sessions.
     for (const client of this.#testClients) client.shutDown();
     this.#testClients.clear();
-    this.engine.close();
+    for (const nsp of this.#namespaces.values()) for (const socket of [...nsp.sockets.values()]) socket.shutDown();
+    // An orderly close delivers each session's DISCONNECT packets first (a polling client on its next GET); the
+    // engine then cuts whatever is left when the deadline passes.
+    for (const conn of [...this.engine.clients.values()]) conn.close();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.engine.clientsCount > 0 && Date.now() < deadline) await delay(Math.min(10, deadline - Date.now()));
+    await this.engine.close();
     for (const nsp of this.#namespaces.values()) {
       try {
         await nsp.adapter.close();
@@ -267,6 +319,10 @@ export class Server implements ClientHost, NamespaceHost {
       });
     }
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
 function chooseAdapter(messageQueue: string | undefined, channel: string | undefined): AdapterFactory {

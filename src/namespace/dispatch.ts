@@ -60,11 +60,18 @@ function runRoute(route: Route, socket: Socket, event: string, args: unknown[], 
   }
   const shouldAnswer = ack !== null && !route.answersAck;
   if (isThenable(result)) {
+    // Counted so that a graceful `server.close({ timeout })` can wait for asynchronous handlers to finish.
+    const nsp = socket.nsp;
+    nsp.handlersInFlight++;
     result.then(
       (value) => {
+        nsp.handlersInFlight--;
         if (shouldAnswer) answerAck(ack!, value);
       },
-      (err) => handleError(route.onError, socket, event, args, ack, err),
+      (err) => {
+        nsp.handlersInFlight--;
+        handleError(route.onError, socket, event, args, ack, err);
+      },
     );
   } else if (shouldAnswer) {
     answerAck(ack!, result);

@@ -39,6 +39,8 @@ export class ServerNamespace implements AdapterHost {
   connectHook: ConnectHook | null = null;
   disconnectHook: DisconnectHook | null = null;
   onError: ErrorHandler | null = null;
+  /** @internal Asynchronous route handlers that have not settled yet (a graceful close waits for them). */
+  handlersInFlight = 0;
 
   readonly #middlewares: Middleware[] = [];
   readonly #connectionListeners: ((socket: Socket) => void)[] = [];

@@ -164,6 +164,16 @@ export class Socket implements AdapterSocket {
   }
 
   /**
+   * @internal The server is closing: the client receives DISCONNECT (`io server disconnect`) and the server side
+   * sees the reason `server shutting down`.
+   */
+  shutDown(): void {
+    if (this.#state === 'disconnected') return;
+    if (this.#state === 'connected') this.client.writePacket({ type: PacketType.DISCONNECT, nsp: this.nsp.name });
+    this.onClose('server shutting down');
+  }
+
+  /**
    * Listens to an event from the client, Socket.IO style. Used when the namespace has no compiled route for the
    * event; `disconnecting` and `disconnect` are emitted locally with the reason.
    */
