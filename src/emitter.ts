@@ -162,7 +162,7 @@ export class EmitterOperator {
     ]);
   }
 
-  /** Applies wrapped options; `broadcast` and `includeSelf` mean nothing outside a server and are ignored. */
+  /** Applies wrapped options; `broadcast`, `includeSelf` and `timeout` mean nothing outside a server and are ignored. */
   #narrow(options: EmitOptions): EmitterOperator {
     let operator: EmitterOperator = this;
     if (options.namespace !== undefined) {
