@@ -364,8 +364,20 @@ function chainConnect(first: ConnectHook | null, second: ConnectHook): ConnectHo
 
 function chainDisconnect(first: DisconnectHook | null, second: DisconnectHook): DisconnectHook {
   if (first === null) return second;
+  // Each hook runs even when the other throws, and no rejection is left unobserved: every failure is handed to
+  // remove(), which logs it (several as one AggregateError).
   return (socket, reason) => {
-    first(socket, reason);
-    return second(socket, reason);
+    const outcomes = [first, second].map((hook) => {
+      try {
+        return Promise.resolve(hook(socket, reason));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    });
+    return Promise.allSettled(outcomes).then((settled) => {
+      const failures = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+      if (failures.length === 1) throw failures[0];
+      if (failures.length > 1) throw new AggregateError(failures, `${failures.length} disconnect hooks failed`);
+    });
   };
 }
