@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { Harness, RAW_TRANSPORTS } from './support/harness';
 import { openOffender } from './support/offender';
+import { openStalledWebSocket } from './support/raw-client';
 import { until } from '../support/io';
 
 /**
@@ -82,6 +83,26 @@ for (const transport of RAW_TRANSPORTS) {
           }
           expect(await harness.closeReasonOf(offender.sid)).to.equal(reason);
           await offender.closed();
+          await assertOnlyOffenderHurt();
+        });
+      }
+
+      if (transport === 'websocket') {
+        it('closes the session with "transport error" on an unmasked client frame (RFC 6455 requires masking)', async () => {
+          const raw = await openStalledWebSocket(harness.server.port);
+          raw.socket.resume();
+          raw.socket.write(Buffer.from([0x81, 0x02, 0x34, 0x30]));
+          expect(await harness.closeReasonOf(raw.sid)).to.equal('transport error');
+          raw.socket.destroy();
+          await assertOnlyOffenderHurt();
+        });
+
+        it('closes the session with "transport close" on a frame truncated by a dropped connection', async () => {
+          const raw = await openStalledWebSocket(harness.server.port);
+          // A masked text frame announcing 100 bytes, of which 10 arrive before the TCP connection goes.
+          raw.socket.write(Buffer.concat([Buffer.from([0x81, 0x80 | 100, 0, 0, 0, 0]), Buffer.from('42["echo",')]));
+          raw.socket.destroy();
+          expect(await harness.closeReasonOf(raw.sid)).to.equal('transport close');
           await assertOnlyOffenderHurt();
         });
       }
