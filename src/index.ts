@@ -13,7 +13,7 @@
  */
 import 'reflect-metadata';
 
-export { Server, type ServerOptions, type Logger } from './server';
+export { Server, type ServerOptions, type CloseOptions, type Logger } from './server';
 export * from './runtime';
 export * from './errors';
 export { ackArgs, AckArguments } from './namespace/dispatch';
