@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { container as rootContainer } from 'tsyringe';
-import { Server, type ServerOptions } from '../../src';
+import { Server, type CloseOptions, type ServerOptions } from '../../src';
 import { ChatSettings, BackgroundTicker } from './services';
 import { PrivateNamespace, RootNamespace, TestNamespace } from './namespaces';
 import { resolvePublicFile } from './static-files';
@@ -52,8 +52,11 @@ export interface ChatApp {
   readonly options: Readonly<ChatAppOptions>;
   /** Starts listening on `options.host`:`options.port`; resolves with the bound address. */
   listen(): Promise<AddressInfo>;
-  /** Stops the background task, disconnects every client and stops listening. */
-  close(): Promise<void>;
+  /**
+   * Stops the background task, disconnects every client and stops listening. With `timeout`, running handlers and
+   * awaited acks get up to that many ms first (`server.close({ timeout })`).
+   */
+  close(options?: CloseOptions): Promise<void>;
 }
 
 /** Reads the app's options from the environment (HOST, PORT, CHAT_BACKGROUND_INTERVAL_MS, CHAT_TOKEN). */
@@ -111,9 +114,9 @@ export function createChatApp(options: Partial<ChatAppOptions> = {}): ChatApp {
         });
       });
     },
-    async close() {
+    async close(options?: CloseOptions) {
       ticker.stop();
-      await server.close();
+      await server.close(options);
       if (httpServer.listening) {
         await new Promise<void>((resolve) => {
           httpServer.close(() => resolve());
@@ -153,7 +156,8 @@ async function main(): Promise<void> {
     if (isClosing) return;
     isClosing = true;
     app.options.log(`${signal}: closing`);
-    app.close().then(
+    // Graceful: clients are told why (`io server disconnect`), handlers in flight get up to 10 s to finish.
+    app.close({ timeout: 10_000 }).then(
       () => process.exit(0),
       (err: unknown) => {
         console.error('error while closing', err);
