@@ -148,7 +148,7 @@ export function formatReport(report: BenchReport): string {
   const lines = [
     `Machine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}.`,
     machine.isPinned
-      ? 'Server pinned to core 0 and load generator to core 1 (`taskset`); raw `ws` clients with pre-encoded frames.'
+      ? 'Server pinned to core 0 and load generator to core 1 (`taskset`); raw WebSocket clients with pre-encoded frames.'
       : 'Not pinned (taskset unavailable or BENCH_PIN=0): server and load generator share the cores.',
     `Command: \`${report.command}\` (${options.runs} run(s) of ${options.seconds} s after ${options.warmupSeconds} s ` +
       `warm-up per workload and peer; medians${options.isQuick ? '; QUICK MODE, not for publishing' : ''}). ${report.date}.`,
