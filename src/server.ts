@@ -109,8 +109,10 @@ export class Server implements ClientHost, NamespaceHost {
     this.maxAttachments = settings.maxAttachments;
     this.maxPendingAcks = settings.maxPendingAcks;
     this.container = settings.container ?? rootContainer;
-    this.#createAdapter = settings.adapter ?? chooseAdapter(settings.messageQueue, settings.channel);
     this.#logger = settings.logger === false ? null : (settings.logger ?? consoleLogger);
+    this.#createAdapter =
+      settings.adapter ??
+      chooseAdapter(settings.messageQueue, settings.channel, (err) => this.logError('message queue unreachable', err));
     const allowRequest = settings.allowRequest ?? null;
     // A closing server refuses new sessions (Engine.IO error 4, message `server shutting down`) while the ones it
     // has drain; the listening socket stays open meanwhile, so that polling clients can still deliver their acks.
@@ -325,11 +327,16 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
-function chooseAdapter(messageQueue: string | undefined, channel: string | undefined): AdapterFactory {
+function chooseAdapter(
+  messageQueue: string | undefined,
+  channel: string | undefined,
+  onError: (err: Error) => void,
+): AdapterFactory {
   if (messageQueue === undefined) return (host) => new InMemoryAdapter(host);
-  // Loaded only when asked for, so that a single-process server never loads ioredis.
+  // Loaded only when asked for, so that a single-process server never loads ioredis. Outages are reported through
+  // the server's logger, so `logger: false` silences them too.
   const redis = require('./adapter/redis') as typeof import('./adapter/redis');
-  return redis.createRedisAdapter({ url: messageQueue, channel });
+  return redis.createRedisAdapter({ url: messageQueue, channel, onError });
 }
 
 const consoleLogger: Logger = {
