@@ -136,13 +136,13 @@ export function handleError(
   try {
     result = handler(err, socket, event, args);
   } catch (handlerErr) {
-    failErrorHandler(socket, event, ack, err, handlerErr);
+    failErrorHandler(handler, socket, event, args, ack, err, handlerErr);
     return;
   }
   if (isThenable(result)) {
     result.then(
       (value) => answerError(ack, value, err),
-      (handlerErr) => failErrorHandler(socket, event, ack, err, handlerErr),
+      (handlerErr) => failErrorHandler(handler, socket, event, args, ack, err, handlerErr),
     );
   } else {
     answerError(ack, result, err);
@@ -155,7 +155,24 @@ function answerError(ack: AckCallback | null, value: unknown, err: unknown): voi
   else answerAck(ack, value);
 }
 
-function failErrorHandler(socket: Socket, event: string, ack: AckCallback | null, err: unknown, handlerErr: unknown): void {
+/**
+ * An error handler threw. Rethrowing the very error it was given means "not mine" (an `@OnError` narrowed to
+ * other error classes): the server's default handler gets its turn. Anything else is a failure of the handler.
+ */
+function failErrorHandler(
+  handler: ErrorHandler,
+  socket: Socket,
+  event: string,
+  args: unknown[],
+  ack: AckCallback | null,
+  err: unknown,
+  handlerErr: unknown,
+): void {
+  const fallback = socket.nsp.server.defaultErrorHandler;
+  if (handlerErr === err && fallback !== null && fallback !== handler) {
+    handleError(fallback, socket, event, args, ack, err);
+    return;
+  }
   socket.nsp.server.logError(`error handler of ${socket.nsp.name} threw while handling "${event}"`, handlerErr);
   if (ack !== null) ack(toAckError(err));
 }

@@ -110,6 +110,17 @@ for (const mode of TRANSPORT_MODES) {
         expect(await client.emitWithAck('fail default')).to.equal('default saw late boom in fail default');
       });
 
+      it('hands an error its namespace handler declines (rethrows) to the server default handler', async () => {
+        server.of('/').addRoute(route('fail', () => {
+          throw new Error('not a validation error');
+        }, (err) => {
+          throw err;
+        }));
+        server.setDefaultErrorHandler((err) => `default took ${(err as Error).message}`);
+        const client = await clients.connect(server, '/', mode);
+        expect(await client.emitWithAck('fail')).to.equal('default took not a validation error');
+      });
+
       it('keeps other clients served while one handler fails', async () => {
         server.of('/').addRoute(route('fail', () => {
           throw new Error('boom');
