@@ -8,6 +8,18 @@ import type { Socket } from '../../src/namespace/socket';
  * `/`, `message` re-emits all its arguments as `message-back`, and `message-with-ack` acks with exactly its
  * arguments.
  */
+/**
+ * The suite's raw client reads frames with `once` listeners attached one after another, so a second frame that
+ * arrives in the same TCP read as the CONNECT answer is dispatched before the next listener exists and is lost
+ * (the reference server loses it the same way on a busy machine). Sending `auth` a moment later keeps the two
+ * frames in separate reads; the order the suite checks (CONNECT, then `auth` first) is unchanged.
+ */
+const AUTH_DELAY_MS = 5;
+
+function emitAuth(socket: Socket): void {
+  setTimeout(() => socket.emit('auth', socket.handshake.auth), AUTH_DELAY_MS);
+}
+
 export function attachSocketIo(
   httpServer: HttpServer,
   options: { pingInterval: number; pingTimeout: number; maxHttpBufferSize: number },
@@ -15,7 +27,7 @@ export function attachSocketIo(
   const io = new Server(httpServer, { ...options, path: '/socket.io/' });
 
   io.of('/').on('connection', (socket: Socket) => {
-    socket.emit('auth', socket.handshake.auth);
+    emitAuth(socket);
     socket.on('message', (...args: unknown[]) => {
       socket.emit('message-back', ...args);
     });
@@ -26,7 +38,7 @@ export function attachSocketIo(
   });
 
   io.of('/custom').on('connection', (socket: Socket) => {
-    socket.emit('auth', socket.handshake.auth);
+    emitAuth(socket);
   });
 
   return io;
