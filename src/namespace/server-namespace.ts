@@ -19,6 +19,8 @@ export interface NamespaceHost {
   logError(message: string, err: unknown): void;
   /** The most server-to-client acks one socket may await at once. */
   readonly maxPendingAcks: number;
+  /** Another namespace of the same server (for emits that cross namespaces). */
+  of(name: string): ServerNamespace;
 }
 
 /** Socket.IO-style connect middleware: call `next()` to go on, `next(err)` to refuse with `err.message`/`err.data`. */

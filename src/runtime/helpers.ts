@@ -20,10 +20,7 @@ function toList(value: string | readonly string[] | undefined): readonly string[
 /** The namespace an emit goes to: the `namespace` option, else `nsp`. */
 function targetNamespace(nsp: ServerNamespace, options: EmitOptions | undefined): ServerNamespace {
   if (options?.namespace === undefined || options.namespace === nsp.name) return nsp;
-  // The namespace layer shows a namespace only a narrow host interface; the Server behind it has `of()`.
-  const host = nsp.server as Partial<{ of(name: string): ServerNamespace }>;
-  if (typeof host.of !== 'function') throw new TypeError(`namespace ${nsp.name} cannot reach other namespaces`);
-  return host.of(options.namespace);
+  return nsp.server.of(options.namespace);
 }
 
 /**
