@@ -5,7 +5,7 @@ import type { Server } from '../../src/server';
 import { ConnectError } from '../../src/errors';
 import { Namespace, UseGuards, OnError, type GuardContext } from '../../src/runtime';
 import { ClientPool, nextEvent } from '../support/io';
-import { MODES, register, request, startRuntimeServer } from './support';
+import { MODES, register, request, useRuntimeServer } from './support';
 
 /** A service the guards get injected. */
 @injectable()
@@ -44,14 +44,7 @@ for (const mode of MODES) {
     let container: DependencyContainer;
     const clients = new ClientPool();
 
-    beforeEach(async () => {
-      ({ server, container } = await startRuntimeServer());
-    });
-
-    afterEach(async () => {
-      clients.closeAll();
-      await server.close();
-    });
+    useRuntimeServer(clients, (started) => ({ server, container } = started));
 
     describe('on the class', () => {
       it('refuses the CONNECT with "unauthorized" and never runs on_connect', async () => {

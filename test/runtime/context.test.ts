@@ -19,21 +19,14 @@ import {
 } from '../../src/runtime';
 import type { Socket } from '../../src/namespace/socket';
 import { ClientPool, collect, delay, nextEvent, until } from '../support/io';
-import { MODES, register, request, startRuntimeServer } from './support';
+import { MODES, register, request, useRuntimeServer } from './support';
 
 for (const mode of MODES) {
   describe(`Handler context (${mode.name})`, () => {
     let server: Server;
     const clients = new ClientPool();
 
-    beforeEach(async () => {
-      ({ server } = await startRuntimeServer());
-    });
-
-    afterEach(async () => {
-      clients.closeAll();
-      await server.close();
-    });
+    useRuntimeServer(clients, (started) => ({ server } = started));
 
     describe('context-aware functions', () => {
       it('keep the current client across an await, with concurrent clients', async () => {

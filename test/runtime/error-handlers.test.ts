@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Server } from '../../src/server';
 import { Namespace, OnError, type ErrorContext } from '../../src/runtime';
 import { ClientPool } from '../support/io';
-import { MODES, register, request, startRuntimeServer } from './support';
+import { MODES, register, request, useRuntimeServer } from './support';
 
 class QuotaError extends Error {}
 
@@ -11,14 +11,7 @@ for (const mode of MODES) {
     let server: Server;
     const clients = new ClientPool();
 
-    beforeEach(async () => {
-      ({ server } = await startRuntimeServer());
-    });
-
-    afterEach(async () => {
-      clients.closeAll();
-      await server.close();
-    });
+    useRuntimeServer(clients, (started) => ({ server } = started));
 
     it('answers the ack with the error handler return value, in the event context', async () => {
       @Namespace('/errors')

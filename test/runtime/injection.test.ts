@@ -5,7 +5,7 @@ import type { Server } from '../../src/server';
 import type { Socket } from '../../src/namespace/socket';
 import { Namespace, CONNECTION_SOCKET } from '../../src/runtime';
 import { ClientPool, until } from '../support/io';
-import { MODES, register, request, startRuntimeServer } from './support';
+import { MODES, register, request, useRuntimeServer } from './support';
 
 @injectable()
 class Greeter {
@@ -35,14 +35,7 @@ for (const mode of MODES) {
     let container: DependencyContainer;
     const clients = new ClientPool();
 
-    beforeEach(async () => {
-      ({ server, container } = await startRuntimeServer());
-    });
-
-    afterEach(async () => {
-      clients.closeAll();
-      await server.close();
-    });
+    useRuntimeServer(clients, (started) => ({ server, container } = started));
 
     it('injects services into a singleton namespace', async () => {
       @Namespace('/greet')

@@ -2,21 +2,14 @@ import { expect } from 'chai';
 import type { Server } from '../../src/server';
 import { Namespace, On, Ack, currentSid, emit } from '../../src/runtime';
 import { ClientPool, nextEvent, until } from '../support/io';
-import { MODES, register, request, startRuntimeServer } from './support';
+import { MODES, register, request, useRuntimeServer } from './support';
 
 for (const mode of MODES) {
   describe(`Runtime routing (${mode.name})`, () => {
     let server: Server;
     const clients = new ClientPool();
 
-    beforeEach(async () => {
-      ({ server } = await startRuntimeServer());
-    });
-
-    afterEach(async () => {
-      clients.closeAll();
-      await server.close();
-    });
+    useRuntimeServer(clients, (started) => ({ server } = started));
 
     describe('on_<event> methods', () => {
       it('routes my_event to on_my_event and answers the ack with the return value', async () => {

@@ -1,7 +1,7 @@
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import type { Socket as ClientSocket } from 'socket.io-client';
 import type { Server } from '../../src/server';
-import { startServer, TRANSPORT_MODES } from '../support/io';
+import { startServer, TRANSPORT_MODES, type ClientPool } from '../support/io';
 
 /** The runtime's end-to-end suites run over these transports. */
 export const MODES = TRANSPORT_MODES.filter((mode) => mode.name !== 'upgrade');
@@ -11,6 +11,26 @@ export async function startRuntimeServer(): Promise<{ server: Server; container:
   const container = rootContainer.createChildContainer();
   const server = await startServer({ container });
   return { server, container };
+}
+
+/**
+ * Gives every test of the enclosing `describe` a fresh runtime server (handed to `onStart`), and closes it and the
+ * pool's clients after each test.
+ */
+export function useRuntimeServer(
+  clients: ClientPool,
+  onStart: (started: { server: Server; container: DependencyContainer }) => void,
+): void {
+  let server: Server | undefined;
+  beforeEach(async () => {
+    const started = await startRuntimeServer();
+    server = started.server;
+    onStart(started);
+  });
+  afterEach(async () => {
+    clients.closeAll();
+    await server?.close();
+  });
 }
 
 /** Registers through the server, as users do. */

@@ -5,7 +5,7 @@ import type { Server } from '../../src/server';
 import { ValidationError } from '../../src/errors';
 import { Namespace, OnError, Payload, Sid, type ErrorContext } from '../../src/runtime';
 import { ClientPool, nextEvent } from '../support/io';
-import { MODES, register, request, startRuntimeServer } from './support';
+import { MODES, register, request, useRuntimeServer } from './support';
 
 class Author {
   @IsString()
@@ -35,14 +35,7 @@ for (const mode of MODES) {
     let server: Server;
     const clients = new ClientPool();
 
-    beforeEach(async () => {
-      ({ server } = await startRuntimeServer());
-    });
-
-    afterEach(async () => {
-      clients.closeAll();
-      await server.close();
-    });
+    useRuntimeServer(clients, (started) => ({ server } = started));
 
     @Namespace('/chat')
     class Chat extends Namespace {
