@@ -92,9 +92,16 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
 
   send(data: EngineData): void {
     if (this.#readyState !== 'open') return;
+    const transport = this.#transport;
+    if (this.#writeBuffer.length === 0 && !transport.isBatchedPerTick && transport.writable) {
+      // The websocket path: nothing waits, so the message goes straight to the transport, with no packet object.
+      if (this.#isOverBufferBound(data.length)) return;
+      transport.sendMessage(data);
+      return;
+    }
     this.#writeBuffer.push({ type: 'message', data });
     this.#writeBufferBytes += data.length;
-    if (this.#isOverBufferBound()) return;
+    if (this.#isOverBufferBound(0)) return;
     this.#requestFlush();
   }
 
@@ -104,7 +111,7 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
       this.#writeBuffer.push({ type: 'message', data: data[i] });
       this.#writeBufferBytes += data[i].length;
     }
-    if (this.#isOverBufferBound()) return;
+    if (this.#isOverBufferBound(0)) return;
     this.#requestFlush();
   }
 
@@ -155,7 +162,8 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     }
     switch (packet.type) {
       case 'message':
-        this.emit('message', packet.data as EngineData);
+        // An empty message (`4` alone) decodes without data: it is the empty string.
+        this.emit('message', (packet.data as EngineData | undefined) ?? '');
         break;
       case 'pong':
         if (this.#pingTimeoutTimer !== null) {
@@ -250,13 +258,15 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
 
   /**
    * A client that stops reading lets its buffers grow with every message sent to it: past `maxBufferedBytes`
-   * (what waits here plus what the transport has not written yet) the session ends with `slow consumer`, so one
-   * stalled client cannot hold an unbounded share of the server's memory. Strings count their length, which is
-   * their UTF-8 size for ASCII and an underestimate otherwise; the bound is a memory guard, not a byte quota.
+   * (what waits here plus what the transport has not written yet, plus `incoming`, a message about to go straight
+   * to the transport) the session ends with `slow consumer`, so one stalled client cannot hold an unbounded share
+   * of the server's memory. Strings count their length, which is their UTF-8 size for ASCII and an underestimate
+   * otherwise; the bound is a memory guard, not a byte quota.
    */
-  #isOverBufferBound(): boolean {
-    if (this.#writeBufferBytes + this.#transport.bufferedAmount <= this.#host.settings.maxBufferedBytes) return false;
-    debug('session %s: %d bytes waiting, over maxBufferedBytes', this.id, this.#writeBufferBytes + this.#transport.bufferedAmount);
+  #isOverBufferBound(incoming: number): boolean {
+    const waiting = incoming + this.#writeBufferBytes + this.#transport.bufferedAmount;
+    if (waiting <= this.#host.settings.maxBufferedBytes) return false;
+    debug('session %s: %d bytes waiting, over maxBufferedBytes', this.id, waiting);
     // This runs inside an emit, often a broadcast walking a room: the session closes on the next tick so that the
     // room does not change under the walk. Until then nothing more is buffered.
     this.#readyState = 'closing';

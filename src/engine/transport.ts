@@ -1,6 +1,6 @@
 import type { Packet } from 'engine.io-parser';
 import { kOnTransportClose, kOnTransportDrain, kOnTransportError, kOnTransportPacket } from './symbols';
-import type { EngineCloseReason, TransportName } from './types';
+import type { EngineCloseReason, EngineData, TransportName } from './types';
 
 /**
  * How a transport closes:
@@ -36,20 +36,24 @@ export abstract class Transport {
   owner: TransportOwner | null = null;
 
   /**
-   * Whether `send()` may be called now (polling: a GET is waiting; websocket: open and no write in flight). When
+   * Whether `send()` may be called now (polling: a GET is waiting; websocket: open, its writes never wait). When
    * it turns true again the transport reports `kOnTransportDrain`.
    */
   abstract get writable(): boolean;
 
   /**
    * Whether sends are gathered until the end of the tick before a flush. Polling: yes, so every packet of the tick
-   * travels in one poll answer. Websocket: no, an idle socket writes at once and the packets sent while a write
-   * is in flight go together on drain (as the reference does).
+   * travels in one poll answer. Websocket: no, each message is written as it is sent.
    */
   abstract readonly isBatchedPerTick: boolean;
 
   /** Writes a batch of packets; only called when `writable`. */
   abstract send(packets: Packet[]): void;
+
+  /** Writes one message packet; only called when `writable`. Transports with a cheaper path override it. */
+  sendMessage(data: EngineData): void {
+    this.send([{ type: 'message', data }]);
+  }
 
   /**
    * Bytes handed to this transport that have not reached the network yet (websocket: ws's `bufferedAmount`).

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { Socket as ClientSocket, type SocketOptions } from 'engine.io-client';
 import type { EngineSocket } from '../../src/engine/socket';
 import { once } from '../support/raw-engine-client';
+import { until } from '../support/io';
 import { echo, startEngine, type EngineFixture } from './engine-fixture';
 
 /** Opens the official Engine.IO client against the fixture and waits for `open`. */
@@ -45,6 +46,39 @@ describe('EngineServer with the official engine.io-client', () => {
       expect(Buffer.from(binary as Uint8Array)).to.deep.equal(Buffer.from([1, 2, 3]));
     });
   }
+
+  it('frames websocket messages of every length class, text and binary, as the client reads them', async () => {
+    // The websocket transport builds frames itself: a 7-bit, 16-bit or 64-bit length, around each boundary.
+    const connection = fixture.nextConnection();
+    client = await connect(fixture, { transports: ['websocket'] });
+    await connection;
+    // Text frames carry '4' before the text (124 + 1 is the last 7-bit length); an empty text is covered below.
+    for (const length of [0, 124, 125, 126, 65534, 65535, 65536, 70000]) {
+      const text = 'x'.repeat(length);
+      if (length > 0) expect(await roundTrip(client, text), `text of ${length}`).to.equal(text);
+      const bytes = Buffer.alloc(length, length % 251);
+      const binary = await roundTrip(client, bytes);
+      expect(Buffer.from(binary as Uint8Array).equals(bytes), `binary of ${length}`).to.equal(true);
+    }
+    // Multi-byte UTF-8: the frame length counts bytes, not characters (40,000 characters, 80,000 bytes).
+    const accents = 'é'.repeat(40000);
+    expect(await roundTrip(client, accents)).to.equal(accents);
+    // An empty message is `4` alone on the wire, which engine.io-client reads as a message without data.
+    expect(await roundTrip(client, '')).to.equal(undefined);
+  });
+
+  it('keeps websocket frames apart when messages alternate or repeat', async () => {
+    // The transport reuses the frame of a repeated message: alternating contents of one length must not mix.
+    const connection = fixture.nextConnection();
+    client = await connect(fixture, { transports: ['websocket'] });
+    await connection;
+    const received: unknown[] = [];
+    client.on('message', (data) => received.push(data));
+    const sent = ['aaaa', 'aaaa', 'bbbb', 'aaaa', 'bbbb', 'bbbb', 'é', 'e'];
+    for (const data of sent) client.send(data);
+    await until(() => received.length === sent.length, 'the echoes');
+    expect(received).to.deep.equal(sent);
+  });
 
   it('upgrades from polling to websocket and keeps messaging', async () => {
     const connection = fixture.nextConnection();

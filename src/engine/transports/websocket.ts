@@ -3,41 +3,54 @@ import type { RawData, WebSocket } from 'ws';
 import { createDebug } from '../../debug';
 import { kTransport } from '../symbols';
 import { Transport, type CloseMode } from '../transport';
-import type { TransportName } from '../types';
+import type { EngineData, TransportName } from '../types';
 
 const debug = createDebug('classio:engine');
 
 /** WebSocket.OPEN of the `ws` package (a constant, so no runtime import of the class is needed). */
 const WS_OPEN = 1;
+/** '4', the Engine.IO message type, in front of every text message. */
+const MESSAGE_TYPE_BYTE = 0x34;
+
+/**
+ * The one `ws` internal this transport relies on: `Sender#sendFrame(list, cb)`, which writes already framed bytes
+ * to the socket in order with ws's own frames (the reference server uses it for the same purpose). It exists in
+ * ws 7 and 8; when it is missing, messages go through the public `send`.
+ */
+interface FrameSender {
+  sendFrame(list: Buffer[], cb?: (err?: Error) => void): void;
+}
 
 interface OwnedWebSocket extends WebSocket {
   [kTransport]?: WebSocketTransport;
+  _sender?: Partial<FrameSender>;
 }
 
 /**
  * The websocket transport over a `ws` socket: one Engine.IO packet per frame, binary messages as binary frames.
  * The frame size limit is `ws`'s `maxPayload` (set from `maxHttpBufferSize` on the server); going over it ends the
  * session with `message too large`.
+ *
+ * Messages are written as whole WebSocket frames built here, in one buffer each, and the last frame built is
+ * kept: a broadcast hands the same encoded string to every recipient, so the frame is built once and written N
+ * times, which is all a fan-out costs beyond the system calls. Compression is never negotiated (the server turns
+ * permessage-deflate off), which is what makes frames built outside `ws` valid.
+ *
+ * Writes take no callback: like `ws.send`, a write is always accepted and waits in the socket's buffer, which the
+ * session bounds through {@link bufferedAmount} (`maxBufferedBytes`), so the transport is writable whenever it is
+ * open and never reports a drain.
  */
 export class WebSocketTransport extends Transport {
   readonly name: TransportName = 'websocket';
   readonly isBatchedPerTick = false;
   readonly #socket: WebSocket;
-  /** A batch is being written; the packets sent meanwhile wait in the session's buffer until drain. */
-  #isWriting = false;
-  /**
-   * The write callback of the last frame of a batch. ws calls it without a receiver, so this is the one closure
-   * a websocket transport allocates (once per connection, never per message).
-   */
-  readonly #onBatchWritten = (err?: Error): void => {
-    this.#isWriting = false;
-    // A failed write means the socket is going away; its 'close' event ends the session.
-    if (err === undefined || err === null) this.reportDrain();
-  };
+  readonly #sender: FrameSender | null;
 
   constructor(socket: WebSocket) {
     super();
     this.#socket = socket;
+    const sender = (socket as OwnedWebSocket)._sender;
+    this.#sender = typeof sender?.sendFrame === 'function' ? (sender as FrameSender) : null;
     (socket as OwnedWebSocket)[kTransport] = this;
     // Shared listeners (ws `lib/websocket.js` style): they find this transport through kTransport.
     socket.on('message', WebSocketTransport.#onSocketMessage);
@@ -46,7 +59,7 @@ export class WebSocketTransport extends Transport {
   }
 
   get writable(): boolean {
-    return !this.#isWriting && this.readyState === 'open' && this.#socket.readyState === WS_OPEN;
+    return this.readyState === 'open' && this.#socket.readyState === WS_OPEN;
   }
 
   override get bufferedAmount(): number {
@@ -54,21 +67,16 @@ export class WebSocketTransport extends Transport {
   }
 
   send(packets: Packet[]): void {
-    const socket = this.#socket;
-    const last = packets.length - 1;
-    if (last < 0) return;
-    this.#isWriting = true;
-    for (let i = 0; i <= last; i++) {
+    for (let i = 0; i < packets.length; i++) {
       const packet = packets[i];
-      const onWritten = i === last ? this.#onBatchWritten : undefined;
-      if (packet.type === 'message') {
-        // Hot path: a text message is '4' + data, a binary message is the bytes as a binary frame.
-        const data = packet.data;
-        socket.send(typeof data === 'string' ? `4${data}` : data, onWritten);
-      } else {
-        encodePacket(packet, true, (encoded) => socket.send(encoded, onWritten));
-      }
+      if (packet.type === 'message') this.sendMessage(packet.data as EngineData);
+      else encodePacket(packet, true, (encoded) => this.#socket.send(encoded));
     }
+  }
+
+  override sendMessage(data: EngineData): void {
+    if (this.#sender !== null) this.#sender.sendFrame(frameOf(data));
+    else this.#socket.send(typeof data === 'string' ? `4${data}` : data);
   }
 
   protected doClose(_mode: CloseMode): void {
@@ -106,4 +114,42 @@ export class WebSocketTransport extends Transport {
     transport.readyState = 'closing';
     transport.finishClose();
   }
+}
+
+/** The message the last frame was built for, and that frame (see {@link WebSocketTransport}). */
+let lastData: EngineData | null = null;
+let lastFrame: Buffer[] = [];
+
+/**
+ * The WebSocket frame (RFC 6455, section 5.2; server frames are unmasked) of one Engine.IO message, as the list
+ * `sendFrame` writes. A text message is one buffer, `'4'` and the UTF-8 bytes behind the header; a binary one is
+ * the header and the caller's bytes, which are not copied.
+ */
+function frameOf(data: EngineData): Buffer[] {
+  // Equal strings make equal frames, so a content match is as good as the same string.
+  if (data === lastData) return lastFrame;
+  const isText = typeof data === 'string';
+  const payloadLength = isText ? 1 + Buffer.byteLength(data) : data.length;
+  const headerLength = payloadLength < 126 ? 2 : payloadLength < 65536 ? 4 : 10;
+  const head = Buffer.allocUnsafe(isText ? headerLength + payloadLength : headerLength);
+  head[0] = isText ? 0x81 : 0x82; // FIN, and the opcode: text or binary
+  if (headerLength === 2) {
+    head[1] = payloadLength;
+  } else if (headerLength === 4) {
+    head[1] = 126;
+    head.writeUInt16BE(payloadLength, 2);
+  } else {
+    head[1] = 127;
+    head[2] = head[3] = 0;
+    head.writeUIntBE(payloadLength, 4, 6);
+  }
+  if (isText) {
+    head[headerLength] = MESSAGE_TYPE_BYTE;
+    head.write(data, headerLength + 1, 'utf8');
+    lastFrame = [head];
+  } else {
+    lastFrame = [head, data];
+  }
+  lastData = data;
+  return lastFrame;
 }
