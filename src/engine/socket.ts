@@ -9,6 +9,7 @@ import {
   kOnTransportClose,
   kOnTransportDrain,
   kOnTransportError,
+  kOnTransportMessage,
   kOnTransportPacket,
 } from './symbols';
 import type { Transport, TransportOwner } from './transport';
@@ -149,17 +150,23 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     this.#upgradeTimer = setTimeout(EngineSocket.#onUpgradeTimeout, this.#host.settings.upgradeTimeout, this);
   }
 
+  [kOnTransportMessage](transport: Transport, data: EngineData): void {
+    if (transport !== this.#transport) {
+      this.#onProbePacket(transport, { type: 'message', data });
+      return;
+    }
+    if (this.#readyState !== 'open') return;
+    if (this.#pingTimeoutTimer !== null) this.#refreshPingTimeout();
+    this.emit('message', data);
+  }
+
   [kOnTransportPacket](transport: Transport, packet: Packet): void {
     if (transport !== this.#transport) {
       this.#onProbePacket(transport, packet);
       return;
     }
     if (this.#readyState !== 'open') return;
-    if (this.#pingTimeoutTimer !== null && !this.#hasRefreshedPingTimeout && packet.type !== 'pong') {
-      // Traffic while a pong is due proves the client alive; the reference grants this once per ping.
-      this.#hasRefreshedPingTimeout = true;
-      this.#pingTimeoutTimer.refresh();
-    }
+    if (this.#pingTimeoutTimer !== null && packet.type !== 'pong') this.#refreshPingTimeout();
     switch (packet.type) {
       case 'message':
         // An empty message (`4` alone) decodes without data: it is the empty string.
@@ -218,6 +225,13 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     }
     if (transport !== this.#transport) return;
     this.#onClose(this.#readyState === 'closing' ? 'forced close' : 'transport close');
+  }
+
+  /** Traffic while a pong is due proves the client alive; the reference grants this once per ping. */
+  #refreshPingTimeout(): void {
+    if (this.#hasRefreshedPingTimeout) return;
+    this.#hasRefreshedPingTimeout = true;
+    this.#pingTimeoutTimer!.refresh();
   }
 
   #open(): void {

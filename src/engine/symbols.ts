@@ -17,7 +17,9 @@ export const kOfferUpgrade = Symbol('classio.engine.offerUpgrade');
 
 /** Owner hook: a packet arrived on a transport. */
 export const kOnTransportPacket = Symbol('classio.engine.onTransportPacket');
-/** Owner hook: a transport can take writes again (a poll arrived, or a write finished). */
+/** Owner hook: a message packet arrived on a transport (the common packet, reported without a packet object). */
+export const kOnTransportMessage = Symbol('classio.engine.onTransportMessage');
+/** Owner hook: a transport can take writes again (a poll arrived). */
 export const kOnTransportDrain = Symbol('classio.engine.onTransportDrain');
 /** Owner hook: a transport failed; carries the close reason the session should end with. */
 export const kOnTransportError = Symbol('classio.engine.onTransportError');

@@ -1,5 +1,5 @@
 import type { Packet } from 'engine.io-parser';
-import { kOnTransportClose, kOnTransportDrain, kOnTransportError, kOnTransportPacket } from './symbols';
+import { kOnTransportClose, kOnTransportDrain, kOnTransportError, kOnTransportMessage, kOnTransportPacket } from './symbols';
 import type { EngineCloseReason, EngineData, TransportName } from './types';
 
 /**
@@ -18,6 +18,7 @@ export type CloseMode = 'orderly' | 'now' | 'discard';
  */
 export interface TransportOwner {
   [kOnTransportPacket](transport: Transport, packet: Packet): void;
+  [kOnTransportMessage](transport: Transport, data: EngineData): void;
   [kOnTransportDrain](transport: Transport): void;
   [kOnTransportError](transport: Transport, reason: EngineCloseReason, description: unknown): void;
   [kOnTransportClose](transport: Transport): void;
@@ -85,6 +86,10 @@ export abstract class Transport {
 
   protected reportPacket(packet: Packet): void {
     this.owner?.[kOnTransportPacket](this, packet);
+  }
+
+  protected reportMessage(data: EngineData): void {
+    this.owner?.[kOnTransportMessage](this, data);
   }
 
   protected reportError(reason: EngineCloseReason, description: unknown): void {

@@ -78,15 +78,23 @@ export class Socket implements AdapterSocket {
    * @example socket.emit('my response', { data: 'hi' });
    */
   emit(event: string, ...args: unknown[]): boolean {
+    return this.emitList(event, args);
+  }
+
+  /**
+   * @internal `emit` with the arguments as an array the socket takes over (it becomes the packet's data), so the
+   * runtime's helpers pass their rest arguments on without spreading them again.
+   */
+  emitList(event: string, args: unknown[]): boolean {
     assertEmittable(event);
-    const packet: Packet = { type: PacketType.EVENT, nsp: this.nsp.name, data: args };
     const last = args[args.length - 1];
+    let id: number | undefined;
     if (typeof last === 'function') {
       args.pop();
-      packet.id = this.registerAck(last as (...a: unknown[]) => void);
+      id = this.registerAck(last as (...a: unknown[]) => void);
     }
     args.unshift(event);
-    this.writeEncoded(encodePacket(packet));
+    this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: args }));
     return true;
   }
 

@@ -89,14 +89,11 @@ export class WebSocketTransport extends Transport {
   static #onSocketMessage(this: OwnedWebSocket, data: RawData, isBinary: boolean): void {
     const transport = this[kTransport];
     if (transport === undefined || transport.readyState !== 'open') return;
-    let packet: Packet;
-    if (isBinary) {
-      // binaryType is ws's default 'nodebuffer': one Buffer per message, fragments already joined.
-      packet = { type: 'message', data: data as Buffer };
-    } else {
-      packet = decodePacket(data.toString());
-    }
-    transport.reportPacket(packet);
+    // binaryType is ws's default 'nodebuffer': one Buffer per message, fragments already joined.
+    const bytes = data as Buffer;
+    if (isBinary) transport.reportMessage(bytes);
+    else if (bytes[0] === MESSAGE_TYPE_BYTE) transport.reportMessage(bytes.toString('utf8', 1));
+    else transport.reportPacket(decodePacket(bytes.toString()));
   }
 
   static #onSocketError(this: OwnedWebSocket, err: Error & { code?: string }): void {
