@@ -30,7 +30,7 @@ export { createRedisAdapter, RedisAdapter, type CreateRedisAdapterOptions } from
 export { Emitter, EmitterOperator, type EmitterOptions } from './emitter';
 export { EngineServer } from './engine/server';
 export type { EngineServerOptions, CorsOptions } from './engine/options';
-export type { EngineConnection, EngineCloseReason, TransportName } from './engine/types';
+export type { EngineConnection, EngineCloseReason, HandshakeRequest, TransportName } from './engine/types';
 export {
   TestClient,
   TestClientNamespace,

@@ -10,4 +10,4 @@ export {
   type EngineServerOptions,
   type EngineSettings,
 } from './options';
-export type { EngineCloseReason, EngineConnection, EngineData, TransportName } from './types';
+export type { EngineCloseReason, EngineConnection, EngineData, HandshakeRequest, TransportName } from './types';

@@ -13,7 +13,7 @@ import {
   kOnTransportPacket,
 } from './symbols';
 import type { Transport, TransportOwner } from './transport';
-import type { EngineCloseReason, EngineConnection, EngineData, TransportName } from './types';
+import type { EngineCloseReason, EngineConnection, EngineData, HandshakeRequest, TransportName } from './types';
 
 const debug = createDebug('classio:engine');
 
@@ -36,7 +36,7 @@ export interface SessionHost {
  */
 export class EngineSocket extends EventEmitter implements EngineConnection, TransportOwner {
   readonly id: string;
-  readonly request: IncomingMessage;
+  readonly request: HandshakeRequest;
   readonly remoteAddress: string;
   readonly #host: SessionHost;
   #transport: Transport;
@@ -61,7 +61,12 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     super();
     this.id = id;
     this.#host = host;
-    this.request = request;
+    this.request = {
+      method: request.method ?? 'GET',
+      url: request.url ?? '/',
+      headers: request.headers,
+      secure: (request.socket as { encrypted?: boolean }).encrypted === true,
+    };
     this.remoteAddress = request.socket.remoteAddress ?? '';
     this.#transport = transport;
     transport.owner = this;

@@ -31,20 +31,22 @@ interface ClientSlot {
  */
 export class Client {
   readonly conn: EngineConnection;
-  /** The client's sockets, by namespace name. */
-  readonly sockets = new Map<string, Socket>();
+  /**
+   * The client's sockets: almost every client joins one namespace, so the first is kept in a field and a map
+   * exists only for the others (a map per idle connection would cost about 300 bytes).
+   */
+  #socket: Socket | null = null;
+  #moreSockets: Map<string, Socket> | null = null;
   readonly #host: ClientHost;
-  readonly #decoder: Decoder;
+  /** Created for the first binary packet (see {@link onData}); text-only clients never have one. */
+  #decoder: Decoder | null = null;
   #connectTimer: NodeJS.Timeout | null;
 
   constructor(host: ClientHost, conn: EngineConnection) {
     this.#host = host;
     this.conn = conn;
-    this.#decoder = new Decoder({ maxAttachments: host.maxAttachments });
     // Listeners are shared functions that find their client through a slot, not closures per connection.
     (conn as unknown as ClientSlot)[kClient] = this;
-    (this.#decoder as unknown as ClientSlot)[kClient] = this;
-    this.#decoder.on('decoded', onDecoded);
     conn.on('message', onMessage);
     conn.on('close', onClose);
     this.#connectTimer = setTimeout(onConnectTimeout, host.connectTimeout, this);
@@ -67,14 +69,28 @@ export class Client {
     this.conn.close();
   }
 
+  /** The client's socket in namespace `name`, if it joined it. */
+  socketOf(name: string): Socket | undefined {
+    const socket = this.#socket;
+    if (socket !== null && socket.nsp.name === name) return socket;
+    return this.#moreSockets?.get(name);
+  }
+
+  /** Whether the client is in any namespace. */
+  get hasSockets(): boolean {
+    return this.#socket !== null || (this.#moreSockets !== null && this.#moreSockets.size > 0);
+  }
+
   /** @internal A socket of this client started connecting to a namespace. */
   attach(socket: Socket): void {
-    this.sockets.set(socket.nsp.name, socket);
+    if (this.#socket === null) this.#socket = socket;
+    else (this.#moreSockets ??= new Map()).set(socket.nsp.name, socket);
   }
 
   /** @internal A socket of this client ended. */
   remove(socket: Socket): void {
-    if (this.sockets.get(socket.nsp.name) === socket) this.sockets.delete(socket.nsp.name);
+    if (this.#socket === socket) this.#socket = null;
+    else if (this.#moreSockets?.get(socket.nsp.name) === socket) this.#moreSockets.delete(socket.nsp.name);
   }
 
   /** @internal The first namespace connection clears the connect timeout. */
@@ -85,10 +101,24 @@ export class Client {
     }
   }
 
-  /** @internal */
+  /**
+   * @internal Decodes one Engine.IO message. A decoder only keeps state while it gathers the attachments of a
+   * binary packet, so text packets of clients that are not doing that all go through one shared decoder, and a
+   * client gets its own on its first binary packet (a decoder per idle connection would cost about 180 bytes).
+   */
   onData(data: EngineData): void {
     try {
-      this.#decoder.add(data);
+      if (this.#decoder === null && typeof data === 'string' && !isBinaryPacketHeader(data)) {
+        const previous = decodingClient;
+        decodingClient = this;
+        try {
+          textDecoder.add(data);
+        } finally {
+          decodingClient = previous;
+        }
+      } else {
+        (this.#decoder ??= this.#createDecoder()).add(data);
+      }
     } catch (err) {
       // Malformed packet: the protocol has no error reply, so the connection ends (as the reference server does).
       this.#onParseError((err as Error).message);
@@ -105,7 +135,7 @@ export class Client {
       this.#connect(packet.nsp, packet.data);
       return;
     }
-    const socket = this.sockets.get(packet.nsp);
+    const socket = this.socketOf(packet.nsp);
     if (socket === undefined) {
       debug('packet for namespace %s not joined by %s, ignored', packet.nsp, this.conn.id);
       return;
@@ -123,13 +153,13 @@ export class Client {
     if (this.#connectTimer !== null) clearTimeout(this.#connectTimer);
     this.#connectTimer = null;
     this.#closeSockets(reason);
-    this.#decoder.destroy();
+    this.#decoder?.destroy();
     this.conn.off('message', onMessage);
     this.conn.off('close', onClose);
   }
 
   #connect(name: string, auth: unknown): void {
-    if (this.sockets.has(name)) {
+    if (this.socketOf(name) !== undefined) {
       debug('%s is already connected to %s', this.conn.id, name);
       return;
     }
@@ -141,6 +171,13 @@ export class Client {
     nsp.connect(this, (auth as Record<string, unknown> | undefined) ?? {});
   }
 
+  #createDecoder(): Decoder {
+    const decoder = new Decoder({ maxAttachments: this.#host.maxAttachments });
+    (decoder as unknown as ClientSlot)[kClient] = this;
+    decoder.on('decoded', onDecoded);
+    return decoder;
+  }
+
   #onParseError(message: string): void {
     debug('parse error from %s: %s', this.conn.id, message);
     this.#closeSockets('parse error');
@@ -148,7 +185,9 @@ export class Client {
   }
 
   #closeSockets(reason: EngineCloseReason): void {
-    for (const socket of [...this.sockets.values()]) socket.onClose(reason);
+    const sockets = this.#moreSockets === null ? [] : [...this.#moreSockets.values()];
+    if (this.#socket !== null) sockets.unshift(this.#socket);
+    for (const socket of sockets) socket.onClose(reason);
   }
 }
 
@@ -173,8 +212,22 @@ function onClose(this: EngineConnection, reason: EngineCloseReason): void {
   (this as unknown as ClientSlot)[kClient].onClose(reason);
 }
 
+/** The shared decoder of text packets, and the client whose message it is decoding (it decodes synchronously). */
+const textDecoder = new Decoder();
+let decodingClient: Client | null = null;
+textDecoder.on('decoded', (packet: Packet) => onPacketOf(decodingClient!, packet));
+
+/** BINARY_EVENT (5) and BINARY_ACK (6) announce attachments: their decoder must wait for them. */
+function isBinaryPacketHeader(data: string): boolean {
+  const type = data.charCodeAt(0);
+  return type === 0x35 || type === 0x36;
+}
+
 function onDecoded(this: Decoder, packet: Packet): void {
-  const client = (this as unknown as ClientSlot)[kClient];
+  onPacketOf((this as unknown as ClientSlot)[kClient], packet);
+}
+
+function onPacketOf(client: Client, packet: Packet): void {
   try {
     client.onPacket(packet);
   } catch (err) {
@@ -184,7 +237,7 @@ function onDecoded(this: Decoder, packet: Packet): void {
 }
 
 function onConnectTimeout(client: Client): void {
-  if (client.sockets.size === 0) {
+  if (!client.hasSockets) {
     debug('connection %s joined no namespace in time, closing', client.conn.id);
     client.close();
   }

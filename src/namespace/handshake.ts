@@ -23,33 +23,75 @@ export interface Handshake {
 }
 
 /**
- * Builds a handshake from the engine connection and the CONNECT payload. The query is parsed into a
- * null-prototype object so that keys like `__proto__` stay plain data.
+ * Builds a socket's handshake. Only `auth` and the time are its own; the other fields are read from the engine's
+ * request when first asked for (an idle connection would otherwise carry a parsed query and a date string that
+ * most applications never read). The query is parsed into a null-prototype object so that keys like `__proto__`
+ * stay plain data.
  */
 export function createHandshake(conn: EngineConnection, auth: Record<string, unknown>): Handshake {
-  const { request } = conn;
-  const url = request.url ?? '/';
+  return new SocketHandshake(conn, auth);
+}
+
+/** A handshake as plain data (what crosses processes in `fetchSockets`). */
+export function handshakeData(handshake: Handshake): Handshake {
+  const { headers, query, auth, address, time, issued, url, secure, xdomain } = handshake;
+  return { headers, query, auth, address, time, issued, url, secure, xdomain };
+}
+
+class SocketHandshake implements Handshake {
+  readonly auth: Readonly<Record<string, unknown>>;
+  readonly issued = Date.now();
+  readonly #conn: EngineConnection;
+  #query: Readonly<Record<string, string | string[]>> | null = null;
+
+  constructor(conn: EngineConnection, auth: Record<string, unknown>) {
+    this.#conn = conn;
+    this.auth = auth;
+  }
+
+  get headers(): IncomingHttpHeaders {
+    return this.#conn.request.headers;
+  }
+
+  get query(): Readonly<Record<string, string | string[]>> {
+    return (this.#query ??= parseQuery(this.#conn.request.url));
+  }
+
+  get address(): string {
+    return this.#conn.remoteAddress;
+  }
+
+  get time(): string {
+    return new Date(this.issued).toString();
+  }
+
+  get url(): string {
+    return this.#conn.request.url;
+  }
+
+  get secure(): boolean {
+    return this.#conn.request.secure;
+  }
+
+  get xdomain(): boolean {
+    return this.#conn.request.headers.origin !== undefined;
+  }
+
+  /** `JSON.stringify(socket.handshake)` shows every field, as it would for a plain object. */
+  toJSON(): Handshake {
+    return handshakeData(this);
+  }
+}
+
+function parseQuery(url: string): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = Object.create(null);
   const queryStart = url.indexOf('?');
-  if (queryStart !== -1) {
-    for (const [key, value] of new URLSearchParams(url.slice(queryStart + 1))) {
-      const existing = query[key];
-      if (existing === undefined) query[key] = value;
-      else if (Array.isArray(existing)) existing.push(value);
-      else query[key] = [existing, value];
-    }
+  if (queryStart === -1) return query;
+  for (const [key, value] of new URLSearchParams(url.slice(queryStart + 1))) {
+    const existing = query[key];
+    if (existing === undefined) query[key] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else query[key] = [existing, value];
   }
-  const issued = Date.now();
-  const socket = request.socket as { encrypted?: boolean } | undefined;
-  return {
-    headers: request.headers,
-    query,
-    auth,
-    address: conn.remoteAddress,
-    time: new Date(issued).toString(),
-    issued,
-    url,
-    secure: socket?.encrypted === true,
-    xdomain: request.headers.origin !== undefined,
-  };
+  return query;
 }

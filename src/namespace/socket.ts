@@ -6,7 +6,7 @@ import type { AckCallback } from './route-table';
 import type { Client } from './client';
 import type { ServerNamespace } from './server-namespace';
 import type { DisconnectReason } from './disconnect-reason';
-import { createHandshake, type Handshake } from './handshake';
+import { createHandshake, handshakeData, type Handshake } from './handshake';
 import { BroadcastOperator } from './broadcast-operator';
 import { dispatchEvent } from './dispatch';
 import { createSid, RESERVED_EVENTS } from './util';
@@ -33,12 +33,8 @@ export class Socket implements AdapterSocket {
   readonly nsp: ServerNamespace;
   readonly client: Client;
   readonly handshake: Handshake;
-  /**
-   * The per-connection session (Flask's `session`): arbitrary data that lives as long as this socket and is
-   * shared by all its events.
-   */
-  readonly data: Record<string, unknown> = {};
 
+  #data: Record<string, unknown> | null = null;
   #state: 'connecting' | 'connected' | 'disconnected' = 'connecting';
   #heldBack: (readonly EngineData[])[] | null = null;
   #acks: Map<number, PendingAck> | null = null;
@@ -51,6 +47,18 @@ export class Socket implements AdapterSocket {
     this.nsp = nsp;
     this.client = client;
     this.handshake = createHandshake(client.conn, auth);
+  }
+
+  /**
+   * The per-connection session (Flask's `session`): arbitrary data that lives as long as this socket and is
+   * shared by all its events. Created on first use, so that idle connections that never use it do not pay for it.
+   */
+  get data(): Record<string, unknown> {
+    return (this.#data ??= {});
+  }
+
+  set data(value: Record<string, unknown>) {
+    this.#data = value;
   }
 
   /** True once the CONNECT packet has been sent, until the socket disconnects. */
@@ -267,7 +275,7 @@ export class Socket implements AdapterSocket {
 
   /** @internal A description that can cross processes. */
   describe(): SocketDescription {
-    return { id: this.id, rooms: [...this.rooms], data: this.data, handshake: this.handshake };
+    return { id: this.id, rooms: [...this.rooms], data: this.data, handshake: handshakeData(this.handshake) };
   }
 
   /** @internal Called by the namespace once the connect hook accepted: sends CONNECT, then what was held back. */

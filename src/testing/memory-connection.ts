@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type {
   EngineCloseReason,
   EngineConnection,
   EngineData,
+  HandshakeRequest,
   TransportName,
 } from '../engine/types';
 
@@ -35,7 +36,7 @@ export interface MemoryPeer {
  */
 export class MemoryEngineConnection extends EventEmitter implements EngineConnection {
   readonly id: string;
-  readonly request: IncomingMessage;
+  readonly request: HandshakeRequest;
   readonly remoteAddress: string;
   readonly transportName: TransportName = 'websocket';
   #readyState: EngineConnection['readyState'] = 'open';
@@ -46,7 +47,7 @@ export class MemoryEngineConnection extends EventEmitter implements EngineConnec
     this.#peer = peer;
     this.id = randomBytes(15).toString('base64url');
     this.remoteAddress = options.remoteAddress ?? '127.0.0.1';
-    this.request = createFakeRequest(this.remoteAddress, options);
+    this.request = createRequest(options);
   }
 
   get readyState(): EngineConnection['readyState'] {
@@ -96,11 +97,8 @@ function copyData(data: EngineData): EngineData {
   return typeof data === 'string' ? data : Buffer.from(data);
 }
 
-/**
- * The handshake request: only what the layers above read (headers, url, method, the socket's address). It is not a
- * stream; nothing reads its body.
- */
-function createFakeRequest(remoteAddress: string, options: MemoryRequestOptions): IncomingMessage {
+/** The handshake request, as the engine's sessions keep it. */
+function createRequest(options: MemoryRequestOptions): HandshakeRequest {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(options.query ?? {})) {
     if (typeof value === 'string') params.append(key, value);
@@ -112,14 +110,5 @@ function createFakeRequest(remoteAddress: string, options: MemoryRequestOptions)
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     headers[name.toLowerCase()] = Array.isArray(value) ? [...value] : value;
   }
-  const socket = { remoteAddress, encrypted: false };
-  const request = {
-    method: 'GET',
-    url: `${options.path ?? '/socket.io/'}?${params.toString()}`,
-    headers,
-    httpVersion: '1.1',
-    socket,
-    connection: socket,
-  };
-  return request as unknown as IncomingMessage;
+  return { method: 'GET', url: `${options.path ?? '/socket.io/'}?${params.toString()}`, headers, secure: false };
 }

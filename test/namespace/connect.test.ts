@@ -30,6 +30,28 @@ for (const mode of TRANSPORT_MODES) {
         expect(seen!.rooms.has(seen!.id)).to.equal(true);
       });
 
+      it('describes the handshake request: headers, query, url, address, time, and as JSON', async () => {
+        let seen: Socket | undefined;
+        server.of('/chat').on('connection', (socket: Socket) => (seen = socket));
+        const before = Date.now();
+        await clients.connect(server, '/chat', mode, { query: { room: 'a', tag: ['x', 'y'] }, auth: { token: 't' } });
+        await until(() => seen !== undefined, 'the connection listener');
+        const handshake = seen!.handshake;
+        expect(handshake.headers.host).to.match(/^127\.0\.0\.1:\d+$/);
+        expect({ ...handshake.query }).to.include({ room: 'a', EIO: '4' });
+        expect(handshake.url).to.match(/^\/socket\.io\/\?.*room=a/);
+        expect(handshake.address).to.be.oneOf(['127.0.0.1', '::ffff:127.0.0.1']);
+        expect(handshake.secure).to.equal(false);
+        expect(handshake.issued).to.be.within(before, Date.now());
+        expect(handshake.time).to.equal(new Date(handshake.issued).toString());
+        // Fields are read from the request on demand; JSON and fetchSockets still see all of them.
+        const json = JSON.parse(JSON.stringify(handshake));
+        expect(json).to.include({ url: handshake.url, address: handshake.address, issued: handshake.issued });
+        expect(json.auth).to.deep.equal({ token: 't' });
+        const [remote] = await server.of('/chat').fetchSockets();
+        expect(remote.handshake).to.include({ url: handshake.url, time: handshake.time, xdomain: handshake.xdomain });
+      });
+
       it('refuses an unknown namespace with CONNECT_ERROR "Invalid namespace"', async () => {
         const client = clients.open(server, '/nowhere', mode);
         const [err] = await nextEvent<[Error]>(client, 'connect_error');
