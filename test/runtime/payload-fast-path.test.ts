@@ -1,0 +1,260 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { plainToInstance } from 'class-transformer';
+import { getMetadataStorage, validate, validateSync, type ValidatorOptions } from 'class-validator';
+import { ValidationError } from '../../src/errors';
+import {
+  compilePayload,
+  createValidationError,
+  DEFAULT_VALIDATOR_OPTIONS,
+  type CompiledPayload,
+} from '../../src/runtime/payload-validator';
+import { compileFastInstance, FastInstanceBuilder } from '../../src/runtime/payload-validator-instance';
+import {
+  Author,
+  Bag,
+  CASES,
+  Guarded,
+  HiddenChild,
+  Loose,
+  Member,
+  Message,
+  OPTION_SETS,
+  payloadText,
+  Remote,
+  Tagged,
+} from './payload-cases';
+
+// The fast paths must be invisible: for every DTO and payload, compilePayload answers exactly what the old
+// `plainToInstance` + `validateSync` (or `validate`) pipeline answers.
+
+type Outcome = { value: unknown } | { error: unknown };
+
+/** What compilePayload did before the fast paths: plainToInstance, then class-validator on every message. */
+async function reference(
+  dto: new () => object,
+  value: unknown,
+  validator: ValidatorOptions,
+  isAsync: boolean,
+): Promise<Outcome> {
+  try {
+    const instance = plainToInstance(dto, value);
+    if (getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).length === 0) return { value: instance };
+    const options = { ...DEFAULT_VALIDATOR_OPTIONS, ...validator };
+    const errors = isAsync ? await validate(instance as object, options) : validateSync(instance as object, options);
+    if (errors.length > 0) return { error: createValidationError('evt', dto.name, errors) };
+    return { value: instance };
+  } catch (error) {
+    return { error };
+  }
+}
+
+async function subject(compiled: CompiledPayload, value: unknown): Promise<Outcome> {
+  try {
+    // Only an async stage is awaited, as the route does: a sync one may return a promise (a thenable payload).
+    const result = compiled.transform(value);
+    return { value: compiled.isAsync ? await result : result };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** Same prototypes, same own keys in the same order, same values, all the way down. */
+function expectSameShape(actual: unknown, expected: unknown, path = 'payload'): void {
+  expect(typeof actual, `${path}: type`).to.equal(typeof expected);
+  if (typeof expected === 'function') {
+    // Field initialisers make a new function per instance: the same source is the same value.
+    expect(String(actual), `${path}: function`).to.equal(String(expected));
+    return;
+  }
+  if (typeof expected !== 'object' || expected === null) {
+    expect(Object.is(actual, expected), `${path}: ${String(actual)} is ${String(expected)}`).to.equal(true);
+    return;
+  }
+  const actualObject = actual as Record<string, unknown>;
+  const expectedObject = expected as Record<string, unknown>;
+  const isSamePrototype = Object.getPrototypeOf(actualObject) === Object.getPrototypeOf(expectedObject);
+  expect(isSamePrototype, `${path}: prototype`).to.equal(true);
+  if (Buffer.isBuffer(expected)) {
+    expect((actual as Buffer).equals(expected), `${path}: bytes`).to.equal(true);
+    return;
+  }
+  if (expected instanceof Date) {
+    expect((actual as Date).getTime(), `${path}: time`).to.equal(expected.getTime());
+    return;
+  }
+  expect(Object.keys(actualObject), `${path}: keys`).to.deep.equal(Object.keys(expectedObject));
+  for (const key of Object.keys(expectedObject)) {
+    expectSameShape(actualObject[key], expectedObject[key], `${path}.${key}`);
+  }
+}
+
+function expectSameOutcome(actual: Outcome, expected: Outcome): void {
+  if ('value' in expected) {
+    expect(actual, 'accepted by class-validator').to.have.property('value');
+    expectSameShape((actual as { value: unknown }).value, expected.value);
+    return;
+  }
+  expect(actual, 'rejected by class-validator').to.have.property('error');
+  const actualError = (actual as { error: Error }).error;
+  const expectedError = expected.error as Error;
+  expect(actualError.constructor).to.equal(expectedError.constructor);
+  expect(actualError.message).to.equal(expectedError.message);
+  if (expectedError instanceof ValidationError) {
+    expect((actualError as ValidationError).code).to.equal(expectedError.code);
+    expect((actualError as ValidationError).data).to.deep.equal(expectedError.data);
+  }
+}
+
+function compile(dto: new () => object, validator: ValidatorOptions): CompiledPayload {
+  const compiled = compilePayload(dto, { validator: validator as Record<string, unknown> }, undefined, 'evt');
+  expect(compiled).to.not.equal(null);
+  return compiled as CompiledPayload;
+}
+
+function label(options: ValidatorOptions): string {
+  return Object.keys(options).length === 0 ? 'default options' : JSON.stringify(options);
+}
+
+describe('Payload fast path', () => {
+  describe('#compileFastInstance', () => {
+    for (const testCase of CASES) {
+      it(`${testCase.hasFastInstance ? 'compiles' : 'refuses'} ${testCase.dto.name}`, () => {
+        const compiled = compileFastInstance(testCase.dto, undefined);
+        if (testCase.hasFastInstance) expect(compiled).to.be.instanceOf(FastInstanceBuilder);
+        else expect(compiled).to.be.a('string');
+      });
+    }
+
+    it('refuses when class-transformer options are given', () => {
+      expect(compileFastInstance(Message, { excludeExtraneousValues: true })).to.equal('class-transformer options are set');
+      expect(compileFastInstance(Message, {})).to.be.instanceOf(FastInstanceBuilder);
+    });
+
+    it('names the reason for a refused DTO', () => {
+      expect(compileFastInstance(Guarded, undefined)).to.equal('the class or an ancestor defines a getter or setter');
+      expect(compileFastInstance(HiddenChild, undefined)).to.equal(
+        'the class or an ancestor has class-transformer decorators',
+      );
+    });
+  });
+
+  describe('#compilePayload', () => {
+    for (const testCase of CASES) {
+      const optionSets = testCase.hasFastChecks || testCase.dto === Loose ? OPTION_SETS : OPTION_SETS.slice(0, 1);
+      for (const options of optionSets) {
+        const title = `accepts exactly what plainToInstance + class-validator accept: ${testCase.dto.name}, ${label(options)}`;
+        it(title, async () => {
+          const compiled = compile(testCase.dto, options);
+          // An unknown nested class (Loose.meta) may need the async path, as an async constraint does.
+          expect(compiled.isAsync).to.equal(testCase.dto === Remote || testCase.dto === Loose);
+          let accepted = 0;
+          let rejected = 0;
+          await fc.assert(
+            fc.asyncProperty(payloadText(testCase.fields), async (text) => {
+              const expected = await reference(testCase.dto, JSON.parse(text), options, compiled.isAsync);
+              const actual = await subject(compiled, JSON.parse(text));
+              expectSameOutcome(actual, expected);
+              if ('value' in expected) accepted++;
+              else rejected++;
+            }),
+            { numRuns: 150 },
+          );
+          // The run must reach valid payloads, or it proves nothing about the instances.
+          if (options === OPTION_SETS[0]) expect(accepted, 'some payloads are valid').to.be.greaterThan(0);
+        });
+      }
+    }
+
+    it('returns an instance of the DTO, with its methods and initialised fields', () => {
+      const member = compile(Member, {}).transform(JSON.parse('{"name":"ada","age":36,"greet":"x","callback":2}'));
+      expect(member).to.be.instanceOf(Member);
+      expect((member as Member).greet()).to.equal('hello ada');
+      expect(member).to.deep.include({ name: 'ada', age: 36, role: 'user' });
+      expect((member as Member).callback()).to.equal(1);
+    });
+
+    it('copies nested values instead of sharing them with the payload', () => {
+      const payload = JSON.parse('{"tags":["a"],"scores":[1],"extra":{"deep":[{"x":1}]}}');
+      const tagged = compile(Tagged, {}).transform(payload) as Tagged & { extra: { deep: object[] } };
+      expect(tagged.tags).to.deep.equal(['a']);
+      expect(tagged.tags).to.not.equal(payload.tags);
+      expect(tagged.extra.deep[0]).to.deep.equal({ x: 1 });
+      expect(tagged.extra.deep[0]).to.not.equal(payload.extra.deep[0]);
+    });
+
+    it('drops __proto__ keys, at the top and nested, without touching any prototype', () => {
+      const message = compile(Message, {}).transform(
+        JSON.parse('{"text":"hi","priority":1,"__proto__":{"admin":true},"nested":{"__proto__":{"admin":true}}}'),
+      ) as Message & { nested: object };
+      expect(Object.getPrototypeOf(message)).to.equal(Message.prototype);
+      expect(Object.keys(message)).to.deep.equal(['text', 'priority', 'nested']);
+      expect(Object.getPrototypeOf(message.nested)).to.equal(Object.prototype);
+      expect(Object.keys(message.nested)).to.deep.equal([]);
+      expect(({} as Record<string, unknown>).admin).to.equal(undefined);
+    });
+
+    it('answers an invalid payload with the ValidationError class-validator describes', () => {
+      const compiled = compile(Message, {});
+      expect(() => compiled.transform({ text: '', priority: -1 }))
+        .to.throw(ValidationError, 'invalid payload for event "evt": expected a valid Message; failing: text, priority')
+        .with.property('data')
+        .that.deep.equals([
+          { property: 'text', constraints: { isLength: 'text must be longer than or equal to 1 characters' } },
+          { property: 'priority', constraints: { min: 'priority must not be less than 0' } },
+        ]);
+    });
+  });
+
+  describe('#compilePayload with values JSON cannot hold', () => {
+    const nest = (depth: number): unknown => {
+      let value: unknown = 'bottom';
+      for (let i = 0; i < depth; i++) value = { next: value };
+      return value;
+    };
+    const sparse = [1, , 3]; // eslint-disable-line no-sparse-arrays
+    const fn = (): number => 1;
+    const withoutPrototype = (fields: object): object => Object.assign(Object.create(null), fields);
+    const payloads: [string, () => unknown][] = [
+      ['a Buffer where a string is expected', () => ({ text: Buffer.from('hi'), priority: 1 })],
+      ['a Buffer beside valid fields', () => ({ text: 'hi', priority: 1, blob: Buffer.from([1, 2]) })],
+      ['a Buffer in a nested object', () => ({ text: 'hi', priority: 1, nested: { blob: Buffer.from([1]) } })],
+      ['Buffers in an array', () => ({ text: 'hi', priority: 1, list: [Buffer.from([1]), 2] })],
+      ['a Date', () => ({ text: 'hi', priority: 1, when: new Date(0) })],
+      ['a Map', () => ({ text: 'hi', priority: 1, map: new Map([['a', 1]]) })],
+      ['a Set', () => ({ text: 'hi', priority: 1, set: new Set([1]) })],
+      ['a class instance', () => ({ text: 'hi', priority: 1, other: Object.assign(new Author(), { name: 'x' }) })],
+      ['a null-prototype payload', () => withoutPrototype({ text: 'hi', priority: 1 })],
+      ['a null-prototype nested object', () => ({ text: 'hi', priority: 1, bare: withoutPrototype({ a: 1 }) })],
+      ['a sparse array', () => ({ text: 'hi', priority: 1, sparse })],
+      ['nesting past the copy limit', () => ({ text: 'hi', priority: 1, deep: nest(100) })],
+      ['nesting within the copy limit', () => ({ text: 'hi', priority: 1, deep: nest(20) })],
+      // class-transformer runs out of stack near 3000 levels; an unbounded copy would not, and would differ.
+      ['nesting that overflows class-transformer', () => ({ text: 'hi', priority: 1, deep: nest(4000) })],
+      ['a string "then"', () => ({ text: 'hi', priority: 1, then: 'x' })],
+      ['a nested thenable', () => ({ text: 'hi', priority: 1, later: { then: () => undefined } })],
+      ['a thenable payload', () => ({ text: 'hi', priority: 1, then: () => undefined })],
+      ['a function value', () => ({ text: 'hi', priority: 1, fn })],
+      ['typed arrays', () => ({ text: 'hi', priority: 1, bytes: new Uint8Array(2), raw: new ArrayBuffer(2) })],
+      ['an instance of the DTO', () => Object.assign(new Message(), { text: 'hi', priority: 1 })],
+      ['an array of payloads', () => [{ text: 'hi', priority: 1 }]],
+      ['a Buffer payload', () => Buffer.from('{"text":"hi"}')],
+      ['a Date payload', () => new Date(0)],
+      ['a Map payload', () => new Map([['text', 'hi']])],
+      ['a nested own constructor key', () => JSON.parse('{"text":"hi","priority":1,"a":{"constructor":"x"}}')],
+      ['a top-level constructor key', () => JSON.parse('{"text":"hi","priority":1,"constructor":"x"}')],
+      ['a string', () => 'just text'],
+      ['a number', () => 42],
+      ['null', () => null],
+      ['undefined', () => undefined],
+    ];
+    for (const dto of [Message, Bag, Tagged]) {
+      for (const [name, make] of payloads) {
+        it(`handles ${name} as plainToInstance + validateSync do (${dto.name})`, async () => {
+          const compiled = compile(dto, {});
+          expectSameOutcome(await subject(compiled, make()), await reference(dto, make(), {}, false));
+        });
+      }
+    }
+  });
+});
