@@ -9,6 +9,7 @@ import {
   DEFAULT_VALIDATOR_OPTIONS,
   type CompiledPayload,
 } from '../../src/runtime/payload-validator';
+import { compileChecks, CompiledChecks } from '../../src/runtime/payload-validator-checks';
 import { compileFastInstance, FastInstanceBuilder } from '../../src/runtime/payload-validator-instance';
 import {
   Author,
@@ -139,6 +140,39 @@ describe('Payload fast path', () => {
     });
   });
 
+  describe('#compileChecks', () => {
+    for (const testCase of CASES.filter((c) => c.dto !== Bag && c.dto !== Remote)) {
+      it(`${testCase.hasFastChecks ? 'compiles' : 'refuses'} ${testCase.dto.name}`, () => {
+        const compiled = compileChecks(testCase.dto, { ...DEFAULT_VALIDATOR_OPTIONS });
+        if (testCase.hasFastChecks) expect(compiled).to.be.instanceOf(CompiledChecks);
+        else expect(compiled).to.be.a('string');
+      });
+    }
+
+    it('refuses nested validation and async constraints, naming the property', () => {
+      expect(compileChecks(Loose, {})).to.equal('meta: nestedValidation is not replayed');
+      expect(compileChecks(Remote, {})).to.equal('handle: constraint isHandle is async');
+    });
+
+    it('refuses a validator option it does not know', () => {
+      expect(compileChecks(Message, { someFutureOption: true } as ValidatorOptions)).to.equal(
+        'validator option someFutureOption is not replayed',
+      );
+    });
+
+    it('refuses when no metadata applies under the options', () => {
+      expect(compileChecks(Message, { groups: ['nobody'] })).to.equal('no validation metadata applies under these options');
+    });
+
+    it('never accepts what is not an instance of the DTO', () => {
+      const checks = compileChecks(Message, {}) as CompiledChecks;
+      expect(checks.accepts({ text: 'hi', priority: 1 })).to.equal(false);
+      expect(checks.accepts(null)).to.equal(false);
+      expect(checks.accepts('hi')).to.equal(false);
+      expect(checks.accepts(Object.assign(new Message(), { text: 'hi', priority: 1 }))).to.equal(true);
+    });
+  });
+
   describe('#compilePayload', () => {
     for (const testCase of CASES) {
       const optionSets = testCase.hasFastChecks || testCase.dto === Loose ? OPTION_SETS : OPTION_SETS.slice(0, 1);
@@ -160,8 +194,11 @@ describe('Payload fast path', () => {
             }),
             { numRuns: 150 },
           );
-          // The run must reach valid payloads, or it proves nothing about the instances.
-          if (options === OPTION_SETS[0]) expect(accepted, 'some payloads are valid').to.be.greaterThan(0);
+          // Where the checks apply, the run must reach both of their answers, or it proves nothing.
+          if (compileChecks(testCase.dto, { ...DEFAULT_VALIDATOR_OPTIONS, ...options }) instanceof CompiledChecks) {
+            expect(accepted, 'some payloads are valid').to.be.greaterThan(0);
+            expect(rejected, 'some payloads are invalid').to.be.greaterThan(0);
+          }
         });
       }
     }
