@@ -1,9 +1,10 @@
 import { expect } from 'chai';
-import { IsInt, IsString, Length, Min, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Min, ValidateNested, validateSync } from 'class-validator';
+import { plainToInstance, Type } from 'class-transformer';
 import type { Server } from '../../src/server';
 import { ValidationError } from '../../src/errors';
 import { Namespace, OnError, Payload, Sid, type ErrorContext } from '../../src/runtime';
+import { createValidationError, DEFAULT_VALIDATOR_OPTIONS } from '../../src/runtime/payload-validator';
 import { ClientPool, nextEvent } from '../support/io';
 import { MODES, register, request, useRuntimeServer } from './support';
 
@@ -27,6 +28,22 @@ class ChatMessage {
 
   describe(): string {
     return `${this.author.name}: ${this.text} (${this.priority})`;
+  }
+}
+
+/** Flat, without class-transformer decorators: compiled instantiation and checks apply. */
+class Note {
+  @IsString()
+  @Length(1, 20)
+  text!: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  priority?: number;
+
+  shout(): string {
+    return this.text.toUpperCase();
   }
 }
 
@@ -95,6 +112,57 @@ for (const mode of MODES) {
       expect(event).to.equal('chat');
       expect(data.map((violation) => violation.property)).to.deep.equal(['priority']);
       expect(handled).to.equal(0);
+    });
+
+    describe('with a DTO on the compiled path', () => {
+      @Namespace('/notes')
+      class Notes extends Namespace {
+        on_note(@Payload() note: Note) {
+          const blob = (note as Note & { blob?: unknown }).blob;
+          const keys = Object.keys(note);
+          return { text: note.shout(), isInstance: note instanceof Note, keys, hasBuffer: Buffer.isBuffer(blob) };
+        }
+      }
+
+      it("hands the handler an instance holding the payload's own properties", async () => {
+        register(server, Notes);
+        const client = await clients.connect(server, '/notes', mode);
+        const answer = await request(client, 'note', { text: 'hi', priority: 2, extra: { tags: ['a'] } });
+        const keys = ['text', 'priority', 'extra'];
+        expect(answer).to.deep.equal({ text: 'HI', isInstance: true, keys, hasBuffer: false });
+      });
+
+      it('copies a binary attachment as plainToInstance does', async () => {
+        register(server, Notes);
+        const client = await clients.connect(server, '/notes', mode);
+        const answer = await request(client, 'note', { text: 'hi', blob: Buffer.from([1, 2]) });
+        expect(answer).to.deep.equal({ text: 'HI', isInstance: true, keys: ['text', 'blob'], hasBuffer: true });
+      });
+
+      it('answers an invalid payload with the error class-validator describes', async () => {
+        register(server, Notes);
+        const client = await clients.connect(server, '/notes', mode);
+        const payload = { text: '', priority: 'high' };
+        const expected = createValidationError(
+          'note',
+          'Note',
+          validateSync(plainToInstance(Note, payload), { ...DEFAULT_VALIDATOR_OPTIONS }),
+        );
+        const answer = await request(client, 'note', payload);
+        expect(answer.error.code).to.equal('CLASSIO_ERR_VALIDATION');
+        expect(answer.error.message).to.equal(
+          'invalid payload for event "note": expected a valid Note; failing: text, priority',
+        );
+        expect(answer.error.message).to.equal(expected.message);
+        expect(answer.error.data).to.deep.equal(expected.data);
+        expect(answer.error.data).to.deep.equal([
+          { property: 'text', constraints: { isLength: 'text must be longer than or equal to 1 characters' } },
+          {
+            property: 'priority',
+            constraints: { min: 'priority must not be less than 0', isInt: 'priority must be an integer number' },
+          },
+        ]);
+      });
     });
 
     it('applies the decorator validator options (whitelist, forbidNonWhitelisted)', async () => {
