@@ -16,7 +16,7 @@ import { runIfMain } from './support/runner';
  * classio-plain,classio-decorated,classio-dto,classio-socket-on, BENCH_PROFILE=1 (CPU profiles of the classio
  * servers' measured windows; =all for every peer), BENCH_CLIENT=library (the `ws` package and Node's `http`
  * client as load clients instead of the hand-rolled ones),
- * BENCH_PIN=0 (no taskset).
+ * BENCH_PIN=0 (no taskset), BENCH_FANOUT_WINDOW=64 (broadcasts in flight in fan-out).
  */
 export const suites = [ping, echo, ack, fanout, connect, polling, decorators];
 
