@@ -11,14 +11,14 @@ import type {
 import type { ParamKind } from '../../decorators/metadata';
 import { ForbiddenError } from '../errors';
 import { createDebug } from '../debug';
-import { contextStorage, HandlerContext } from './context';
+import { currentContext, HandlerContext, runInContext } from './context';
 import { GuardContext, type Guard } from './guard-context';
 import type { CompiledPayload } from './payload-validator';
 import type { InstanceSource } from './connection-scope';
 
 /**
  * The compiled per-message path. Everything here is built at registration; a message costs one
- * `contextStorage.run`, the stages that exist (a `null` stage is skipped) and one `apply`. Sync results stay sync:
+ * `runInContext`, the stages that exist (a `null` stage is skipped) and one `apply`. Sync results stay sync:
  * a promise appears only when a guard, a payload or the handler itself returns one, and only then does an `async`
  * continuation take over (hono `#dispatch`). The per-message functions are shared module functions that receive
  * their compiled state as an argument, so no closure is allocated per message.
@@ -124,7 +124,7 @@ function slotValue(slot: ParamSlot, socket: Socket, args: unknown[], ack: AckCal
     case 'ack':
       return ack ?? ignoreAck;
     case 'context':
-      return contextStorage.getStore();
+      return currentContext();
     case 'session':
       return socket.data;
   }
@@ -196,7 +196,7 @@ async function resumeRoute(
 export function createRoute(state: RouteState, answersAck: boolean, onError: ErrorHandler | null): Route {
   const event = state.event;
   const handle: RouteHandler = (socket, args, ack) =>
-    contextStorage.run(new HandlerContext(socket, event, args), runRoute, state, socket, args, ack);
+    runInContext(new HandlerContext(socket, event, args), runRoute, state, socket, args, ack);
   return Object.freeze({ event, handle, answersAck, onError });
 }
 
@@ -254,7 +254,7 @@ export function createConnectHook(state: ConnectState): ConnectHook | null {
   if (state.guards === null && state.onConnect === null && !state.instances.isPerConnection) return null;
   return (socket) => {
     const args = [socket.handshake.auth];
-    return contextStorage.run(new HandlerContext(socket, 'connect', args), runConnect, state, socket, args);
+    return runInContext(new HandlerContext(socket, 'connect', args), runConnect, state, socket, args, undefined);
   };
 }
 
@@ -288,7 +288,7 @@ export function createDisconnectHook(state: DisconnectState): DisconnectHook | n
   if (state.onDisconnect === null && !state.instances.isPerConnection) return null;
   return (socket: Socket, reason: DisconnectReason) => {
     const args: unknown[] = [reason];
-    return contextStorage.run(new HandlerContext(socket, 'disconnect', args), runDisconnect, state, socket, args);
+    return runInContext(new HandlerContext(socket, 'disconnect', args), runDisconnect, state, socket, args, undefined);
   };
 }
 
@@ -298,7 +298,7 @@ function runErrorChain(entries: readonly ErrorEntry[], error: unknown, socket: S
     const instance = entry.invoker.instances.instanceFor(socket);
     // The connection closed while its handler was pending: nobody is left to handle the error here.
     if (instance === undefined) throw error;
-    return entry.invoker.fn.call(instance, error, contextStorage.getStore());
+    return entry.invoker.fn.call(instance, error, currentContext());
   }
   // No handler of this chain covers the error: the namespace layer logs it and answers the ack with it.
   throw error;
@@ -308,5 +308,5 @@ function runErrorChain(entries: readonly ErrorEntry[], error: unknown, socket: S
 export function createErrorHandler(entries: readonly ErrorEntry[]): ErrorHandler | null {
   if (entries.length === 0) return null;
   return (error, socket, event, args) =>
-    contextStorage.run(new HandlerContext(socket, event, args), runErrorChain, entries, error, socket);
+    runInContext(new HandlerContext(socket, event, args), runErrorChain, entries, error, socket, undefined);
 }

@@ -3,8 +3,8 @@ import type { Socket } from '../namespace/socket';
 
 /**
  * The request context of Flask without threading it by hand: every compiled handler, guard, error handler and
- * lifecycle hook runs inside `contextStorage.run(context, fn, ...args)`, so the current socket, event and session
- * are reachable from anywhere below it, across `await`s and timers started there.
+ * lifecycle hook runs inside `runInContext(context, fn, ...)` (an AsyncLocalStorage run), so the current socket,
+ * event and session are reachable from anywhere below it, across `await`s and timers started there.
  */
 
 /** What the context carries for one event (or the connect / disconnect hooks). */
@@ -32,14 +32,40 @@ export class HandlerContext {
 /** The storage behind every context-aware function. Runtime-internal; users read it through the functions below. */
 export const contextStorage = new AsyncLocalStorage<HandlerContext>();
 
+/**
+ * The context whose handler is running synchronously right now. While a handler's synchronous part runs, it is the
+ * storage's store too, and reading a variable is cheaper than a storage lookup (a handler reads its context several
+ * times: `this.emit`, `this.session`, ...). Continuations (after an `await`, in a timer) only ever run from an empty
+ * stack, where this is undefined, so they read the storage, which carried the context to them.
+ */
+let activeContext: HandlerContext | undefined;
+
+/** Runs `fn(a, b, c, d)` inside `context`: what every compiled handler, guard and hook goes through. */
+export function runInContext<A, B, C, D, R>(
+  context: HandlerContext,
+  fn: (a: A, b: B, c: C, d: D) => R,
+  a: A,
+  b: B,
+  c: C,
+  d: D,
+): R {
+  const previous = activeContext;
+  activeContext = context;
+  try {
+    return contextStorage.run(context, fn, a, b, c, d);
+  } finally {
+    activeContext = previous;
+  }
+}
+
 /** The context of the event being handled, or undefined outside a handler. */
 export function currentContext(): HandlerContext | undefined {
-  return contextStorage.getStore();
+  return activeContext ?? contextStorage.getStore();
 }
 
 /** The context of the event being handled; throws a `TypeError` outside a handler. */
 export function requireContext(caller: string): HandlerContext {
-  const context = contextStorage.getStore();
+  const context = currentContext();
   if (context === undefined) {
     throw new TypeError(`${caller}() was called outside an event handler, so there is no current client`);
   }

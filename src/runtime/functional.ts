@@ -2,7 +2,7 @@ import type { Socket } from '../namespace/socket';
 import type { DisconnectReason } from '../namespace/disconnect-reason';
 import type { Route, RouteTable } from '../namespace/route-table';
 import { ConfigurationError } from '../errors';
-import { contextStorage, HandlerContext } from './context';
+import { HandlerContext, runInContext } from './context';
 
 /**
  * The functional form, `server.on(event, handler, { namespace })` (Flask's `@socketio.on`): the handler receives
@@ -24,7 +24,7 @@ export function createFunctionalRoute(event: string, handler: FunctionalHandler)
     throw new ConfigurationError(`server.on("${event}", handler): the handler must be a function`);
   }
   const handle = (socket: Socket, args: unknown[]) =>
-    contextStorage.run(new HandlerContext(socket, event, args), applyHandler, handler, args);
+    runInContext(new HandlerContext(socket, event, args), applyHandler, handler, args, undefined, undefined);
   return Object.freeze({ event, handle, answersAck: false, onError: null });
 }
 
@@ -38,7 +38,7 @@ export function compileFunctional(event: string, handler: FunctionalHandler): Ro
       routes: new Map(),
       connect: (socket: Socket) => {
         const args = [socket.handshake.auth];
-        return contextStorage.run(new HandlerContext(socket, event, args), applyHandler, handler, args);
+        return runInContext(new HandlerContext(socket, event, args), applyHandler, handler, args, undefined, undefined);
       },
       disconnect: null,
       onError: null,
@@ -50,7 +50,7 @@ export function compileFunctional(event: string, handler: FunctionalHandler): Ro
       connect: null,
       disconnect: (socket: Socket, reason: DisconnectReason) => {
         const args: unknown[] = [reason];
-        return contextStorage.run(new HandlerContext(socket, event, args), applyHandler, handler, args);
+        return runInContext(new HandlerContext(socket, event, args), applyHandler, handler, args, undefined, undefined);
       },
       onError: null,
     });

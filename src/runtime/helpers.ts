@@ -1,7 +1,7 @@
 import type { Socket } from '../namespace/socket';
 import type { ServerNamespace } from '../namespace/server-namespace';
 import { EmitOptions, splitOptions } from './emit-options';
-import { contextStorage, requireContext } from './context';
+import { currentContext, requireContext } from './context';
 
 /**
  * The namespace helpers of Flask-SocketIO (`emit`, `send`, `join_room`, ...), written once and used by both the
@@ -141,7 +141,7 @@ export function disconnect(sid?: string): void {
  * with `AckTimeoutError` after `emitOptions({ timeout })` (default 60 s).
  */
 export function call(sid: string, event: string, ...args: unknown[]): Promise<unknown> {
-  const context = contextStorage.getStore();
+  const context = currentContext();
   if (context === undefined) return Promise.reject(new TypeError('call() was called outside an event handler'));
   return callVia(context.socket.nsp, sid, event, args);
 }

@@ -3,7 +3,7 @@ import type { ServerNamespace } from '../namespace/server-namespace';
 import { Namespace as namespaceDecorator } from '../../decorators/namespace';
 import type { NamespaceDecoratorOptions } from '../../decorators/metadata';
 import type { DefaultEventsMap, EventNames, EventParams, EventsMap } from '../../decorators/events-map';
-import { contextStorage, type HandlerContext } from './context';
+import { currentContext, type HandlerContext } from './context';
 import type { EmitOptions } from './emit-options';
 import { kAttach } from './symbols';
 import {
@@ -82,12 +82,12 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
 
   /** The event being handled (Flask's `request.event`), or undefined outside a handler. */
   get event(): string | undefined {
-    return contextStorage.getStore()?.event;
+    return currentContext()?.event;
   }
 
   /** The whole context of the event being handled, or undefined outside a handler. */
   get context(): HandlerContext | undefined {
-    return contextStorage.getStore();
+    return currentContext();
   }
 
   /**
@@ -137,7 +137,7 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
   }
 
   #currentSocket(): Socket | undefined {
-    return contextStorage.getStore()?.socket ?? this.#socket;
+    return currentContext()?.socket ?? this.#socket;
   }
 }
 

@@ -49,6 +49,29 @@ for (const mode of MODES) {
         expect(await done).to.deep.equal(['slow']);
       });
 
+      it('keep the current client in timers and promise callbacks started by a synchronous handler', async () => {
+        // A plain (non-async) handler's synchronous part reads a fast active context; what it schedules must still
+        // see its own client through the storage, even when another client's handler runs in between.
+        @Namespace('/later')
+        class Later extends Namespace {
+          on_later(ms: number): void {
+            setTimeout(() => emit('timer', currentSid(), this.sid), ms);
+            void delay(ms).then(() => this.emit('then', currentSid()));
+          }
+        }
+        register(server, Later);
+        const a = await clients.connect(server, '/later', mode);
+        const b = await clients.connect(server, '/later', mode);
+        const timerA = nextEvent<[string, string]>(a, 'timer');
+        const thenA = nextEvent<[string]>(a, 'then');
+        const timerB = nextEvent<[string, string]>(b, 'timer');
+        a.emit('later', 40);
+        b.emit('later', 1);
+        expect(await timerB).to.deep.equal([b.id, b.id]);
+        expect(await timerA).to.deep.equal([a.id, a.id]);
+        expect(await thenA).to.deep.equal([a.id]);
+      });
+
       it('keep a per-connection session across events', async () => {
         @Namespace('/session')
         class SessionNs extends Namespace {
