@@ -321,9 +321,9 @@ export class Socket implements AdapterSocket {
   }
 
   #onEvent(packet: Packet): void {
-    const data = packet.data as unknown[];
-    const event = data[0] as string;
-    const args = data.slice(1);
+    // The decoded array is this packet's own: the event name comes off its front and the rest are the arguments.
+    const args = packet.data as unknown[];
+    const event = args.shift() as string;
     const ack = packet.id === undefined ? null : this.#createAck(packet.id);
     dispatchEvent(this, event, args, ack);
   }
