@@ -72,7 +72,8 @@ export class BroadcastOperator {
    */
   emit(event: string, ...args: unknown[]): boolean {
     if (RESERVED_EVENTS.has(event)) throw new Error(`"${event}" is a reserved event name`);
-    const last = args[args.length - 1];
+    // Reading index -1 of an empty array is a slow named-property lookup: check the length first.
+    const last = args.length === 0 ? undefined : args[args.length - 1];
     if (typeof last === 'function') {
       args.pop();
       this.#emitWithAck(event, args, last as (err: Error | null, answers: unknown[]) => void);

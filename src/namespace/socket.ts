@@ -95,7 +95,8 @@ export class Socket implements AdapterSocket {
    */
   emitList(event: string, args: unknown[]): boolean {
     assertEmittable(event);
-    const last = args[args.length - 1];
+    // Reading index -1 of an empty array is a slow named-property lookup: check the length first.
+    const last = args.length === 0 ? undefined : args[args.length - 1];
     let id: number | undefined;
     if (typeof last === 'function') {
       args.pop();

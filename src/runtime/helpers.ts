@@ -29,7 +29,9 @@ function targetNamespace(nsp: ServerNamespace, options: EmitOptions | undefined)
  */
 export function emitVia(nsp: ServerNamespace, socket: Socket | undefined, event: string, rawArgs: unknown[]): boolean {
   // The common case, a reply to the current client: the arguments go on as they are.
-  if (socket !== undefined && !(rawArgs[rawArgs.length - 1] instanceof EmitOptions)) return socket.emitList(event, rawArgs);
+  if (socket !== undefined && (rawArgs.length === 0 || !(rawArgs[rawArgs.length - 1] instanceof EmitOptions))) {
+    return socket.emitList(event, rawArgs);
+  }
   const [args, options] = splitOptions(rawArgs);
   const target = targetNamespace(nsp, options);
   const rooms = [...toList(options?.to), ...toList(options?.room)];

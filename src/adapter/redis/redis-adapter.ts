@@ -194,7 +194,8 @@ export class RedisAdapter extends InMemoryAdapter {
    * order, one array of arguments per server), or with a {@link ClusterError} after `requestsTimeout`.
    */
   override serverSideEmit(args: unknown[]): void {
-    const last = args[args.length - 1];
+    // Reading index -1 of an empty array is a slow named-property lookup: check the length first.
+    const last = args.length === 0 ? undefined : args[args.length - 1];
     if (typeof last !== 'function') {
       this.#publish([this.uid, MessageType.SERVER_SIDE_EMIT, 0, args]);
       return;
