@@ -63,6 +63,17 @@ describe('EngineServer with the official engine.io-client', () => {
     // Multi-byte UTF-8: the frame length counts bytes, not characters (40,000 characters, 80,000 bytes).
     const accents = 'é'.repeat(40000);
     expect(await roundTrip(client, accents)).to.equal(accents);
+    // Multi-byte text short enough for the shared slab (16-bit length), and a 4-byte character.
+    const mixed = 'é'.repeat(10000) + '😀';
+    expect(await roundTrip(client, mixed)).to.equal(mixed);
+    // Many distinct frames in a row fill several slabs: none may overwrite another.
+    const received: unknown[] = [];
+    client.on('message', (data) => received.push(data));
+    const burst = Array.from({ length: 300 }, (_, i) => `${i}:`.padEnd(1000, String.fromCharCode(97 + (i % 26))));
+    for (const data of burst) client.send(data);
+    await until(() => received.length === burst.length, 'the burst echoes');
+    expect(received).to.deep.equal(burst);
+    client.off('message');
     // An empty message is `4` alone on the wire, which engine.io-client reads as a message without data.
     expect(await roundTrip(client, '')).to.equal(undefined);
   });

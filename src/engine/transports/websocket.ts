@@ -118,35 +118,74 @@ let lastData: EngineData | null = null;
 let lastFrame: Buffer[] = [];
 
 /**
+ * Text frames are written into a shared slab, each after the last (Node's own Buffer pool works the same way): a
+ * frame is never overwritten, and a slab is dropped, not reused, when full, so a write still queued in a socket keeps
+ * its bytes. One `write` of the string into the slab replaces measuring it, allocating, then writing it.
+ */
+const SLAB_SIZE = 64 * 1024;
+/** Longer texts get a buffer of their own (the reservation below would waste most of a slab). */
+const MAX_SLAB_TEXT = 16 * 1024;
+let slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
+let slabOffset = 0;
+
+/**
  * The WebSocket frame (RFC 6455, section 5.2; server frames are unmasked) of one Engine.IO message, as the list
- * `sendFrame` writes. A text message is one buffer, `'4'` and the UTF-8 bytes behind the header; a binary one is
- * the header and the caller's bytes, which are not copied.
+ * `sendFrame` writes. A text message is one buffer, the header then `'4'` and the UTF-8 bytes; a binary one is the
+ * header and the caller's bytes, which are not copied.
  */
 function frameOf(data: EngineData): Buffer[] {
   // Equal strings make equal frames, so a content match is as good as the same string.
   if (data === lastData) return lastFrame;
-  const isText = typeof data === 'string';
-  const payloadLength = isText ? 1 + Buffer.byteLength(data) : data.length;
-  const headerLength = payloadLength < 126 ? 2 : payloadLength < 65536 ? 4 : 10;
-  const head = Buffer.allocUnsafe(isText ? headerLength + payloadLength : headerLength);
-  head[0] = isText ? 0x81 : 0x82; // FIN, and the opcode: text or binary
-  if (headerLength === 2) {
-    head[1] = payloadLength;
-  } else if (headerLength === 4) {
-    head[1] = 126;
-    head.writeUInt16BE(payloadLength, 2);
-  } else {
-    head[1] = 127;
-    head[2] = head[3] = 0;
-    head.writeUIntBE(payloadLength, 4, 6);
-  }
-  if (isText) {
-    head[headerLength] = MESSAGE_TYPE_BYTE;
-    head.write(data, headerLength + 1, 'utf8');
-    lastFrame = [head];
-  } else {
-    lastFrame = [head, data];
-  }
+  lastFrame = typeof data === 'string' && data.length <= MAX_SLAB_TEXT ? [slabTextFrame(data)] : ownFrame(data);
   lastData = data;
   return lastFrame;
+}
+
+function slabTextFrame(text: string): Buffer {
+  // The header's size depends on the byte length, known only once written: the text goes after room for the
+  // largest header this path needs (4 bytes, for up to 3 bytes per UTF-16 unit), and the header right before it.
+  if (4 + 1 + text.length * 3 > SLAB_SIZE - slabOffset) {
+    slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
+    slabOffset = 0;
+  }
+  const bodyStart = slabOffset + 4;
+  slab[bodyStart] = MESSAGE_TYPE_BYTE;
+  const payloadLength = 1 + slab.write(text, bodyStart + 1);
+  const headStart = bodyStart - writeHeader(slab, bodyStart, 0x81, payloadLength);
+  slabOffset = bodyStart + payloadLength;
+  return slab.subarray(headStart, slabOffset);
+}
+
+function ownFrame(data: EngineData): Buffer[] {
+  const isText = typeof data === 'string';
+  const payloadLength = isText ? 1 + Buffer.byteLength(data) : data.length;
+  const headerLength = headerLengthOf(payloadLength);
+  const head = Buffer.allocUnsafe(isText ? headerLength + payloadLength : headerLength);
+  writeHeader(head, headerLength, isText ? 0x81 : 0x82, payloadLength);
+  if (!isText) return [head, data];
+  head[headerLength] = MESSAGE_TYPE_BYTE;
+  head.write(data, headerLength + 1, 'utf8');
+  return [head];
+}
+
+function headerLengthOf(payloadLength: number): number {
+  return payloadLength < 126 ? 2 : payloadLength < 65536 ? 4 : 10;
+}
+
+/** Writes the header that ends at `end`: FIN and the opcode, then the 7-, 16- or 64-bit length. Returns its size. */
+function writeHeader(target: Buffer, end: number, firstByte: number, payloadLength: number): number {
+  const headerLength = headerLengthOf(payloadLength);
+  const start = end - headerLength;
+  target[start] = firstByte;
+  if (headerLength === 2) {
+    target[start + 1] = payloadLength;
+  } else if (headerLength === 4) {
+    target[start + 1] = 126;
+    target.writeUInt16BE(payloadLength, start + 2);
+  } else {
+    target[start + 1] = 127;
+    target[start + 2] = target[start + 3] = 0;
+    target.writeUIntBE(payloadLength, start + 4, 6);
+  }
+  return headerLength;
 }
