@@ -1,5 +1,5 @@
 import { Decoder } from 'socket.io-parser';
-import { PacketType, encodePacket, type Packet } from '../protocol/packet';
+import { PacketType, decodeEventPacket, encodePacket, type Packet } from '../protocol/packet';
 import { createDebug } from '../debug';
 import type { EngineCloseReason, EngineConnection, EngineData } from '../engine/types';
 import type { ServerNamespace } from './server-namespace';
@@ -109,6 +109,11 @@ export class Client {
   onData(data: EngineData): void {
     try {
       if (this.#decoder === null && typeof data === 'string' && !isBinaryPacketHeader(data)) {
+        const packet = decodeEventPacket(data);
+        if (packet !== null) {
+          onPacketOf(this, packet);
+          return;
+        }
         const previous = decodingClient;
         decodingClient = this;
         try {
@@ -199,7 +204,8 @@ export class Client {
 function isPacketSound(packet: Packet): boolean {
   if (packet.id !== undefined && !Number.isSafeInteger(packet.id)) return false;
   if (packet.type === PacketType.EVENT || packet.type === PacketType.BINARY_EVENT) {
-    return typeof (packet.data as unknown[])[0] === 'string';
+    // socket.io-parser lets an EVENT without payload through (`2/chat,`): it has no event name either.
+    return Array.isArray(packet.data) && typeof packet.data[0] === 'string';
   }
   return true;
 }
