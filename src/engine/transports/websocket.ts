@@ -39,12 +39,20 @@ interface OwnedWebSocket extends WebSocket {
  * Writes take no callback: like `ws.send`, a write is always accepted and waits in the socket's buffer, which the
  * session bounds through {@link bufferedAmount} (`maxBufferedBytes`), so the transport is writable whenever it is
  * open and never reports a drain.
+ *
+ * The first message of a tick is written at once (a reply costs no waiting); the ones that follow in the same tick
+ * (a burst of broadcasts arriving from Redis together, a handler emitting several events) are gathered and written
+ * with one system call at the end of the tick, instead of one each.
  */
 export class WebSocketTransport extends Transport {
   readonly name: TransportName = 'websocket';
   readonly isBatchedPerTick = false;
   readonly #socket: WebSocket;
   readonly #sender: FrameSender | null;
+  /** Whether a frame went out in this tick: the next ones wait in `#batch` for the end of the tick. */
+  #hasWrittenThisTick = false;
+  #batch: Buffer[] | null = null;
+  #batchBytes = 0;
 
   constructor(socket: WebSocket) {
     super();
@@ -63,27 +71,81 @@ export class WebSocketTransport extends Transport {
   }
 
   override get bufferedAmount(): number {
-    return this.#socket.bufferedAmount;
+    return this.#socket.bufferedAmount + this.#batchBytes;
   }
 
   send(packets: Packet[]): void {
     for (let i = 0; i < packets.length; i++) {
       const packet = packets[i];
-      if (packet.type === 'message') this.sendMessage(packet.data as EngineData);
-      else encodePacket(packet, true, (encoded) => this.#socket.send(encoded));
+      if (packet.type === 'message') {
+        this.sendMessage(packet.data as EngineData);
+      } else {
+        // Control packets (ping, noop, probe answers) go through ws, after the messages gathered so far.
+        this.#flushBatch();
+        encodePacket(packet, true, (encoded) => this.#socket.send(encoded));
+      }
     }
   }
 
   override sendMessage(data: EngineData): void {
-    if (this.#sender !== null) this.#sender.sendFrame(frameOf(data));
-    else this.#socket.send(typeof data === 'string' ? `4${data}` : data);
+    const sender = this.#sender;
+    if (sender === null) {
+      this.#socket.send(typeof data === 'string' ? `4${data}` : data);
+      return;
+    }
+    const frame = frameOf(data);
+    if (!this.#hasWrittenThisTick) {
+      this.#hasWrittenThisTick = true;
+      writtenThisTick.push(this);
+      // Node calls a write's callback from the tick it schedules after every write anyway: that is the end of
+      // this tick, with no tick of our own per message.
+      sender.sendFrame(frame, WebSocketTransport.#endTick);
+      return;
+    }
+    const batch = (this.#batch ??= []);
+    for (let i = 0; i < frame.length; i++) {
+      batch.push(frame[i]);
+      this.#batchBytes += frame[i].length;
+    }
   }
 
   protected doClose(_mode: CloseMode): void {
     // ws queues the close frame after the frames already sent, so pending writes still reach the client. The
     // session does not wait for the closing handshake (the reference does not either).
+    this.#flushBatch();
     this.#socket.close();
     this.finishClose();
+  }
+
+  /** Writes the frames gathered in this tick: one buffer, so one system call, unless they are large. */
+  #flushBatch(): void {
+    const batch = this.#batch;
+    if (batch === null) return;
+    this.#batch = null;
+    const bytes = this.#batchBytes;
+    this.#batchBytes = 0;
+    if (this.#socket.readyState !== WS_OPEN) return;
+    if (bytes <= MAX_GATHERED_COPY) {
+      this.#sender!.sendFrame([Buffer.concat(batch, bytes)]);
+    } else {
+      for (let i = 0; i < batch.length; i++) this.#sender!.sendFrame([batch[i]]);
+    }
+  }
+
+  /**
+   * The end of a tick in which transports wrote: each writes what it gathered and may write at once again. It is
+   * the callback of every first write of a tick, so it runs as soon as one of them is done (further calls find
+   * nothing left to do).
+   */
+  static #endTick(): void {
+    // Flushing writes synchronously and calls back later, so nothing joins the list while it is walked.
+    const transports = writtenThisTick;
+    for (let i = 0; i < transports.length; i++) {
+      const transport = transports[i];
+      transport.#hasWrittenThisTick = false;
+      transport.#flushBatch();
+    }
+    transports.length = 0;
   }
 
   static #onSocketMessage(this: OwnedWebSocket, data: RawData, isBinary: boolean): void {
@@ -112,6 +174,11 @@ export class WebSocketTransport extends Transport {
     transport.finishClose();
   }
 }
+
+/** Transports that wrote in the current tick (see {@link WebSocketTransport}). */
+const writtenThisTick: WebSocketTransport[] = [];
+/** Gathered frames up to this size are copied into one buffer; larger batches are written frame by frame. */
+const MAX_GATHERED_COPY = 64 * 1024;
 
 /** The message the last frame was built for, and that frame (see {@link WebSocketTransport}). */
 let lastData: EngineData | null = null;
