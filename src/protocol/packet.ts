@@ -25,7 +25,19 @@ export function encodePacket(packet: Packet): EngineData[] {
     if (packet.id !== undefined) text += packet.id;
     return [text + JSON.stringify(packet.data)];
   }
-  return encoder.encode(packet) as EngineData[];
+  const encoded = encoder.encode(packet) as unknown[];
+  // socket.io-parser hands attachments on as the application gave them; the engine sends Buffers.
+  for (let i = 1; i < encoded.length; i++) encoded[i] = toBuffer(encoded[i]);
+  return encoded as EngineData[];
+}
+
+/** An attachment's bytes as a Buffer, without copying them. */
+function toBuffer(attachment: unknown): Buffer {
+  if (Buffer.isBuffer(attachment)) return attachment;
+  if (ArrayBuffer.isView(attachment)) return Buffer.from(attachment.buffer, attachment.byteOffset, attachment.byteLength);
+  if (attachment instanceof ArrayBuffer) return Buffer.from(attachment);
+  // A Blob's bytes can only be read asynchronously, and an emit is synchronous.
+  throw new TypeError('a Blob cannot be emitted: send its bytes instead (Buffer.from(await blob.arrayBuffer()))');
 }
 
 const ZERO = 0x30;

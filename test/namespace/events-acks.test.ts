@@ -56,6 +56,26 @@ for (const mode of TRANSPORT_MODES) {
         expect(Buffer.from(object.nested.bytes).toString()).to.equal('hé');
       });
 
+      it('sends typed arrays, DataViews and ArrayBuffers as binary attachments', async () => {
+        // socket.io-parser hands these on as they are; on the wire they are their bytes, and the stream stays whole.
+        const floats = new Float32Array([1.5, -2, 3]);
+        const view = new DataView(new Uint8Array([9, 8, 7, 6]).buffer, 1, 2);
+        const raw = new Uint8Array([4, 5]).buffer;
+        server.of('/').addRoute(route('give', (socket) => void socket.emit('bytes', floats, { view }, raw, 'after')));
+        const client = await clients.connect(server, '/', mode);
+        const received = nextEvent<[Buffer, { view: Buffer }, Buffer, string]>(client, 'bytes');
+        client.emit('give');
+        const [a, b, c, tail] = await received;
+        expect(Buffer.from(a)).to.deep.equal(Buffer.from(floats.buffer));
+        expect(Buffer.from(b.view)).to.deep.equal(Buffer.from([8, 7]));
+        expect(Buffer.from(c)).to.deep.equal(Buffer.from([4, 5]));
+        expect(tail).to.equal('after');
+        // The connection is still usable afterwards.
+        const again = nextEvent<[Buffer, { view: Buffer }, Buffer, string]>(client, 'bytes');
+        client.emit('give');
+        expect((await again)[3]).to.equal('after');
+      });
+
       it('sends the unnamed "message" event with send()', async () => {
         const client = await clients.connect(server, '/', mode);
         const message = nextEvent(client, 'message');
