@@ -36,7 +36,9 @@ export const contextStorage = new AsyncLocalStorage<HandlerContext>();
  * The context whose handler is running synchronously right now. While a handler's synchronous part runs, it is the
  * storage's store too, and reading a variable is cheaper than a storage lookup (a handler reads its context several
  * times: `this.emit`, `this.session`, ...). Continuations (after an `await`, in a timer) only ever run from an empty
- * stack, where this is undefined, so they read the storage, which carried the context to them.
+ * stack, where this is undefined, so they read the storage, which carried the context to them. One difference
+ * from the storage alone: a function bound to another async context (`AsyncResource.bind`) and called
+ * synchronously inside a handler sees the handler's context.
  */
 let activeContext: HandlerContext | undefined;
 
