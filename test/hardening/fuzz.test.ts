@@ -4,7 +4,7 @@ import { decodePacket, decodePayload } from 'engine.io-parser';
 import type { EngineData } from '../../src/engine/types';
 import { MemoryEngineConnection } from '../../src/testing/memory-connection';
 import { Harness } from './support/harness';
-import { RawPolling, RawWebSocket } from './support/raw-client';
+import { RawPolling, RawWebSocket } from '../support/raw-hostile-client';
 
 /**
  * Property-based tests: random and mutated frames go to the Engine.IO decoder, to the Socket.IO path of the

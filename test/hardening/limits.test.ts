@@ -5,7 +5,7 @@ import { Server } from '../../src/server';
 import type { Socket } from '../../src/namespace/socket';
 import { Harness, RAW_TRANSPORTS, modeOf } from './support/harness';
 import { openOffender } from './support/offender';
-import { RawPolling, RawWebSocket } from './support/raw-client';
+import { RawPolling, RawWebSocket } from '../support/raw-hostile-client';
 import { until } from '../support/io';
 
 /**

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Harness, RAW_TRANSPORTS } from './support/harness';
 import { openOffender } from './support/offender';
-import { openStalledWebSocket } from './support/raw-client';
+import { openStalledWebSocket } from '../support/raw-hostile-client';
 import { until } from '../support/io';
 
 /**

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Server } from '../../src/server';
 import { Harness } from './support/harness';
-import { RawPolling, RawWebSocket, httpRequest } from './support/raw-client';
+import { RawPolling, RawWebSocket, requestOnPort } from '../support/raw-hostile-client';
 
 /**
  * The origin allow-list. CORS only tells a browser whether a page may read a polling answer; websocket upgrades
@@ -53,14 +53,14 @@ describe('Origins', () => {
     });
 
     it('refuses a polling handshake from a foreign origin, and sends it no CORS grant', async () => {
-      const answer = await httpRequest(harness.server.port, 'GET', '/socket.io/?EIO=4&transport=polling', undefined, { Origin: EVIL });
+      const answer = await requestOnPort(harness.server.port, 'GET', '/socket.io/?EIO=4&transport=polling', undefined, { Origin: EVIL });
       expect(answer.status).to.equal(403);
       expect(JSON.parse(answer.body)).to.deep.equal(FORBIDDEN);
       expect(answer.headers['access-control-allow-origin']).to.equal(undefined);
     });
 
     it('accepts a polling handshake from a listed origin and grants it CORS', async () => {
-      const answer = await httpRequest(harness.server.port, 'GET', '/socket.io/?EIO=4&transport=polling', undefined, { Origin: APP });
+      const answer = await requestOnPort(harness.server.port, 'GET', '/socket.io/?EIO=4&transport=polling', undefined, { Origin: APP });
       expect(answer.status).to.equal(200);
       expect(answer.body.startsWith('0{')).to.equal(true);
       expect(answer.headers['access-control-allow-origin']).to.equal(APP);
@@ -69,9 +69,9 @@ describe('Origins', () => {
 
     it('refuses a foreign origin on the requests of an existing session (poll, post, upgrade)', async () => {
       const raw = await RawPolling.open(harness.server.port, '', { Origin: APP });
-      const poll = await httpRequest(harness.server.port, 'GET', raw.path, undefined, { Origin: EVIL });
+      const poll = await requestOnPort(harness.server.port, 'GET', raw.path, undefined, { Origin: EVIL });
       expect(poll.status).to.equal(403);
-      const post = await httpRequest(harness.server.port, 'POST', raw.path, '40', { Origin: EVIL });
+      const post = await requestOnPort(harness.server.port, 'POST', raw.path, '40', { Origin: EVIL });
       expect(post.status).to.equal(403);
       const upgrade = new RawWebSocket(harness.server.port, `&sid=${encodeURIComponent(raw.sid)}`, { Origin: EVIL });
       expect((await upgrade.refused).status).to.equal(403);
@@ -123,7 +123,7 @@ describe('Origins', () => {
       const raw = await RawWebSocket.open(harness.server.port, '', { Origin: EVIL });
       expect(raw.isOpen).to.equal(true);
       raw.close();
-      const answer = await httpRequest(harness.server.port, 'GET', '/socket.io/?EIO=4&transport=polling', undefined, { Origin: EVIL });
+      const answer = await requestOnPort(harness.server.port, 'GET', '/socket.io/?EIO=4&transport=polling', undefined, { Origin: EVIL });
       expect(answer.status).to.equal(200);
       expect(answer.headers['access-control-allow-origin']).to.equal(undefined);
     });

@@ -6,7 +6,7 @@ import { Namespace, On, Payload } from '../../src/runtime';
 import type { Socket } from '../../src/namespace/socket';
 import { Harness, RAW_TRANSPORTS } from './support/harness';
 import { openOffender } from './support/offender';
-import { RawWebSocket } from './support/raw-client';
+import { RawWebSocket } from '../support/raw-hostile-client';
 import { until } from '../support/io';
 
 /**

@@ -3,7 +3,7 @@ import type { Server } from '../../src/server';
 import type { Socket } from '../../src/namespace/socket';
 import { InMemoryAdapter } from '../../src/adapter/in-memory-adapter';
 import { ClientPool, TRANSPORT_MODES, startServer, until } from '../support/io';
-import { httpRequest } from './support/raw-client';
+import { requestOnPort } from '../support/raw-hostile-client';
 
 /**
  * `server.close({ timeout })`: refuse new sessions, let running handlers and awaited acks finish within the
@@ -61,7 +61,7 @@ for (const mode of TRANSPORT_MODES.filter((m) => m.name !== 'upgrade')) {
       client.emit('slow');
       await until(() => server.of('/').handlersInFlight === 1, 'the handler to start');
       const closed = server.close({ timeout: 5000 });
-      const answer = await httpRequest(server.port, 'GET', '/socket.io/?EIO=4&transport=polling');
+      const answer = await requestOnPort(server.port, 'GET', '/socket.io/?EIO=4&transport=polling');
       expect(answer.status).to.equal(403);
       expect(JSON.parse(answer.body)).to.deep.equal({ code: 4, message: 'server shutting down' });
       gate.resolve();

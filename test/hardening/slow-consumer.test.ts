@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { Server } from '../../src/server';
 import type { Socket } from '../../src/namespace/socket';
 import { Harness } from './support/harness';
-import { RawPolling, RawWebSocket, openStalledWebSocket } from './support/raw-client';
+import { RawPolling, RawWebSocket, openStalledWebSocket } from '../support/raw-hostile-client';
 import { until } from '../support/io';
 
 /**

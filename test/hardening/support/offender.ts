@@ -1,4 +1,5 @@
-import { RawPolling, RawWebSocket, type HttpAnswer } from './raw-client';
+import type { RawResponse } from '../../support/raw-engine-client';
+import { RawPolling, RawWebSocket } from '../../support/raw-hostile-client';
 import type { RawTransport } from './harness';
 
 /**
@@ -8,7 +9,7 @@ import type { RawTransport } from './harness';
 export interface Offender {
   readonly sid: string;
   /** Sends Engine.IO packets (text packets with their type digit; Buffers are binary messages). */
-  send(...packets: (string | Buffer)[]): Promise<HttpAnswer | null>;
+  send(...packets: (string | Buffer)[]): Promise<RawResponse | null>;
   /** Resolves once the server ended the session (websocket closed, or polling saw the close packet or an error). */
   closed(): Promise<void>;
   /** Whether the session still answers (websocket open, or a POST accepted). */

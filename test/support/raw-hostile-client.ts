@@ -1,50 +1,34 @@
 import { randomBytes } from 'node:crypto';
-import { request, type IncomingHttpHeaders } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import WebSocket from 'ws';
+import {
+  baseUrlOfPort,
+  httpRequest,
+  parseOpenPacket,
+  RawPollingClient,
+  webSocketUrlOf,
+  type OpenPacket,
+  type RawResponse,
+} from './raw-engine-client';
 
 /**
- * Raw Engine.IO clients for the hardening suites: they send wire literals the official client never produces
- * (ws `test/receiver.test.js` style) and record everything the server answers, so that a test can assert the
- * exact frames, close codes and HTTP statuses.
+ * Raw Engine.IO clients for the hardening suites, built on `raw-engine-client.ts`: they send wire literals the
+ * official client never produces (ws `test/receiver.test.js` style) and record everything the server answers, so
+ * that a test can assert the exact frames, close codes and HTTP statuses. They speak to a Socket.IO server on
+ * 127.0.0.1 at its default path, and a reset connection is an outcome to assert (status 0), never a rejection.
  */
 
-/** The Engine.IO open packet's JSON. */
-export interface OpenPayload {
-  sid: string;
-  upgrades: string[];
-  pingInterval: number;
-  pingTimeout: number;
-  maxPayload: number;
-}
+const SOCKET_IO_PATH = '/socket.io/';
 
-/** One HTTP answer. */
-export interface HttpAnswer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** Sends one HTTP request to the server and reads the whole answer; never rejects on a reset socket. */
-export function httpRequest(
+/** Sends one HTTP request to `path` on the local server at `port` and reads the whole answer; never rejects on a reset socket. */
+export function requestOnPort(
   port: number,
   method: string,
   path: string,
   body?: string | Buffer,
   headers: Record<string, string> = {},
-): Promise<HttpAnswer> {
-  return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-      res.on('error', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
-    // A server that refuses a large body may reset the socket before the body is written: report status 0.
-    req.on('error', () => resolve({ status: 0, headers: {}, body: '' }));
-    if (body !== undefined) req.end(body);
-    else req.end();
-  });
+): Promise<RawResponse> {
+  return httpRequest(`${baseUrlOfPort(port)}${path}`, { method, body, headers, shouldResolveOnReset: true });
 }
 
 /** A raw websocket Engine.IO client. Frames are recorded as strings (text) and Buffers (binary). */
@@ -60,7 +44,7 @@ export class RawWebSocket {
   #waiters: (() => void)[] = [];
 
   constructor(port: number, query = '', headers: Record<string, string> = {}) {
-    this.ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket${query}`, { headers });
+    this.ws = new WebSocket(webSocketUrlOf(baseUrlOfPort(port), SOCKET_IO_PATH, query), { headers });
     this.ws.on('message', (data: Buffer, isBinary: boolean) => {
       const frame = isBinary ? data : data.toString();
       if (frame === '2' && this.shouldAnswerPings) this.ws.send('3');
@@ -105,7 +89,7 @@ export class RawWebSocket {
   get sid(): string {
     const open = this.frames.find((frame) => typeof frame === 'string' && frame.startsWith('0')) as string | undefined;
     if (open === undefined) throw new Error('no open packet yet');
-    return (JSON.parse(open.slice(1)) as OpenPayload).sid;
+    return parseOpenPacket(open).sid;
   }
 
   send(frame: string | Buffer): void {
@@ -140,25 +124,27 @@ export class RawWebSocket {
   }
 }
 
-/** A raw HTTP long-polling Engine.IO client. */
+/** A raw HTTP long-polling Engine.IO client: a `RawPollingClient` that joins namespaces and splits payloads. */
 export class RawPolling {
-  readonly port: number;
-  readonly sid: string;
-  readonly open: OpenPayload;
+  readonly #session: RawPollingClient;
 
-  private constructor(port: number, open: OpenPayload) {
-    this.port = port;
-    this.open = open;
-    this.sid = open.sid;
+  private constructor(session: RawPollingClient) {
+    this.#session = session;
+  }
+
+  get sid(): string {
+    return this.#session.sid;
+  }
+
+  get open(): OpenPacket {
+    return this.#session.open;
   }
 
   /** Performs the handshake (GET without sid). */
   static async open(port: number, query = '', headers: Record<string, string> = {}): Promise<RawPolling> {
-    const answer = await httpRequest(port, 'GET', `/socket.io/?EIO=4&transport=polling${query}`, undefined, headers);
-    if (answer.status !== 200 || !answer.body.startsWith('0')) {
-      throw new Error(`handshake refused: ${answer.status} ${answer.body}`);
-    }
-    return new RawPolling(port, JSON.parse(answer.body.slice(1)) as OpenPayload);
+    return new RawPolling(
+      await RawPollingClient.connect(baseUrlOfPort(port), { path: SOCKET_IO_PATH, query, headers, shouldResolveOnReset: true }),
+    );
   }
 
   /** Opens a session and joins namespace `nsp`. */
@@ -171,18 +157,19 @@ export class RawPolling {
     return client;
   }
 
+  /** The session's path and query (`/socket.io/?...&sid=`), for requests the test builds itself. */
   get path(): string {
-    return `/socket.io/?EIO=4&transport=polling&sid=${encodeURIComponent(this.sid)}`;
+    return this.#session.path();
   }
 
   /** POSTs a raw body (a v4 payload: packets joined by \x1e). */
-  post(body: string | Buffer, headers: Record<string, string> = {}): Promise<HttpAnswer> {
-    return httpRequest(this.port, 'POST', this.path, body, { 'Content-Type': 'text/plain;charset=UTF-8', ...headers });
+  post(body: string | Buffer, headers: Record<string, string> = {}): Promise<RawResponse> {
+    return this.#session.push(body, headers);
   }
 
   /** GETs once and splits the payload into packets; a refused GET rejects with its status and body. */
   async poll(): Promise<string[]> {
-    const answer = await httpRequest(this.port, 'GET', this.path);
+    const answer = await this.#session.poll();
     if (answer.status !== 200) throw new Error(`poll answered ${answer.status} ${answer.body}`);
     return answer.body.split('\x1e');
   }
@@ -190,7 +177,7 @@ export class RawPolling {
   /** GETs until the server closes the session: resolves with what the last poll said (close packet or error). */
   async pollUntilClosed(maxPolls = 20): Promise<{ status: number; packets: string[] }> {
     for (let i = 0; i < maxPolls; i++) {
-      const answer = await httpRequest(this.port, 'GET', this.path);
+      const answer = await this.#session.poll();
       if (answer.status !== 200) return { status: answer.status, packets: [answer.body] };
       const packets = answer.body.split('\x1e');
       if (packets.includes('1')) return { status: 200, packets };
@@ -208,7 +195,7 @@ export async function openStalledWebSocket(port: number, query = ''): Promise<{ 
   const socket = connect(port, '127.0.0.1');
   socket.on('error', () => undefined);
   socket.write(
-    `GET /socket.io/?EIO=4&transport=websocket${query} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\n` +
+    `GET ${SOCKET_IO_PATH}?EIO=4&transport=websocket${query} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\n` +
       `Connection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
   );
   let received = Buffer.alloc(0);
@@ -231,5 +218,5 @@ export async function openStalledWebSocket(port: number, query = ''): Promise<{ 
   // A masked text frame '40' (a zero masking key is valid and leaves the payload as is).
   socket.write(Buffer.from([0x81, 0x82, 0, 0, 0, 0, 0x34, 0x30]));
   socket.pause();
-  return { sid: (JSON.parse(open.slice(1)) as OpenPayload).sid, socket };
+  return { sid: parseOpenPacket(open).sid, socket };
 }
