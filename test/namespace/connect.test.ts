@@ -144,6 +144,22 @@ for (const mode of TRANSPORT_MODES) {
         expect(reason).to.equal('io server disconnect');
       });
 
+      it('delivers every event emitted in the same tick before closing the whole connection', async () => {
+        // Frames written in one tick after the first are gathered; closing the connection must not drop them.
+        server.of('/chat').on('connection', (socket: Socket) => {
+          setTimeout(() => {
+            for (let i = 0; i < 5; i++) socket.emit('last words', i);
+            socket.disconnect(true);
+          }, 10);
+        });
+        const client = await clients.connect(server, '/chat', mode);
+        const heard: number[] = [];
+        client.on('last words', (i: number) => heard.push(i));
+        const [reason] = await nextEvent<[string]>(client, 'disconnect');
+        expect(heard).to.deep.equal([0, 1, 2, 3, 4]);
+        expect(reason).to.equal('transport close');
+      });
+
       it('reports a closed connection as "transport close" and leaves every room', async () => {
         const reasons: string[] = [];
         server.of('/chat').on('connection', (socket: Socket) => {
