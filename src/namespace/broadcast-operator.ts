@@ -2,7 +2,7 @@ import { PacketType, type Packet } from '../protocol/packet';
 import { AckTimeoutError } from '../errors';
 import type { BroadcastFlags, BroadcastOptions, SocketDescription } from '../adapter/adapter';
 import type { ServerNamespace } from './server-namespace';
-import { RESERVED_EVENTS } from './util';
+import { assertEmittable } from './util';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -71,7 +71,7 @@ export class BroadcastOperator {
    * `AckTimeoutError` and `answers` holds those that came).
    */
   emit(event: string, ...args: unknown[]): boolean {
-    if (RESERVED_EVENTS.has(event)) throw new Error(`"${event}" is a reserved event name`);
+    assertEmittable(event);
     // Reading index -1 of an empty array is a slow named-property lookup: check the length first.
     const last = args.length === 0 ? undefined : args[args.length - 1];
     if (typeof last === 'function') {

@@ -9,7 +9,7 @@ import type { DisconnectReason } from './disconnect-reason';
 import { createHandshake, handshakeData, type Handshake } from './handshake';
 import { BroadcastOperator } from './broadcast-operator';
 import { dispatchEvent } from './dispatch';
-import { createSid, RESERVED_EVENTS } from './util';
+import { assertEmittable, createSid } from './util';
 
 type Listener = (...args: any[]) => unknown;
 
@@ -400,7 +400,3 @@ export interface TimedSocketEmitter {
 }
 
 const NO_ROOMS: ReadonlySet<string> = new Set();
-
-function assertEmittable(event: string): void {
-  if (RESERVED_EVENTS.has(event)) throw new Error(`"${event}" is a reserved event name`);
-}

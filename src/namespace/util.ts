@@ -1,17 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { RESERVED_EVENTS } from '../protocol/packet';
 
-/**
- * Event names a client may not send and the server may not emit: they name lifecycle events on one side or the
- * other (socket.io-protocol, "Reserved event names").
- */
-export const RESERVED_EVENTS: ReadonlySet<string> = new Set([
-  'connect',
-  'connect_error',
-  'disconnect',
-  'disconnecting',
-  'newListener',
-  'removeListener',
-]);
+/** Throws when `event` is reserved (see {@link RESERVED_EVENTS}): every server-side emit checks it first. */
+export function assertEmittable(event: string): void {
+  if (RESERVED_EVENTS.has(event)) throw new Error(`"${event}" is a reserved event name`);
+}
 
 /**
  * A new socket id: 15 random bytes in base64url (20 characters), unguessable, unique per process in practice.

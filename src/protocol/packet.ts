@@ -45,8 +45,18 @@ const NINE = 0x39;
 const SLASH = 0x2f;
 const OPEN_BRACKET = 0x5b;
 
-/** Event names socket.io-parser refuses in an EVENT (they would clash with the sides' own events). */
-const RESERVED_EVENT_NAMES = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
+/**
+ * Event names a client may not send and the server may not emit: they name lifecycle events on one side or the
+ * other (socket.io-protocol, "Reserved event names"; socket.io-parser refuses them in an EVENT).
+ */
+export const RESERVED_EVENTS: ReadonlySet<string> = new Set([
+  'connect',
+  'connect_error',
+  'disconnect',
+  'disconnecting',
+  'newListener',
+  'removeListener',
+]);
 
 /**
  * Decodes the common text packet, an EVENT or ACK in its plain form (`2/chat,12["name",...]`), or returns null:
@@ -76,7 +86,7 @@ export function decodeEventPacket(text: string): Packet | null {
     return null;
   }
   if (!Array.isArray(data)) return null;
-  if (type === PacketType.EVENT && (typeof data[0] !== 'string' || RESERVED_EVENT_NAMES.has(data[0]))) return null;
+  if (type === PacketType.EVENT && (typeof data[0] !== 'string' || RESERVED_EVENTS.has(data[0]))) return null;
   return { type, nsp, id, data };
 }
 
