@@ -166,6 +166,12 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
   }
 
   [kOnTransportPacket](transport: Transport, packet: Packet): void {
+    if (packet.type === 'message') {
+      // One way in for messages, whichever transport decoded them. An empty message (`4` alone) decodes without
+      // data: it is the empty string.
+      this[kOnTransportMessage](transport, (packet.data as EngineData | undefined) ?? '');
+      return;
+    }
     if (transport !== this.#transport) {
       this.#onProbePacket(transport, packet);
       return;
@@ -173,10 +179,6 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     if (this.#readyState !== 'open') return;
     if (this.#pingTimeoutTimer !== null && packet.type !== 'pong') this.#refreshPingTimeout();
     switch (packet.type) {
-      case 'message':
-        // An empty message (`4` alone) decodes without data: it is the empty string.
-        this.emit('message', (packet.data as EngineData | undefined) ?? '');
-        break;
       case 'pong':
         if (this.#pingTimeoutTimer !== null) {
           clearTimeout(this.#pingTimeoutTimer);
