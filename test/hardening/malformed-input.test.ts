@@ -29,6 +29,7 @@ const SOCKET_IO_CASES: readonly { name: string; packets: (string | Buffer)[] }[]
   { name: 'an event whose payload is a string', packets: ['42"echo"'] },
   { name: 'an event whose payload is truncated JSON', packets: ['42["echo",{"a":'] },
   { name: 'an event with an empty array', packets: ['42[]'] },
+  { name: 'an event without payload', packets: ['42'] },
   { name: 'an event whose name is a number', packets: ['42[1,"x"]'] },
   { name: 'an event whose name is an object', packets: ['42[{"name":"echo"}]'] },
   { name: 'an event whose name is null', packets: ['42[null]'] },
