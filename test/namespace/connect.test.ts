@@ -52,6 +52,21 @@ for (const mode of TRANSPORT_MODES) {
         expect(remote.handshake).to.include({ url: handshake.url, time: handshake.time, xdomain: handshake.xdomain });
       });
 
+      it('keeps socket.data, created on first use or assigned whole, for the life of the socket', async () => {
+        const sockets: Socket[] = [];
+        server.of('/chat').on('connection', (socket: Socket) => sockets.push(socket));
+        await clients.connect(server, '/chat', mode);
+        await clients.connect(server, '/chat', mode);
+        await until(() => sockets.length === 2, 'both connection listeners');
+        const [first, second] = sockets;
+        first.data.visits = 1;
+        second.data = { role: 'admin' };
+        expect(first.data).to.deep.equal({ visits: 1 });
+        expect(second.data).to.deep.equal({ role: 'admin' });
+        const described = await server.of('/chat').fetchSockets();
+        expect(described.map((socket) => socket.data)).to.have.deep.members([{ visits: 1 }, { role: 'admin' }]);
+      });
+
       it('refuses an unknown namespace with CONNECT_ERROR "Invalid namespace"', async () => {
         const client = clients.open(server, '/nowhere', mode);
         const [err] = await nextEvent<[Error]>(client, 'connect_error');
