@@ -90,7 +90,7 @@ for (const mode of TRANSPORT_MODES) {
       const gotA = collect(a, 'tick');
       setTimeout(() => server.of('/chat').to('alerts').emit('tick', 'timer'), 5);
       // An HTTP route of the application (here on its own HTTP server) emits to a sid.
-      const app = createServer((req, res) => {
+      const app = createServer((_req, res) => {
         server.of('/chat').to(c.id!).emit('tick', 'http');
         res.end('sent');
       });

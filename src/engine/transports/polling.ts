@@ -53,7 +53,7 @@ export class PollingTransport extends Transport {
 
   /** Takes one HTTP request of this session (the server has already checked sid, transport and method). */
   onRequest(req: IncomingMessage, res: ServerResponse): void {
-    if (req.method === 'GET') this.#onPollRequest(req, res);
+    if (req.method === 'GET') this.#onPollRequest(res);
     else if (req.method === 'POST') this.#onDataRequest(req as OwnedRequest, res);
     else answer(res, 400, 'application/json', BAD_REQUEST_BODY);
   }
@@ -93,7 +93,7 @@ export class PollingTransport extends Transport {
     this.finishClose();
   }
 
-  #onPollRequest(req: IncomingMessage, res: OwnedResponse): void {
+  #onPollRequest(res: OwnedResponse): void {
     if (this.#pollResponse !== null) {
       debug('poll overlap: a second GET while one is pending');
       // The error closes the session first, so the pending GET receives the close packet; then this one fails.
