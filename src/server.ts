@@ -95,10 +95,13 @@ export class Server implements ClientHost, NamespaceHost {
   constructor(options?: ServerOptions);
   constructor(httpServer: HttpServer, options?: ServerOptions);
   constructor(serverOrOptions?: HttpServer | ServerOptions, maybeOptions?: ServerOptions) {
-    const httpServer = serverOrOptions instanceof Object && 'listen' in serverOrOptions ? (serverOrOptions as HttpServer) : null;
-    const options: ServerOptions = (httpServer === null ? (serverOrOptions as ServerOptions | undefined) : maybeOptions) ?? {};
+    const httpServer =
+      serverOrOptions instanceof Object && 'listen' in serverOrOptions ? (serverOrOptions as HttpServer) : null;
+    const options: ServerOptions =
+      (httpServer === null ? (serverOrOptions as ServerOptions | undefined) : maybeOptions) ?? {};
     const settings = { ...DEFAULTS, ...options };
-    if (!(settings.connectTimeout > 0)) throw new ConfigurationError(`connectTimeout must be a positive number of ms, got ${settings.connectTimeout}`);
+    if (!(settings.connectTimeout > 0))
+      throw new ConfigurationError(`connectTimeout must be a positive number of ms, got ${settings.connectTimeout}`);
     if (!Number.isInteger(settings.maxAttachments) || settings.maxAttachments < 0) {
       throw new ConfigurationError(`maxAttachments must be a non-negative integer, got ${settings.maxAttachments}`);
     }
@@ -278,7 +281,9 @@ export class Server implements ClientHost, NamespaceHost {
   close(options: CloseOptions = {}): Promise<void> {
     const timeout = options.timeout ?? 0;
     if (typeof timeout !== 'number' || !(timeout >= 0)) {
-      return Promise.reject(new ConfigurationError(`close() timeout must be a non-negative number of ms, got ${String(timeout)}`));
+      return Promise.reject(
+        new ConfigurationError(`close() timeout must be a non-negative number of ms, got ${String(timeout)}`),
+      );
     }
     this.#closing ??= this.#close(Date.now() + timeout);
     return this.#closing;

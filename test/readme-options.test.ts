@@ -33,12 +33,18 @@ describe('README server options', () => {
 
   it('documents every option', () => {
     const listed = new Set(readmeOptions());
-    expect(options.filter((option) => !listed.has(option)), 'options missing from the README').to.deep.equal([]);
+    expect(
+      options.filter((option) => !listed.has(option)),
+      'options missing from the README',
+    ).to.deep.equal([]);
   });
 
   it('documents no option that does not exist, and none twice', () => {
     const rows = readmeOptions();
-    expect(rows.filter((row) => !options.includes(row)), 'README rows that are not options').to.deep.equal([]);
+    expect(
+      rows.filter((row) => !options.includes(row)),
+      'README rows that are not options',
+    ).to.deep.equal([]);
     expect(rows.length, 'duplicate rows').to.equal(new Set(rows).size);
   });
 });

@@ -73,7 +73,8 @@ export function chatOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partia
 
 function parseNonNegative(name: string, value: string): number {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return parsed;
 }
 

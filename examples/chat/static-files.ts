@@ -25,8 +25,14 @@ const FILES = new Map<string, () => PublicFile | undefined>([
   ['/', () => publicFile('index.html', 'text/html; charset=utf-8')],
   ['/index.html', () => publicFile('index.html', 'text/html; charset=utf-8')],
   ['/app.js', () => publicFile('app.js', 'text/javascript; charset=utf-8')],
-  ['/vendor/socket.io.min.js', () => ({ path: join(CLIENT_DIR, 'socket.io.min.js'), contentType: 'text/javascript; charset=utf-8' })],
-  ['/vendor/socket.io.min.js.map', () => ({ path: join(CLIENT_DIR, 'socket.io.min.js.map'), contentType: 'application/json' })],
+  [
+    '/vendor/socket.io.min.js',
+    () => ({ path: join(CLIENT_DIR, 'socket.io.min.js'), contentType: 'text/javascript; charset=utf-8' }),
+  ],
+  [
+    '/vendor/socket.io.min.js.map',
+    () => ({ path: join(CLIENT_DIR, 'socket.io.min.js.map'), contentType: 'application/json' }),
+  ],
 ]);
 
 function publicFile(name: string, contentType: string): PublicFile | undefined {

@@ -11,9 +11,10 @@ async function main(): Promise<void> {
     channel: 'classio-cluster-example',
   });
   const payload = { from: 'notify.js', via: `pid ${process.pid}`, text };
-  const servers = room === undefined
-    ? await emitter.emit('chat', payload)
-    : await emitter.emit('chat', payload, emitOptions({ room }));
+  const servers =
+    room === undefined
+      ? await emitter.emit('chat', payload)
+      : await emitter.emit('chat', payload, emitOptions({ room }));
   console.log(`published to ${servers} server process(es)`);
   await emitter.close();
 }

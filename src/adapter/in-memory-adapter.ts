@@ -1,11 +1,5 @@
 import { encodePacket, PacketType, type Packet } from '../protocol/packet';
-import type {
-  Adapter,
-  AdapterHost,
-  AdapterSocket,
-  BroadcastOptions,
-  SocketDescription,
-} from './adapter';
+import type { Adapter, AdapterHost, AdapterSocket, BroadcastOptions, SocketDescription } from './adapter';
 
 /**
  * The default adapter: rooms and broadcast for the clients of one process.

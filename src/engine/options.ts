@@ -121,7 +121,13 @@ export function resolveEngineSettings(options: EngineServerOptions = {}): Engine
     throw new ConfigurationError(`engine option "path" must be a string starting with "/", got ${String(merged.path)}`);
   }
   const path = merged.path.endsWith('/') ? merged.path : `${merged.path}/`;
-  for (const name of ['pingInterval', 'pingTimeout', 'upgradeTimeout', 'maxHttpBufferSize', 'maxBufferedBytes'] as const) {
+  for (const name of [
+    'pingInterval',
+    'pingTimeout',
+    'upgradeTimeout',
+    'maxHttpBufferSize',
+    'maxBufferedBytes',
+  ] as const) {
     const value = merged[name];
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
       throw new ConfigurationError(`engine option "${name}" must be a positive finite number, got ${String(value)}`);
@@ -133,7 +139,9 @@ export function resolveEngineSettings(options: EngineServerOptions = {}): Engine
   }
   for (const name of transports) {
     if (!KNOWN_TRANSPORTS.includes(name)) {
-      throw new ConfigurationError(`engine option "transports" has unknown transport "${String(name)}"; expected "polling" or "websocket"`);
+      throw new ConfigurationError(
+        `engine option "transports" has unknown transport "${String(name)}"; expected "polling" or "websocket"`,
+      );
     }
   }
   if (new Set(transports).size !== transports.length) {
@@ -151,7 +159,9 @@ export function resolveEngineSettings(options: EngineServerOptions = {}): Engine
     typeof origins !== 'function' &&
     !(Array.isArray(origins) && origins.every((o) => typeof o === 'string' || o instanceof RegExp))
   ) {
-    throw new ConfigurationError('engine option "allowedOrigins" must be an array of strings and RegExps, a function, or null');
+    throw new ConfigurationError(
+      'engine option "allowedOrigins" must be an array of strings and RegExps, a function, or null',
+    );
   }
   const cors = merged.cors === false ? false : checkCors(merged.cors);
   return Object.freeze({ ...merged, path, transports: Object.freeze([...transports]), cors });
@@ -170,7 +180,9 @@ function checkCors(cors: CorsOptions): CorsOptions {
     origin instanceof RegExp ||
     (Array.isArray(origin) && origin.every((o) => typeof o === 'string' || o instanceof RegExp));
   if (!isOriginValid) {
-    throw new ConfigurationError('engine option "cors.origin" must be a boolean, string, RegExp, array of them, or function');
+    throw new ConfigurationError(
+      'engine option "cors.origin" must be a boolean, string, RegExp, array of them, or function',
+    );
   }
   if (cors.maxAge !== undefined && (typeof cors.maxAge !== 'number' || !(cors.maxAge >= 0))) {
     throw new ConfigurationError('engine option "cors.maxAge" must be a non-negative number of seconds');

@@ -251,7 +251,11 @@ export class EngineServer extends EventEmitter {
     if (isOriginInvalid(origin)) {
       return new ProtocolError(3, { name: 'INVALID_ORIGIN', origin });
     }
-    if (origin !== undefined && this.settings.allowedOrigins !== null && !isOriginListed(this.settings.allowedOrigins, origin, req)) {
+    if (
+      origin !== undefined &&
+      this.settings.allowedOrigins !== null &&
+      !isOriginListed(this.settings.allowedOrigins, origin, req)
+    ) {
       return new ProtocolError(4, { name: 'ORIGIN_NOT_ALLOWED', origin });
     }
     if (query.sid !== null) {
@@ -287,7 +291,12 @@ export class EngineServer extends EventEmitter {
 
   #reportError(req: IncomingMessage, error: ProtocolError): void {
     debug('refused %s %s: code %d %s', req.method, req.url, error.engineCode, error.message);
-    const event: EngineConnectionError = { req, code: error.engineCode, message: error.message, context: error.context };
+    const event: EngineConnectionError = {
+      req,
+      code: error.engineCode,
+      message: error.message,
+      context: error.context,
+    };
     this.emit('connection_error', event);
   }
 

@@ -143,7 +143,12 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
    * `2probe`, the server answers `3probe` and ends the pending poll with a noop, and `5` switches transports.
    */
   [kOfferUpgrade](transport: Transport): void {
-    if (this.#readyState !== 'open' || this.#probe !== null || this.#isUpgraded || this.#transport.name === transport.name) {
+    if (
+      this.#readyState !== 'open' ||
+      this.#probe !== null ||
+      this.#isUpgraded ||
+      this.#transport.name === transport.name
+    ) {
       debug('session %s refuses the upgrade (state %s)', this.id, this.#readyState);
       transport.close('now');
       return;

@@ -1,5 +1,11 @@
 import type { Packet } from 'engine.io-parser';
-import { kOnTransportClose, kOnTransportDrain, kOnTransportError, kOnTransportMessage, kOnTransportPacket } from './symbols';
+import {
+  kOnTransportClose,
+  kOnTransportDrain,
+  kOnTransportError,
+  kOnTransportMessage,
+  kOnTransportPacket,
+} from './symbols';
 import type { EngineCloseReason, EngineData, TransportName } from './types';
 
 /**

@@ -142,7 +142,10 @@ export class BroadcastOperator {
       timeoutMs === undefined
         ? null
         : setTimeout(
-            () => finish(new AckTimeoutError(`broadcast of "${event}" in ${this.#nsp.name} timed out after ${timeoutMs} ms`)),
+            () =>
+              finish(
+                new AckTimeoutError(`broadcast of "${event}" in ${this.#nsp.name} timed out after ${timeoutMs} ms`),
+              ),
             timeoutMs,
           );
     const packet: Packet = { type: PacketType.EVENT, nsp: this.#nsp.name, data: [event, ...args] };
@@ -162,7 +165,10 @@ export class BroadcastOperator {
 
   #emitWithAck(event: string, args: unknown[], callback: (err: Error | null, answers: unknown[]) => void): void {
     this.collectAcks(event, args, (err, answers) =>
-      callback(err, answers.map((answer) => (answer.length > 1 ? answer : answer[0]))),
+      callback(
+        err,
+        answers.map((answer) => (answer.length > 1 ? answer : answer[0])),
+      ),
     );
   }
 }

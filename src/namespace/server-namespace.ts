@@ -73,7 +73,9 @@ export class ServerNamespace implements AdapterHost {
   /** Adds one compiled route; a duplicate event is a registration mistake. */
   addRoute(route: Route, owner = 'route'): void {
     if (this.routes.has(route.event)) {
-      throw new ConfigurationError(`event "${route.event}" of namespace ${this.name} already has a handler; ${owner} declares another`);
+      throw new ConfigurationError(
+        `event "${route.event}" of namespace ${this.name} already has a handler; ${owner} declares another`,
+      );
     }
     this.routes.set(route.event, route);
   }
@@ -223,9 +225,9 @@ export class ServerNamespace implements AdapterHost {
     const socket = this.sockets.get(sid);
     if (socket !== undefined) {
       return new Promise((resolve, reject) => {
-        socket.timeout(timeoutMs).emit(event, ...args, (err: Error | null, ...answer: unknown[]) =>
-          err ? reject(err) : resolve(answer),
-        );
+        socket
+          .timeout(timeoutMs)
+          .emit(event, ...args, (err: Error | null, ...answer: unknown[]) => (err ? reject(err) : resolve(answer)));
       });
     }
     return new Promise((resolve, reject) => {

@@ -120,7 +120,8 @@ export class Socket implements AdapterSocket {
     return {
       emit: (event, ...args) => {
         const callback = args.pop();
-        if (typeof callback !== 'function') throw new TypeError('timeout(ms).emit() needs an ack callback as last argument');
+        if (typeof callback !== 'function')
+          throw new TypeError('timeout(ms).emit() needs an ack callback as last argument');
         assertEmittable(event);
         const id = this.registerAck(callback as (...a: unknown[]) => void, ms);
         this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
@@ -259,12 +260,15 @@ export class Socket implements AdapterSocket {
       throw new AckLimitError(`socket ${this.id} of ${this.nsp.name} already awaits ${limit} acks (maxPendingAcks)`);
     }
     const id = this.#nextAckId++;
-    const timer = timeoutMs !== undefined
-      ? setTimeout(() => {
-          acks.delete(id);
-          callback(new AckTimeoutError(`ack of socket ${this.id} in ${this.nsp.name} timed out after ${timeoutMs} ms`));
-        }, timeoutMs)
-      : null;
+    const timer =
+      timeoutMs !== undefined
+        ? setTimeout(() => {
+            acks.delete(id);
+            callback(
+              new AckTimeoutError(`ack of socket ${this.id} in ${this.nsp.name} timed out after ${timeoutMs} ms`),
+            );
+          }, timeoutMs)
+        : null;
     acks.set(id, { callback, isErrorFirst, timer });
     return id;
   }
@@ -375,7 +379,8 @@ export class Socket implements AdapterSocket {
     this.#acks = null;
     for (const pending of acks.values()) {
       if (pending.timer !== null) clearTimeout(pending.timer);
-      if (pending.isErrorFirst) pending.callback(new DisconnectedError(`socket ${this.id} of ${this.nsp.name} disconnected before answering`));
+      if (pending.isErrorFirst)
+        pending.callback(new DisconnectedError(`socket ${this.id} of ${this.nsp.name} disconnected before answering`));
     }
   }
 

@@ -34,7 +34,8 @@ export function encodePacket(packet: Packet): EngineData[] {
 /** An attachment's bytes as a Buffer, without copying them. */
 function toBuffer(attachment: unknown): Buffer {
   if (Buffer.isBuffer(attachment)) return attachment;
-  if (ArrayBuffer.isView(attachment)) return Buffer.from(attachment.buffer, attachment.byteOffset, attachment.byteLength);
+  if (ArrayBuffer.isView(attachment))
+    return Buffer.from(attachment.buffer, attachment.byteOffset, attachment.byteLength);
   if (attachment instanceof ArrayBuffer) return Buffer.from(attachment);
   // A Blob's bytes can only be read asynchronously, and an emit is synchronous.
   throw new TypeError('a Blob cannot be emitted: send its bytes instead (Buffer.from(await blob.arrayBuffer()))');

@@ -72,5 +72,8 @@ export class InstanceSource {
 
 function reportDisposeError(socket: Socket, error: unknown): void {
   // Nobody awaits a disposal: report it rather than lose it.
-  socket.nsp.server.logError(`disposing the connection-scoped instance of ${socket.id} in ${socket.nsp.name} failed`, error);
+  socket.nsp.server.logError(
+    `disposing the connection-scoped instance of ${socket.id} in ${socket.nsp.name} failed`,
+    error,
+  );
 }

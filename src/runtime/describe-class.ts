@@ -51,7 +51,7 @@ export interface ClassDescription {
 /** The class and its ancestors, farthest first, stopping at the runtime's `Namespace` base. */
 function lineage(target: Function): Function[] {
   const chain: Function[] = [];
-  for (let current: unknown = target; typeof current === 'function' && !isNamespaceRoot(current); ) {
+  for (let current: unknown = target; typeof current === 'function' && !isNamespaceRoot(current);) {
     chain.unshift(current as Function);
     current = Object.getPrototypeOf(current);
   }

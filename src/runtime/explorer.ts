@@ -75,7 +75,10 @@ export class NamespaceExplorer {
     const isClass = typeof target === 'function';
     const cls = (isClass ? target : target.constructor) as Constructor;
     const declared = readNamespace(cls);
-    const path = checkPath(cls, (!isClass && target instanceof NamespaceBase ? target.path : undefined) ?? declared?.path);
+    const path = checkPath(
+      cls,
+      (!isClass && target instanceof NamespaceBase ? target.path : undefined) ?? declared?.path,
+    );
     const options = resolveOptions(cls, declared?.options);
     if (!isClass && options.scope === 'connection') {
       throw new ConfigurationError(
@@ -93,7 +96,9 @@ export class NamespaceExplorer {
       handler,
       entry: new ErrorEntry(invoke(handler, 'error'), handler.errorClasses),
     }));
-    const namespaceOnError = createErrorHandler(errorHandlers.filter((e) => e.handler.events === null).map((e) => e.entry));
+    const namespaceOnError = createErrorHandler(
+      errorHandlers.filter((e) => e.handler.events === null).map((e) => e.entry),
+    );
 
     const routes = new Map<string, Route>();
     for (const [event, method] of description.events) {
@@ -113,7 +118,9 @@ export class NamespaceExplorer {
     const connectTokens = [...description.classGuards, ...(description.connect?.guards ?? [])];
     const classGuards = connectTokens.map((token) => this.#resolveGuard(token, cls.name, guards));
     if (description.disconnect !== null && description.disconnect.guards.length > 0) {
-      throw new ConfigurationError(`${description.disconnect.label}: a disconnect cannot be refused, so it takes no guards`);
+      throw new ConfigurationError(
+        `${description.disconnect.label}: a disconnect cannot be refused, so it takes no guards`,
+      );
     }
     checkLifecycle(description.connect);
     checkLifecycle(description.disconnect);
@@ -213,7 +220,9 @@ function checkPath(cls: Function, path: unknown): string {
 function resolveOptions(cls: Function, declared: NamespaceDecoratorOptions | undefined): ResolvedNamespaceOptions {
   const options = { ...DEFAULT_OPTIONS, ...declared };
   if (options.scope !== 'singleton' && options.scope !== 'connection') {
-    throw new ConfigurationError(`${cls.name}: invalid scope ${JSON.stringify(options.scope)}; expected 'singleton' or 'connection'`);
+    throw new ConfigurationError(
+      `${cls.name}: invalid scope ${JSON.stringify(options.scope)}; expected 'singleton' or 'connection'`,
+    );
   }
   return options;
 }
@@ -263,9 +272,12 @@ function compileInvoker(
     try {
       payload = compilePayload(method.paramTypes[index], param.payload ?? {}, options.validator, event);
     } catch (error) {
-      throw new ConfigurationError(`${method.label}: cannot compile the payload of parameter ${index}: ${messageOf(error)}`, {
-        cause: error,
-      });
+      throw new ConfigurationError(
+        `${method.label}: cannot compile the payload of parameter ${index}: ${messageOf(error)}`,
+        {
+          cause: error,
+        },
+      );
     }
     isAsync ||= payload?.isAsync === true;
     slots.push({ kind: 'payload', argIndex, payload });

@@ -4,18 +4,16 @@
  */
 export * from '../../decorators';
 export { Namespace, NamespaceBase, type NamespaceHybrid, type EmitArgs } from './namespace-base';
-export { NamespaceExplorer, registerNamespace, type CompiledNamespace, type ResolvedNamespaceOptions } from './explorer';
+export {
+  NamespaceExplorer,
+  registerNamespace,
+  type CompiledNamespace,
+  type ResolvedNamespaceOptions,
+} from './explorer';
 export { compileFunctional, createFunctionalRoute, type FunctionalHandler } from './functional';
 export { GuardContext, type Guard } from './guard-context';
 export { CONNECTION_SOCKET } from './connection-scope';
-export {
-  HandlerContext,
-  currentContext,
-  currentSocket,
-  currentSid,
-  currentEvent,
-  currentSession,
-} from './context';
+export { HandlerContext, currentContext, currentSocket, currentSid, currentEvent, currentSession } from './context';
 export { EmitOptions, emitOptions, type EmitOptionsInit } from './emit-options';
 export { emit, send, joinRoom, leaveRoom, closeRoom, rooms, disconnect, call, DEFAULT_CALL_TIMEOUT } from './helpers';
 export { DEFAULT_VALIDATOR_OPTIONS, type PropertyViolation } from './payload-validator';

@@ -6,19 +6,11 @@ import type { DefaultEventsMap, EventNames, EventParams, EventsMap } from '../..
 import { currentContext, type HandlerContext } from './context';
 import type { EmitOptions } from './emit-options';
 import { kAttach } from './symbols';
-import {
-  callVia,
-  disconnectVia,
-  emitVia,
-  joinRoomVia,
-  leaveRoomVia,
-  roomsVia,
-} from './helpers';
+import { callVia, disconnectVia, emitVia, joinRoomVia, leaveRoomVia, roomsVia } from './helpers';
 
 /** The arguments of `emit(event, ...)`: the event's arguments, optionally followed by wrapped options. */
 export type EmitArgs<S extends EventsMap, K extends EventNames<S>> =
-  | [...EventParams<S, K>]
-  | [...EventParams<S, K>, EmitOptions];
+  [...EventParams<S, K>] | [...EventParams<S, K>, EmitOptions];
 
 /**
  * The base class of class-based namespaces (Flask-SocketIO's `flask_socketio.Namespace`). Extending it is optional:
@@ -146,7 +138,9 @@ export interface NamespaceHybrid {
   /** `@Namespace(path, options)`: declares the class's namespace (see `decorators/namespace.ts`). */
   (path: string, options?: NamespaceDecoratorOptions): ClassDecorator;
   /** `class Chat extends Namespace<ClientEvents, ServerEvents>` or `new Chat('/chat')`. */
-  new <C extends EventsMap = DefaultEventsMap, S extends EventsMap = DefaultEventsMap>(path?: string): NamespaceBase<C, S>;
+  new <C extends EventsMap = DefaultEventsMap, S extends EventsMap = DefaultEventsMap>(
+    path?: string,
+  ): NamespaceBase<C, S>;
   readonly prototype: NamespaceBase<any, any>;
 }
 
@@ -169,7 +163,10 @@ Object.defineProperty(createHybrid, 'name', { value: 'Namespace' });
  */
 export const Namespace = createHybrid as unknown as NamespaceHybrid;
 /** The instance type of {@link Namespace}. */
-export type Namespace<C extends EventsMap = DefaultEventsMap, S extends EventsMap = DefaultEventsMap> = NamespaceBase<C, S>;
+export type Namespace<C extends EventsMap = DefaultEventsMap, S extends EventsMap = DefaultEventsMap> = NamespaceBase<
+  C,
+  S
+>;
 
 /** True for the runtime's own base constructors, where the explorer stops walking a class's ancestors. */
 export function isNamespaceRoot(target: unknown): boolean {

@@ -44,7 +44,18 @@ export interface CompiledPayload {
 }
 
 /** Declared types that are not DTOs: passed through untouched. */
-const PLAIN_TYPES = new Set<unknown>([undefined, Object, String, Number, Boolean, Array, Symbol, BigInt, Function, Promise]);
+const PLAIN_TYPES = new Set<unknown>([
+  undefined,
+  Object,
+  String,
+  Number,
+  Boolean,
+  Array,
+  Symbol,
+  BigInt,
+  Function,
+  Promise,
+]);
 
 /** Validation defaults; `forbidUnknownValues` makes a non-object payload fail instead of passing unchecked. */
 export const DEFAULT_VALIDATOR_OPTIONS: Readonly<ValidatorOptions> = { forbidUnknownValues: true };
@@ -128,7 +139,10 @@ export function createValidationError(event: string, dtoName: string, errors: Cl
   const violations: PropertyViolation[] = [];
   flatten(errors, '', violations);
   const names = violations.map((violation) => violation.property || '(payload)').join(', ');
-  return new ValidationError(`invalid payload for event "${event}": expected a valid ${dtoName}; failing: ${names}`, violations);
+  return new ValidationError(
+    `invalid payload for event "${event}": expected a valid ${dtoName}; failing: ${names}`,
+    violations,
+  );
 }
 
 function flatten(errors: readonly ClassValidatorError[], prefix: string, out: PropertyViolation[]): void {
@@ -166,5 +180,7 @@ function hasAsyncConstraints(dto: Function, seen: Set<Function>): boolean {
 
 function readDesignType(prototype: object, property: string): unknown {
   const reflect = Reflect as unknown as { getMetadata?: (key: string, target: object, key2: string) => unknown };
-  return typeof reflect.getMetadata === 'function' ? reflect.getMetadata('design:type', prototype, property) : undefined;
+  return typeof reflect.getMetadata === 'function'
+    ? reflect.getMetadata('design:type', prototype, property)
+    : undefined;
 }

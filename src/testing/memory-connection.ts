@@ -1,13 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type {
-  EngineCloseReason,
-  EngineConnection,
-  EngineData,
-  HandshakeRequest,
-  TransportName,
-} from '../engine/types';
+import type { EngineCloseReason, EngineConnection, EngineData, HandshakeRequest, TransportName } from '../engine/types';
 
 /** What the in-memory handshake request looks like to the server. */
 export interface MemoryRequestOptions {

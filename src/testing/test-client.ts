@@ -3,13 +3,7 @@ import type { EngineCloseReason, EngineConnection, EngineData } from '../engine/
 import { DisconnectedError } from '../errors';
 import { MemoryEngineConnection, type MemoryPeer } from './memory-connection';
 import { TestClientNamespace } from './test-client-namespace';
-import type {
-  AckResponder,
-  ReceivedPacket,
-  TestClientHost,
-  TestClientOptions,
-  TestConnectError,
-} from './types';
+import type { AckResponder, ReceivedPacket, TestClientHost, TestClientOptions, TestConnectError } from './types';
 
 export { TestClientNamespace } from './test-client-namespace';
 export type { AckResponder, ReceivedPacket, TestClientHost, TestClientOptions, TestConnectError } from './types';
@@ -171,7 +165,7 @@ export class TestClient implements MemoryPeer {
   /** Returns the events received on a namespace since the last call, and forgets them. */
   getReceived(namespace = this.namespace): ReceivedPacket[] {
     const taken: ReceivedPacket[] = [];
-    for (let i = 0; i < this.#received.length; ) {
+    for (let i = 0; i < this.#received.length;) {
       if (this.#received[i].namespace === namespace) taken.push(...this.#received.splice(i, 1));
       else i++;
     }
@@ -182,10 +176,7 @@ export class TestClient implements MemoryPeer {
    * Resolves with the next `event` on the namespace, taking it from the received list (already received or still
    * to come). Rejects after `timeout` ms (default 5000) with a message naming what was awaited.
    */
-  waitFor(
-    event: string,
-    options: { namespace?: string; timeout?: number } = {},
-  ): Promise<ReceivedPacket> {
+  waitFor(event: string, options: { namespace?: string; timeout?: number } = {}): Promise<ReceivedPacket> {
     const namespace = options.namespace ?? this.namespace;
     const index = this.#received.findIndex((p) => p.name === event && p.namespace === namespace);
     if (index !== -1) return Promise.resolve(this.#received.splice(index, 1)[0]);
@@ -200,7 +191,11 @@ export class TestClient implements MemoryPeer {
       };
       const timer = setTimeout(() => {
         this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
-        reject(new Error(`test client: no "${event}" on namespace ${namespace} within ${options.timeout ?? DEFAULT_WAIT_MS} ms`));
+        reject(
+          new Error(
+            `test client: no "${event}" on namespace ${namespace} within ${options.timeout ?? DEFAULT_WAIT_MS} ms`,
+          ),
+        );
       }, options.timeout ?? DEFAULT_WAIT_MS);
       this.#waiters.push(waiter);
     });
@@ -356,7 +351,9 @@ export class TestClient implements MemoryPeer {
     const acks = [...slot.acks.values()];
     slot.acks.clear();
     for (const pending of acks) {
-      pending.reject(new DisconnectedError(`test client: namespace ${namespace} disconnected (${reason}) before the ack`));
+      pending.reject(
+        new DisconnectedError(`test client: namespace ${namespace} disconnected (${reason}) before the ack`),
+      );
     }
   }
 
@@ -368,10 +365,6 @@ export class TestClient implements MemoryPeer {
 }
 
 /** Creates a test client connected (or connecting) to `namespace` of `host`. */
-export function createTestClient(
-  host: TestClientHost,
-  namespace = '/',
-  options: TestClientOptions = {},
-): TestClient {
+export function createTestClient(host: TestClientHost, namespace = '/', options: TestClientOptions = {}): TestClient {
   return new TestClient(host, namespace, options);
 }

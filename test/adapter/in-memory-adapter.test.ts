@@ -7,7 +7,10 @@ import { PacketType } from '../../src/protocol/packet';
 /** A local socket that records what the adapter writes to it. */
 class RecordingSocket implements AdapterSocket {
   readonly written: (readonly EngineData[])[] = [];
-  constructor(readonly id: string, private readonly adapter: () => InMemoryAdapter) {}
+  constructor(
+    readonly id: string,
+    private readonly adapter: () => InMemoryAdapter,
+  ) {}
   writeEncoded(frames: readonly EngineData[]): void {
     this.written.push(frames);
   }

@@ -1,7 +1,13 @@
 import { EventEmitter, once } from 'node:events';
 import { expect } from 'chai';
 import { Decoder, PacketType, type Packet } from 'socket.io-parser';
-import type { Adapter, AdapterHost, AdapterSocket, BroadcastOptions, SocketDescription } from '../../src/adapter/adapter';
+import type {
+  Adapter,
+  AdapterHost,
+  AdapterSocket,
+  BroadcastOptions,
+  SocketDescription,
+} from '../../src/adapter/adapter';
 import { createRedisAdapter } from '../../src/adapter/redis/index';
 import type { RedisAdapter } from '../../src/adapter/redis/redis-adapter';
 import type { EngineData } from '../../src/engine/types';
@@ -57,7 +63,12 @@ class FakeSocket extends EventEmitter implements AdapterSocket {
   }
 
   describe(): SocketDescription {
-    return { id: this.id, rooms: [...(this.node.adapter.socketRooms(this.id) ?? [])], data: { on: this.id }, handshake: {} };
+    return {
+      id: this.id,
+      rooms: [...(this.node.adapter.socketRooms(this.id) ?? [])],
+      data: { on: this.id },
+      handshake: {},
+    };
   }
 
   /** Resolves with the next packet whose event is `event`. */
@@ -194,7 +205,12 @@ describe('RedisAdapter', function () {
       const { encode } = await import('notepack.io');
       const foreign = new Redis(REDIS_URL);
       try {
-        for (const junk of [Buffer.from('not msgpack'), encode({ hello: 1 }), encode(['x', 1, 'frames?', null]), encode(['x', 99])]) {
+        for (const junk of [
+          Buffer.from('not msgpack'),
+          encode({ hello: 1 }),
+          encode(['x', 1, 'frames?', null]),
+          encode(['x', 99]),
+        ]) {
           await foreign.publish(`${channel}#/#`, junk);
         }
         // Same connection as the junk, so it arrives after it: once delivered, the junk was survived.
@@ -306,7 +322,11 @@ describe('RedisAdapter', function () {
     it('delivers to the other processes and collects their answers', async () => {
       b.connect('b1');
       const answers = await new Promise<unknown[][]>((resolve, reject) =>
-        a.adapter.serverSideEmit(['ping', 7, (err: Error | null, res: unknown[][]) => (err ? reject(err) : resolve(res))]),
+        a.adapter.serverSideEmit([
+          'ping',
+          7,
+          (err: Error | null, res: unknown[][]) => (err ? reject(err) : resolve(res)),
+        ]),
       );
       expect(answers).to.deep.equal([['pong from', 1]]);
       expect(b.serverSideEvents).to.deep.equal([['ping', 7]]);
@@ -390,7 +410,11 @@ describe('Emitter', function () {
     const s2 = other.connect('s2', ['lobby', 'bots']);
     const s3 = other.connect('s3');
     await emitter.to('lobby').except('bots').emit('chained');
-    await emitter.emit('object', { room: 'not a target' }, emitOptions({ namespace: '/', room: 'lobby', skipSid: ['bots'] }));
+    await emitter.emit(
+      'object',
+      { room: 'not a target' },
+      emitOptions({ namespace: '/', room: 'lobby', skipSid: ['bots'] }),
+    );
     await emitter.to('s3').emit('done');
     await s3.next('done');
     expect(s1.events('chained')).to.have.length(1);

@@ -123,7 +123,11 @@ describe('Redis cluster (three server processes)', function () {
   });
 
   it('closes a room across processes', async () => {
-    for (const [node, client] of [[a, onA], [b, onB], [c, onC]] as const) {
+    for (const [node, client] of [
+      [a, onA],
+      [b, onB],
+      [c, onC],
+    ] as const) {
       await node.run('joinRoom', { sid: client.id, room: 'game' });
     }
     expect(await a.run('fetchSockets', { room: 'game' })).to.deep.equal([onA.id, onB.id, onC.id].sort());
@@ -149,7 +153,9 @@ describe('Redis cluster (three server processes)', function () {
   });
 
   it('rejects a call to a sid no process holds', async () => {
-    const err = await a.run('call', { sid: 'nobody', event: 'question', args: [1], timeout: 2000 }).catch((e: unknown) => e);
+    const err = await a
+      .run('call', { sid: 'nobody', event: 'question', args: [1], timeout: 2000 })
+      .catch((e: unknown) => e);
     expect(err).to.be.instanceOf(NodeCommandError);
     expect(err).to.have.property('code', 'CLASSIO_ERR_DISCONNECTED');
   });

@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { expect } from 'chai';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
-import { ClusterNode, findFreePort, NodeCommandError, REDIS_SERVER_BIN, ScratchRedis, uniqueChannel } from './redis-support';
+import {
+  ClusterNode,
+  findFreePort,
+  NodeCommandError,
+  REDIS_SERVER_BIN,
+  ScratchRedis,
+  uniqueChannel,
+} from './redis-support';
 
 /** Resolves with the arguments of the next `event` on `socket`. */
 function nextEvent(socket: ClientSocket, event: string): Promise<unknown[]> {
@@ -31,7 +38,9 @@ describe('Redis cluster during a Redis outage', function () {
         (node) =>
           new Promise<ClientSocket>((resolve, reject) => {
             const socket = io(node.url, { transports: ['websocket'], forceNew: true, reconnection: false });
-            socket.onAny((event: string) => counts.set(`${socket.id}:${event}`, (counts.get(`${socket.id}:${event}`) ?? 0) + 1));
+            socket.onAny((event: string) =>
+              counts.set(`${socket.id}:${event}`, (counts.get(`${socket.id}:${event}`) ?? 0) + 1),
+            );
             socket.once('connect', () => resolve(socket));
             socket.once('connect_error', reject);
           }),

@@ -77,21 +77,27 @@ export class ClusterNode {
     });
     this.#child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.#exited = new Promise((resolve) => this.#child.once('exit', () => resolve()));
-    this.#child.on('message', (message: { id?: number; value?: unknown; error?: { name: string; code?: string; message: string } } & NodeEvent) => {
-      if (message.id !== undefined) {
-        const pending = this.#pending.get(message.id);
-        this.#pending.delete(message.id);
-        if (message.error) pending?.reject(new NodeCommandError(message.error.name, message.error.code, message.error.message));
-        else pending?.resolve(message.value);
-        return;
-      }
-      this.events.push(message);
-      for (const waiter of [...this.#waiters]) {
-        if (!waiter.match(message)) continue;
-        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
-        waiter.resolve(message);
-      }
-    });
+    this.#child.on(
+      'message',
+      (
+        message: { id?: number; value?: unknown; error?: { name: string; code?: string; message: string } } & NodeEvent,
+      ) => {
+        if (message.id !== undefined) {
+          const pending = this.#pending.get(message.id);
+          this.#pending.delete(message.id);
+          if (message.error)
+            pending?.reject(new NodeCommandError(message.error.name, message.error.code, message.error.message));
+          else pending?.resolve(message.value);
+          return;
+        }
+        this.events.push(message);
+        for (const waiter of [...this.#waiters]) {
+          if (!waiter.match(message)) continue;
+          this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+          waiter.resolve(message);
+        }
+      },
+    );
   }
 
   /** Starts a node and resolves once it listens and is subscribed. */

@@ -110,7 +110,10 @@ class ServerProcess {
 
   constructor(peer: Peer, channel: string) {
     const execArgv = process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}`] : [];
-    this.child = fork(__filename, ['server', peer, channel], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(__filename, ['server', peer, channel], {
+      execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
   }
 
   request<T extends object>(command: ServerCommand): Promise<T> {

@@ -124,13 +124,18 @@ const mib = (bytes: number) => (bytes / 1048576).toFixed(1);
 async function runSoak(): Promise<void> {
   const child = fork(__filename, ['server'], { execArgv: ['--expose-gc'] });
   const port = await new Promise<number>((resolve) =>
-    child.on('message', (message: { type: string; port?: number }) => message.type === 'ready' && resolve(message.port!)),
+    child.on(
+      'message',
+      (message: { type: string; port?: number }) => message.type === 'ready' && resolve(message.port!),
+    ),
   );
   console.log(`soak: ${CLIENTS} clients, ${MINUTES} min, one acknowledged event per client every ${INTERVAL_MS} ms`);
   const idle = await sampleServer(child);
   const clients: SoakClient[] = [];
   for (let i = 0; i < CLIENTS; i += 100) {
-    clients.push(...(await Promise.all(Array.from({ length: Math.min(100, CLIENTS - i) }, (_, j) => openClient(port, i + j)))));
+    clients.push(
+      ...(await Promise.all(Array.from({ length: Math.min(100, CLIENTS - i) }, (_, j) => openClient(port, i + j)))),
+    );
   }
   const start = Date.now();
   const samples: ServerSample[] = [];
@@ -162,10 +167,18 @@ async function runSoak(): Promise<void> {
   const last = samples[samples.length - 1] ?? idle.sample;
   console.log('\nsummary');
   console.log(`  clients ${CLIENTS}, duration ${MINUTES} min, reconnects ${stats.reconnects}`);
-  console.log(`  events sent ${stats.sent}, acks ${stats.acks} (${((stats.acks / Math.max(1, stats.sent)) * 100).toFixed(2)}%), room broadcasts received ${stats.chats}, ticks ${stats.ticks}, errors ${stats.errors}`);
-  console.log(`  server rss: idle ${mib(idle.sample.rss)} MiB, peak ${mib(peak.rss)} MiB, last ${mib(last.rss)} MiB, after all left ${mib(drained.sample.rss)} MiB`);
-  console.log(`  server heap: idle ${mib(idle.sample.heapUsed)} MiB, first ${mib(samples[0]?.heapUsed ?? 0)} MiB, last ${mib(last.heapUsed)} MiB, after all left ${mib(drained.sample.heapUsed)} MiB`);
-  console.log(`  after all left: ${drained.sample.engineClients} sessions, ${drained.sample.sockets} sockets, ${drained.sample.rooms} rooms`);
+  console.log(
+    `  events sent ${stats.sent}, acks ${stats.acks} (${((stats.acks / Math.max(1, stats.sent)) * 100).toFixed(2)}%), room broadcasts received ${stats.chats}, ticks ${stats.ticks}, errors ${stats.errors}`,
+  );
+  console.log(
+    `  server rss: idle ${mib(idle.sample.rss)} MiB, peak ${mib(peak.rss)} MiB, last ${mib(last.rss)} MiB, after all left ${mib(drained.sample.rss)} MiB`,
+  );
+  console.log(
+    `  server heap: idle ${mib(idle.sample.heapUsed)} MiB, first ${mib(samples[0]?.heapUsed ?? 0)} MiB, last ${mib(last.heapUsed)} MiB, after all left ${mib(drained.sample.heapUsed)} MiB`,
+  );
+  console.log(
+    `  after all left: ${drained.sample.engineClients} sessions, ${drained.sample.sockets} sockets, ${drained.sample.rooms} rooms`,
+  );
   child.send('stop');
   await new Promise((resolve) => child.once('exit', resolve));
 }

@@ -180,7 +180,11 @@ describe('chat example with the test client', () => {
     const client = (app as ChatApp).server.testClient('/');
     await client.ready;
     client.emit('message', 'hi');
-    expect(await client.waitFor('message', { namespace: '/' })).to.deep.equal({ name: 'message', args: ['hi'], namespace: '/' });
+    expect(await client.waitFor('message', { namespace: '/' })).to.deep.equal({
+      name: 'message',
+      args: ['hi'],
+      namespace: '/',
+    });
   });
 });
 

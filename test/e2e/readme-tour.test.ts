@@ -112,7 +112,7 @@ describe('README tour', () => {
     await server.close();
   });
 
-  it('refuses a client without the token with the guard\'s reason and data', async () => {
+  it("refuses a client without the token with the guard's reason and data", async () => {
     const client = server.testClient('/chat');
     expect(await client.ready).to.equal(false);
     expect(client.connectError()).to.deep.equal({ message: 'bad token', data: { hint: 'send auth.token' } });

@@ -37,9 +37,13 @@ describe('EngineServer', () => {
 
     it('reflects a listed origin and omits the header for an unlisted one', async () => {
       await start({ cors: { origin: ['https://a.example', /\.trusted\.example$/] } });
-      const listed = await httpRequest(`${fixture.baseUrl}${HANDSHAKE}`, { headers: { Origin: 'https://x.trusted.example' } });
+      const listed = await httpRequest(`${fixture.baseUrl}${HANDSHAKE}`, {
+        headers: { Origin: 'https://x.trusted.example' },
+      });
       expect(listed.headers['access-control-allow-origin']).to.equal('https://x.trusted.example');
-      const unlisted = await httpRequest(`${fixture.baseUrl}${HANDSHAKE}`, { headers: { Origin: 'https://evil.example' } });
+      const unlisted = await httpRequest(`${fixture.baseUrl}${HANDSHAKE}`, {
+        headers: { Origin: 'https://evil.example' },
+      });
       expect(unlisted.headers).to.not.have.property('access-control-allow-origin');
     });
 
@@ -47,7 +51,9 @@ describe('EngineServer', () => {
       await start({ cors: { origin: (origin) => origin === 'https://ok.example' } });
       const ok = await httpRequest(`${fixture.baseUrl}${HANDSHAKE}`, { headers: { Origin: 'https://ok.example' } });
       expect(ok.headers['access-control-allow-origin']).to.equal('https://ok.example');
-      const refused = await httpRequest(`${fixture.baseUrl}${HANDSHAKE}`, { headers: { Origin: 'https://no.example' } });
+      const refused = await httpRequest(`${fixture.baseUrl}${HANDSHAKE}`, {
+        headers: { Origin: 'https://no.example' },
+      });
       expect(refused.headers).to.not.have.property('access-control-allow-origin');
     });
 
@@ -74,7 +80,10 @@ describe('EngineServer', () => {
 
     it('announces the configured methods and headers in a preflight', async () => {
       await start({ cors: { origin: '*', methods: ['GET', 'POST', 'PUT'], allowedHeaders: ['x-a', 'x-b'] } });
-      const res = await httpRequest(`${fixture.baseUrl}${HANDSHAKE}`, { method: 'OPTIONS', headers: { Origin: 'https://a.example' } });
+      const res = await httpRequest(`${fixture.baseUrl}${HANDSHAKE}`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://a.example' },
+      });
       expect(res.status).to.equal(204);
       expect(res.headers['access-control-allow-methods']).to.equal('GET,POST,PUT');
       expect(res.headers['access-control-allow-headers']).to.equal('x-a,x-b');

@@ -56,6 +56,9 @@ describe('Flood', function () {
     expect(report.hasGc).to.equal(true);
     // Loose: the peak held thousands of connections; afterwards the heap is back within a few MiB of the start.
     const retained = report.heapAfter - report.heapBefore;
-    expect(retained, `retained ${(retained / 1048576).toFixed(1)} MiB (peak ${(report.heapPeak / 1048576).toFixed(1)} MiB)`).to.be.below(8 * 1024 * 1024);
+    expect(
+      retained,
+      `retained ${(retained / 1048576).toFixed(1)} MiB (peak ${(report.heapPeak / 1048576).toFixed(1)} MiB)`,
+    ).to.be.below(8 * 1024 * 1024);
   });
 });

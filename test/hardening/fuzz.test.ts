@@ -29,8 +29,34 @@ const VALID_SOCKET_IO = [
 
 /** Pieces that tend to reach interesting branches of the parsers. */
 const TOKENS = [
-  '0', '1', '2', '3', '4', '5', '6', '9', '[', ']', '{', '}', '"', ',', '-', '/', ':', 'x', 'b', '\x1e',
-  '"_placeholder":true', '"num":', 'null', '__proto__', '"connect"', '1e999', '99999999999999999999', '"echo"',
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '9',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  ',',
+  '-',
+  '/',
+  ':',
+  'x',
+  'b',
+  '\x1e',
+  '"_placeholder":true',
+  '"num":',
+  'null',
+  '__proto__',
+  '"connect"',
+  '1e999',
+  '99999999999999999999',
+  '"echo"',
 ];
 
 const tokenString = fc.array(fc.constantFrom(...TOKENS), { maxLength: 24 }).map((parts) => parts.join(''));
@@ -58,7 +84,12 @@ function mutate(frame: string, mutations: readonly Mutation[]): string {
 
 /** A Socket.IO-level frame: a mutated valid one, a token soup, any string, or random bytes. */
 const socketIoFrame: fc.Arbitrary<EngineData> = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...VALID_SOCKET_IO), fc.array(mutation, { maxLength: 3 })).map(([f, m]) => mutate(f, m)) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...VALID_SOCKET_IO), fc.array(mutation, { maxLength: 3 }))
+      .map(([f, m]) => mutate(f, m)),
+  },
   { weight: 2, arbitrary: tokenString },
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 16 }).map((bytes) => Buffer.from(bytes)) },
@@ -67,7 +98,9 @@ const socketIoFrame: fc.Arbitrary<EngineData> = fc.oneof(
 /** An Engine.IO-level packet: a Socket.IO frame behind a type digit, or a mutated control packet. */
 const enginePacket: fc.Arbitrary<string> = fc.oneof(
   socketIoFrame.map((frame) => (typeof frame === 'string' ? `4${frame}` : `b${frame.toString('base64')}`)),
-  fc.tuple(fc.constantFrom('2', '3', '2probe', '5', '6', '1', '0', 'b', 'bAQID'), fc.array(mutation, { maxLength: 2 })).map(([f, m]) => mutate(f, m)),
+  fc
+    .tuple(fc.constantFrom('2', '3', '2probe', '5', '6', '1', '0', 'b', 'bAQID'), fc.array(mutation, { maxLength: 2 }))
+    .map(([f, m]) => mutate(f, m)),
   fc.string({ maxLength: 20 }),
 );
 

@@ -156,9 +156,13 @@ describe('Handler failures', () => {
     server.register(Failing).register(ErrorHandlerThrows).register(ErrorHandlerRejects);
     server.register(ConnectThrows).register(ConnectRejects).register(ClassGuardRejects).register(DisconnectFails);
     // A second disconnect hook on the same namespace: the hooks are chained, and both fail.
-    server.on('disconnect', () => {
-      throw new Error('functional disconnect hook threw');
-    }, { namespace: '/disconnect-fails' });
+    server.on(
+      'disconnect',
+      () => {
+        throw new Error('functional disconnect hook threw');
+      },
+      { namespace: '/disconnect-fails' },
+    );
     server.of('/middleware-throws').use(() => {
       throw new Error('middleware threw');
     });
@@ -210,17 +214,23 @@ describe('Handler failures', () => {
 
   describe('in event handlers', () => {
     it('answers a sync throw with the handler error body and logs it', async () => {
-      expect(await ask('/failing', 'sync throw')).to.deep.equal({ error: { code: 'CLASSIO_ERR_HANDLER', message: 'sync throw' } });
+      expect(await ask('/failing', 'sync throw')).to.deep.equal({
+        error: { code: 'CLASSIO_ERR_HANDLER', message: 'sync throw' },
+      });
       expect(harness.logged.map((err) => (err as Error).message)).to.deep.equal(['sync throw']);
     });
 
     it('answers a rejected promise the same way', async () => {
-      expect(await ask('/failing', 'async reject')).to.deep.equal({ error: { code: 'CLASSIO_ERR_HANDLER', message: 'async reject' } });
+      expect(await ask('/failing', 'async reject')).to.deep.equal({
+        error: { code: 'CLASSIO_ERR_HANDLER', message: 'async reject' },
+      });
       await until(() => harness.logged.length === 1, 'the log');
     });
 
     it('answers a rejection with a non-Error value', async () => {
-      expect(await ask('/failing', 'reject with a string')).to.deep.equal({ error: { code: 'CLASSIO_ERR_HANDLER', message: 'not an Error' } });
+      expect(await ask('/failing', 'reject with a string')).to.deep.equal({
+        error: { code: 'CLASSIO_ERR_HANDLER', message: 'not an Error' },
+      });
     });
   });
 
@@ -246,13 +256,17 @@ describe('Handler failures', () => {
 
   describe('in error handlers', () => {
     it('answers the original error when the error handler throws, and logs the handler failure', async () => {
-      expect(await ask('/error-handler-throws', 'fail')).to.deep.equal({ error: { code: 'CLASSIO_ERR_HANDLER', message: 'original' } });
+      expect(await ask('/error-handler-throws', 'fail')).to.deep.equal({
+        error: { code: 'CLASSIO_ERR_HANDLER', message: 'original' },
+      });
       await until(() => harness.logged.length === 1, 'the log');
       expect((harness.logged[0] as Error).message).to.equal('error handler threw');
     });
 
     it('answers the original error when the error handler rejects', async () => {
-      expect(await ask('/error-handler-rejects', 'fail')).to.deep.equal({ error: { code: 'CLASSIO_ERR_HANDLER', message: 'original' } });
+      expect(await ask('/error-handler-rejects', 'fail')).to.deep.equal({
+        error: { code: 'CLASSIO_ERR_HANDLER', message: 'original' },
+      });
       await until(() => harness.logged.length === 1, 'the log');
       expect((harness.logged[0] as Error).message).to.equal('error handler rejected');
     });
@@ -301,7 +315,10 @@ describe('Handler failures', () => {
         'listener rejected',
         'listener threw',
       ];
-      await until(() => harness.logged.length === expected.length, `every failure to be logged (${harness.logged.length})`);
+      await until(
+        () => harness.logged.length === expected.length,
+        `every failure to be logged (${harness.logged.length})`,
+      );
       expect(harness.logged.map((err) => (err as Error).message).sort()).to.deep.equal(expected);
     });
   });

@@ -27,7 +27,8 @@ describe('Limits', () => {
 
     it('refuses a maxPendingAcks that is not a positive integer', () => {
       for (const maxPendingAcks of [0, -1, 1.5, Number.NaN]) {
-        expect(() => new Server({ logger: false, maxPendingAcks })).to.throw(/maxPendingAcks must be a positive integer/)
+        expect(() => new Server({ logger: false, maxPendingAcks }))
+          .to.throw(/maxPendingAcks must be a positive integer/)
           .with.property('code', 'CLASSIO_ERR_CONFIG');
       }
     });
@@ -119,7 +120,8 @@ describe('Limits', () => {
         await harness.stop();
       });
 
-      const placeholders = (n: number) => Array.from({ length: n }, (_, i) => `{"_placeholder":true,"num":${i}}`).join(',');
+      const placeholders = (n: number) =>
+        Array.from({ length: n }, (_, i) => `{"_placeholder":true,"num":${i}}`).join(',');
 
       it('accepts a packet with maxAttachments attachments', async () => {
         const offender = await openOffender(transport, harness.server.port);
@@ -215,9 +217,11 @@ describe('Limits', () => {
     });
 
     beforeEach(async () => {
-      const connected = new Promise<Socket>((resolve) => harness.server.of('/').on('connection', (socket: Socket) => {
-        if (socket.handshake.query.silent === '1') resolve(socket);
-      }));
+      const connected = new Promise<Socket>((resolve) =>
+        harness.server.of('/').on('connection', (socket: Socket) => {
+          if (socket.handshake.query.silent === '1') resolve(socket);
+        }),
+      );
       // A client that receives 'question' and never answers its ack.
       const client = await harness.pool.connect(harness.server, '/', modeOf('websocket'), { query: { silent: '1' } });
       client.on('question', () => undefined);
@@ -241,7 +245,10 @@ describe('Limits', () => {
 
     it('rejects emitWithAck past the cap', async () => {
       for (let i = 0; i < 3; i++) silent.timeout(5000).emit('question', () => undefined);
-      const error = await silent.emitWithAck('question').then(() => null, (err: unknown) => err);
+      const error = await silent.emitWithAck('question').then(
+        () => null,
+        (err: unknown) => err,
+      );
       expect(error).to.be.instanceOf(AckLimitError);
       expect((error as AckLimitError).code).to.equal('CLASSIO_ERR_ACK_LIMIT');
     });

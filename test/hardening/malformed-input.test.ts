@@ -43,11 +43,17 @@ const SOCKET_IO_CASES: readonly { name: string; packets: (string | Buffer)[] }[]
   { name: 'a DISCONNECT with a payload', packets: ['41{"reason":1}'] },
   { name: 'a binary message when no attachment is announced', packets: [Buffer.from([1, 2, 3])] },
   { name: 'a text packet while attachments are still due', packets: [`451-["echo",${PLACEHOLDER}]`, '42["echo","x"]'] },
-  { name: 'more attachments than announced', packets: [`451-["echo",${PLACEHOLDER}]`, Buffer.from([1]), Buffer.from([2])] },
+  {
+    name: 'more attachments than announced',
+    packets: [`451-["echo",${PLACEHOLDER}]`, Buffer.from([1]), Buffer.from([2])],
+  },
   { name: 'more attachments than maxAttachments (10)', packets: [`4511-["echo",${PLACEHOLDER}]`] },
   { name: 'an attachment count that is not a number', packets: [`45x-["echo",${PLACEHOLDER}]`] },
   { name: 'a zero attachment count', packets: [`450-["echo",${PLACEHOLDER}]`] },
-  { name: 'a binary event with a placeholder index out of range', packets: ['451-["echo",{"_placeholder":true,"num":5}]', Buffer.from([1])] },
+  {
+    name: 'a binary event with a placeholder index out of range',
+    packets: ['451-["echo",{"_placeholder":true,"num":5}]', Buffer.from([1])],
+  },
 ];
 
 for (const transport of RAW_TRANSPORTS) {
@@ -122,9 +128,11 @@ for (const transport of RAW_TRANSPORTS) {
           await offender.send(`451-["echo",${PLACEHOLDER}]`);
           await offender.send('b%%%');
           // Whatever the decoder makes of it, the session is refused or ends; the bystander does not notice.
-          await until(() => harness.closeReasons.has(offender.sid) || harness.socketReasons.has(offender.sid), 'the offender to go', 3000).catch(
-            () => undefined,
-          );
+          await until(
+            () => harness.closeReasons.has(offender.sid) || harness.socketReasons.has(offender.sid),
+            'the offender to go',
+            3000,
+          ).catch(() => undefined);
           await assertOnlyOffenderHurt();
         });
       }

@@ -53,14 +53,18 @@ describe('Origins', () => {
     });
 
     it('refuses a polling handshake from a foreign origin, and sends it no CORS grant', async () => {
-      const answer = await requestOnPort(harness.server.port, 'GET', '/socket.io/?EIO=4&transport=polling', undefined, { Origin: EVIL });
+      const answer = await requestOnPort(harness.server.port, 'GET', '/socket.io/?EIO=4&transport=polling', undefined, {
+        Origin: EVIL,
+      });
       expect(answer.status).to.equal(403);
       expect(JSON.parse(answer.body)).to.deep.equal(FORBIDDEN);
       expect(answer.headers['access-control-allow-origin']).to.equal(undefined);
     });
 
     it('accepts a polling handshake from a listed origin and grants it CORS', async () => {
-      const answer = await requestOnPort(harness.server.port, 'GET', '/socket.io/?EIO=4&transport=polling', undefined, { Origin: APP });
+      const answer = await requestOnPort(harness.server.port, 'GET', '/socket.io/?EIO=4&transport=polling', undefined, {
+        Origin: APP,
+      });
       expect(answer.status).to.equal(200);
       expect(answer.body.startsWith('0{')).to.equal(true);
       expect(answer.headers['access-control-allow-origin']).to.equal(APP);
@@ -123,7 +127,9 @@ describe('Origins', () => {
       const raw = await RawWebSocket.open(harness.server.port, '', { Origin: EVIL });
       expect(raw.isOpen).to.equal(true);
       raw.close();
-      const answer = await requestOnPort(harness.server.port, 'GET', '/socket.io/?EIO=4&transport=polling', undefined, { Origin: EVIL });
+      const answer = await requestOnPort(harness.server.port, 'GET', '/socket.io/?EIO=4&transport=polling', undefined, {
+        Origin: EVIL,
+      });
       expect(answer.status).to.equal(200);
       expect(answer.headers['access-control-allow-origin']).to.equal(undefined);
     });
@@ -131,7 +137,9 @@ describe('Origins', () => {
 
   it('refuses an allowedOrigins that is not a list or a function', () => {
     for (const allowedOrigins of ['https://app.example', [42], {}] as never[]) {
-      expect(() => new Server({ logger: false, allowedOrigins })).to.throw(/allowedOrigins/).with.property('code', 'CLASSIO_ERR_CONFIG');
+      expect(() => new Server({ logger: false, allowedOrigins }))
+        .to.throw(/allowedOrigins/)
+        .with.property('code', 'CLASSIO_ERR_CONFIG');
     }
   });
 });

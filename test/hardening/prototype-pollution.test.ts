@@ -57,7 +57,8 @@ function assertPrototypesUnchanged(value: unknown, allowed: readonly object[], s
   seen.add(value);
   if (Buffer.isBuffer(value)) return;
   expect(allowed, 'prototype of a payload object').to.include(Object.getPrototypeOf(value));
-  for (const key of Object.keys(value)) assertPrototypesUnchanged((value as Record<string, unknown>)[key], allowed, seen);
+  for (const key of Object.keys(value))
+    assertPrototypesUnchanged((value as Record<string, unknown>)[key], allowed, seen);
 }
 
 for (const transport of RAW_TRANSPORTS) {
@@ -135,9 +136,11 @@ describe('Prototype pollution (handshake)', () => {
   });
 
   it('parses a hostile query into a null-prototype object and keeps the auth payload plain', async () => {
-    const connected = new Promise<Socket>((resolve) => harness.server.of('/').on('connection', (socket: Socket) => {
-      if (socket.handshake.query.hostile === '1') resolve(socket);
-    }));
+    const connected = new Promise<Socket>((resolve) =>
+      harness.server.of('/').on('connection', (socket: Socket) => {
+        if (socket.handshake.query.hostile === '1') resolve(socket);
+      }),
+    );
     const raw = await RawWebSocket.open(
       harness.server.port,
       '&hostile=1&__proto__[polluted]=yes&__proto__=yes&constructor[prototype][polluted]=yes&toString=1',

@@ -38,7 +38,9 @@ for (const mode of TRANSPORT_MODES.filter((m) => m.name !== 'upgrade')) {
           return adapter;
         },
       });
-      server.of('/').on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => serverReasons.push(reason)));
+      server
+        .of('/')
+        .on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => serverReasons.push(reason)));
     });
 
     afterEach(async () => {
@@ -121,7 +123,10 @@ for (const mode of TRANSPORT_MODES.filter((m) => m.name !== 'upgrade')) {
     });
 
     it('rejects a negative timeout', async () => {
-      const error = await server.close({ timeout: -1 }).then(() => null, (err: Error & { code?: string }) => err);
+      const error = await server.close({ timeout: -1 }).then(
+        () => null,
+        (err: Error & { code?: string }) => err,
+      );
       expect(error?.code).to.equal('CLASSIO_ERR_CONFIG');
     });
   });

@@ -50,7 +50,8 @@ describe('Slow consumers', () => {
       expect(await harness.socketReasonOf(stalled.sid)).to.equal('slow consumer');
       expect(harness.server.engine.clients.has(stalled.sid)).to.equal(false);
       expect(harness.server.of('/').adapter.rooms.get('firehose')?.size).to.equal(1);
-      const count = () => healthy.frames.filter((frame) => typeof frame === 'string' && frame.startsWith('42["data"')).length;
+      const count = () =>
+        healthy.frames.filter((frame) => typeof frame === 'string' && frame.startsWith('42["data"')).length;
       await until(() => count() === sent, `the healthy reader to get all ${sent} chunks (${count()})`, 10_000);
       await harness.assertBystanderHealthy();
       stalled.socket.destroy();
@@ -82,7 +83,10 @@ describe('Slow consumers', () => {
       // Each packet is '2["data","…"]': the first one to take the queue past 1 MiB is the last sent.
       const packetSize = '2["data",""]'.length + CHUNK.length;
       expect(sent).to.equal(Math.floor((1024 * 1024) / packetSize) + 1);
-      const answer = await raw.poll().then(() => 'answered', (err: Error) => err.message);
+      const answer = await raw.poll().then(
+        () => 'answered',
+        (err: Error) => err.message,
+      );
       expect(answer).to.match(/^poll answered 400/);
       await harness.assertBystanderHealthy();
     });

@@ -79,7 +79,9 @@ for (const mode of TRANSPORT_MODES) {
         const a = await clients.connect(server, '/a', mode);
         // A second socket of the same manager shares the Engine.IO connection.
         const sameManager = a.io.socket('/b');
-        await new Promise<void>((resolve) => (sameManager.connected ? resolve() : sameManager.once('connect', () => resolve())));
+        await new Promise<void>((resolve) =>
+          sameManager.connected ? resolve() : sameManager.once('connect', () => resolve()),
+        );
         expect(sameManager.id).to.be.a('string').and.not.equal(a.id);
         expect(server.engine.clientsCount).to.equal(1);
         expect([...server.of('/a').sockets.keys()]).to.deep.equal([a.id]);
@@ -143,7 +145,9 @@ for (const mode of TRANSPORT_MODES) {
     describe('DISCONNECT', () => {
       it('reports a client disconnect to the server with "client namespace disconnect"', async () => {
         const reasons: string[] = [];
-        server.of('/chat').on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => reasons.push(reason)));
+        server
+          .of('/chat')
+          .on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => reasons.push(reason)));
         const client = await clients.connect(server, '/chat', mode);
         client.disconnect();
         await until(() => reasons.length === 1, 'the disconnect');

@@ -97,19 +97,29 @@ for (const mode of TRANSPORT_MODES) {
         const client = await clients.connect(server, '/', mode);
         expect(await client.emitWithAck('sum', 2, 3)).to.equal(5);
         expect(await client.emitWithAck('later', 'x')).to.equal('done x');
-        const pair = await new Promise<unknown[]>((resolve) => client.emit('pair', 'a', 'b', (...args: unknown[]) => resolve(args)));
+        const pair = await new Promise<unknown[]>((resolve) =>
+          client.emit('pair', 'a', 'b', (...args: unknown[]) => resolve(args)),
+        );
         expect(pair).to.deep.equal(['a', 'b']);
       });
 
       it('answers a failing handler without an error handler with the standard error body', async () => {
-        server.of('/').addRoute(route('fail', () => {
-          throw new Error('boom');
-        }));
-        server.of('/').addRoute(route('reject', async () => {
-          throw new ValidationError('payload of "reject" is invalid', [{ property: 'name', constraints: { isString: 'name must be a string' } }]);
-        }));
+        server.of('/').addRoute(
+          route('fail', () => {
+            throw new Error('boom');
+          }),
+        );
+        server.of('/').addRoute(
+          route('reject', async () => {
+            throw new ValidationError('payload of "reject" is invalid', [
+              { property: 'name', constraints: { isString: 'name must be a string' } },
+            ]);
+          }),
+        );
         const client = await clients.connect(server, '/', mode);
-        expect(await client.emitWithAck('fail')).to.deep.equal({ error: { code: 'CLASSIO_ERR_HANDLER', message: 'boom' } });
+        expect(await client.emitWithAck('fail')).to.deep.equal({
+          error: { code: 'CLASSIO_ERR_HANDLER', message: 'boom' },
+        });
         expect(await client.emitWithAck('reject')).to.deep.equal({
           error: {
             code: 'CLASSIO_ERR_VALIDATION',
@@ -120,9 +130,15 @@ for (const mode of TRANSPORT_MODES) {
       });
 
       it("answers with the error handler's return value, and the server default handler when the namespace has none", async () => {
-        server.of('/').addRoute(route('fail', () => {
-          throw new Error('boom');
-        }, (err, _socket, event, args) => ({ handled: (err as Error).message, event, args })));
+        server.of('/').addRoute(
+          route(
+            'fail',
+            () => {
+              throw new Error('boom');
+            },
+            (err, _socket, event, args) => ({ handled: (err as Error).message, event, args }),
+          ),
+        );
         server.of('/').addRoute(route('fail default', () => Promise.reject(new Error('late boom'))));
         server.setDefaultErrorHandler((err, _socket, event) => `default saw ${(err as Error).message} in ${event}`);
         const client = await clients.connect(server, '/', mode);
@@ -131,20 +147,28 @@ for (const mode of TRANSPORT_MODES) {
       });
 
       it('hands an error its namespace handler declines (rethrows) to the server default handler', async () => {
-        server.of('/').addRoute(route('fail', () => {
-          throw new Error('not a validation error');
-        }, (err) => {
-          throw err;
-        }));
+        server.of('/').addRoute(
+          route(
+            'fail',
+            () => {
+              throw new Error('not a validation error');
+            },
+            (err) => {
+              throw err;
+            },
+          ),
+        );
         server.setDefaultErrorHandler((err) => `default took ${(err as Error).message}`);
         const client = await clients.connect(server, '/', mode);
         expect(await client.emitWithAck('fail')).to.equal('default took not a validation error');
       });
 
       it('keeps other clients served while one handler fails', async () => {
-        server.of('/').addRoute(route('fail', () => {
-          throw new Error('boom');
-        }));
+        server.of('/').addRoute(
+          route('fail', () => {
+            throw new Error('boom');
+          }),
+        );
         server.of('/').addRoute(route('ok', () => 'fine'));
         const failing = await clients.connect(server, '/', mode);
         const bystander = await clients.connect(server, '/', mode);
@@ -164,10 +188,13 @@ for (const mode of TRANSPORT_MODES) {
       it('rejects with AckTimeoutError when the client does not answer in time', async () => {
         const client = await clients.connect(server, '/', mode);
         client.on('question', () => {});
-        const err = await serverSocket.timeout(50).emitWithAck('question').then(
-          () => null,
-          (e: unknown) => e,
-        );
+        const err = await serverSocket
+          .timeout(50)
+          .emitWithAck('question')
+          .then(
+            () => null,
+            (e: unknown) => e,
+          );
         expect(err).to.be.instanceOf(AckTimeoutError);
         expect((err as AckTimeoutError).code).to.equal('CLASSIO_ERR_ACK_TIMEOUT');
       });

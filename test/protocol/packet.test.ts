@@ -47,7 +47,9 @@ describe('encodePacket', () => {
           for (const id of [undefined, 0, 42]) {
             const packet: Packet = { type, nsp, data: [...data], id };
             // socket.io-parser passes attachments on as given; classio hands the engine their bytes as Buffers.
-            const expected = reference.encode({ ...packet, data: [...data] }).map((part, i) => (i === 0 ? part : bytesOf(part)));
+            const expected = reference
+              .encode({ ...packet, data: [...data] })
+              .map((part, i) => (i === 0 ? part : bytesOf(part)));
             const actual = encodePacket(packet);
             for (const part of actual.slice(1)) expect(Buffer.isBuffer(part)).to.equal(true);
             expect(actual, `type ${type}, nsp ${nsp}, id ${String(id)}`).to.deep.equal(expected);
@@ -142,11 +144,16 @@ describe('decodeEventPacket', () => {
       fc.constantFrom('', '0', '12', ' 1', '01', '1e3'),
     );
     const json = fc
-      .array(fc.oneof(fc.string(), fc.integer(), fc.constantFrom('connect', 'disconnect'), fc.jsonValue({ maxDepth: 2 })), {
-        maxLength: 3,
-      })
+      .array(
+        fc.oneof(fc.string(), fc.integer(), fc.constantFrom('connect', 'disconnect'), fc.jsonValue({ maxDepth: 2 })),
+        {
+          maxLength: 3,
+        },
+      )
       .map((values) => JSON.stringify(values));
-    const junk = fc.array(fc.constantFrom('[', ']', '"e"', ',', '{}', '1', 'null', ' ', 'x'), { maxLength: 6 }).map((p) => p.join(''));
+    const junk = fc
+      .array(fc.constantFrom('[', ']', '"e"', ',', '{}', '1', 'null', ' ', 'x'), { maxLength: 6 })
+      .map((p) => p.join(''));
     const body = fc.oneof(json, junk);
     fc.assert(
       fc.property(head, body, ([type, nsp, id], payload) => {

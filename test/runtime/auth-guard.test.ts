@@ -151,7 +151,10 @@ for (const mode of MODES) {
         const client = await clients.connect(server, '/admin', mode);
         const answer = await request(client, 'shutdown');
         expect(answer).to.deep.equal({
-          error: { code: 'CLASSIO_ERR_FORBIDDEN', message: 'guard AsyncAdminGuard refused event "shutdown" in namespace "/admin"' },
+          error: {
+            code: 'CLASSIO_ERR_FORBIDDEN',
+            message: 'guard AsyncAdminGuard refused event "shutdown" in namespace "/admin"',
+          },
         });
         expect(await request(client, 'status')).to.equal('fine');
         expect(await request(client, 'promote')).to.equal(true);

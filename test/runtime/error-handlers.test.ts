@@ -65,7 +65,9 @@ for (const mode of MODES) {
       expect(await request(client, 'upload')).to.equal('upload handler');
       expect(await request(client, 'send')).to.equal('quota handler');
       // No handler covers a plain Error of "other": the client still gets the standard error body.
-      expect(await request(client, 'other')).to.deep.equal({ error: { code: 'CLASSIO_ERR_HANDLER', message: 'other' } });
+      expect(await request(client, 'other')).to.deep.equal({
+        error: { code: 'CLASSIO_ERR_HANDLER', message: 'other' },
+      });
     });
 
     it('falls back to the server default error handler when the namespace has none', async () => {

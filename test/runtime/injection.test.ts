@@ -23,7 +23,10 @@ class Disposals {
 /** A per-connection service that gets the connection's socket and is disposed with its container. */
 @injectable()
 class ConnectionLog {
-  constructor(@inject(CONNECTION_SOCKET) readonly socket: Socket, @inject(Disposals) private readonly disposals: Disposals) {}
+  constructor(
+    @inject(CONNECTION_SOCKET) readonly socket: Socket,
+    @inject(Disposals) private readonly disposals: Disposals,
+  ) {}
   dispose(): void {
     this.disposals.services.push(this.socket.id);
   }
@@ -76,7 +79,10 @@ for (const mode of MODES) {
         @Namespace('/counter', { scope: 'connection' })
         class Counter extends Namespace {
           count = 0;
-          constructor(private readonly log: ConnectionLog, private readonly greeter: Greeter) {
+          constructor(
+            private readonly log: ConnectionLog,
+            private readonly greeter: Greeter,
+          ) {
             super();
           }
           on_bump() {

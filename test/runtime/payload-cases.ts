@@ -363,15 +363,34 @@ export const OPTION_SETS: readonly ValidatorOptions[] = [
 ];
 
 /** Keys that exercise class-transformer's skip rules, beside each case's own fields. */
-const SPECIAL_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'then', 'describe', 'greet',
-  'callback', 'upper', '0', '10', 'extra'];
+const SPECIAL_KEYS = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'then',
+  'describe',
+  'greet',
+  'callback',
+  'upper',
+  '0',
+  '10',
+  'extra',
+];
 
 /** JSON text, so that `__proto__` keys arrive as JSON.parse makes them: own data properties. */
 const jsonText: fc.Arbitrary<string> = fc.letrec<{ json: string; leaf: string; array: string; object: string }>(
   (tie) => ({
     json: fc.oneof({ depthSize: 'small' }, tie('leaf'), tie('array'), tie('object')),
     leaf: fc
-      .oneof(fc.string({ maxLength: 22 }), fc.integer({ min: -3, max: 200 }), fc.double(), fc.boolean(), fc.constant(null))
+      .oneof(
+        fc.string({ maxLength: 22 }),
+        fc.integer({ min: -3, max: 200 }),
+        fc.double(),
+        fc.boolean(),
+        fc.constant(null),
+      )
       .map((value) => JSON.stringify(value)),
     array: fc.array(tie('json'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
     object: fc

@@ -40,7 +40,8 @@ async function reference(
 ): Promise<Outcome> {
   try {
     const instance = plainToInstance(dto, value);
-    if (getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).length === 0) return { value: instance };
+    if (getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).length === 0)
+      return { value: instance };
     const options = { ...DEFAULT_VALIDATOR_OPTIONS, ...validator };
     const errors = isAsync ? await validate(instance as object, options) : validateSync(instance as object, options);
     if (errors.length > 0) return { error: createValidationError('evt', dto.name, errors) };
@@ -128,7 +129,9 @@ describe('Payload fast path', () => {
     }
 
     it('refuses when class-transformer options are given', () => {
-      expect(compileFastInstance(Message, { excludeExtraneousValues: true })).to.equal('class-transformer options are set');
+      expect(compileFastInstance(Message, { excludeExtraneousValues: true })).to.equal(
+        'class-transformer options are set',
+      );
       expect(compileFastInstance(Message, {})).to.be.instanceOf(FastInstanceBuilder);
     });
 
@@ -161,7 +164,9 @@ describe('Payload fast path', () => {
     });
 
     it('refuses when no metadata applies under the options', () => {
-      expect(compileChecks(Message, { groups: ['nobody'] })).to.equal('no validation metadata applies under these options');
+      expect(compileChecks(Message, { groups: ['nobody'] })).to.equal(
+        'no validation metadata applies under these options',
+      );
     });
 
     it('never accepts what is not an instance of the DTO', () => {

@@ -109,7 +109,10 @@ describe('NamespaceExplorer', () => {
           super();
         }
       }
-      expect(() => explorer.compile(Needy)).to.throw(ConfigurationError, /^Needy cannot be resolved from the container: /);
+      expect(() => explorer.compile(Needy)).to.throw(
+        ConfigurationError,
+        /^Needy cannot be resolved from the container: /,
+      );
     });
 
     it('rejects a reserved event name', () => {
@@ -131,7 +134,11 @@ describe('NamespaceExplorer', () => {
           ack();
         }
       }
-      expectConfigurationError(explorer, Hook, 'Hook.on_connect: connect and disconnect hooks have no ack to inject with @Ack()');
+      expectConfigurationError(
+        explorer,
+        Hook,
+        'Hook.on_connect: connect and disconnect hooks have no ack to inject with @Ack()',
+      );
     });
 
     it('rejects guards on on_disconnect', () => {
@@ -145,7 +152,11 @@ describe('NamespaceExplorer', () => {
         @UseGuards(Allow)
         on_disconnect() {}
       }
-      expectConfigurationError(explorer, Bye, 'Bye.on_disconnect: a disconnect cannot be refused, so it takes no guards');
+      expectConfigurationError(
+        explorer,
+        Bye,
+        'Bye.on_disconnect: a disconnect cannot be refused, so it takes no guards',
+      );
     });
 
     it('rejects a connection-scoped instance', () => {
@@ -161,7 +172,11 @@ describe('NamespaceExplorer', () => {
     it('rejects an unknown scope', () => {
       @Namespace('/scope', { scope: 'request' as never })
       class Scoped extends Namespace {}
-      expectConfigurationError(explorer, Scoped, "Scoped: invalid scope \"request\"; expected 'singleton' or 'connection'");
+      expectConfigurationError(
+        explorer,
+        Scoped,
+        "Scoped: invalid scope \"request\"; expected 'singleton' or 'connection'",
+      );
     });
   });
 });

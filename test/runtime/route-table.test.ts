@@ -112,7 +112,9 @@ describe('RouteTable compilation', () => {
         (error: unknown) => error,
       );
       expect(refused).to.be.instanceOf(ValidationError);
-      expect((refused as ValidationError).data).to.deep.equal([{ property: 'name', constraints: { freeName: 'name is taken' } }]);
+      expect((refused as ValidationError).data).to.deep.equal([
+        { property: 'name', constraints: { freeName: 'name is taken' } },
+      ]);
     });
 
     it('marks a route whose handler takes @Ack() as answering the ack itself', () => {

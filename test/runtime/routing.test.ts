@@ -216,4 +216,3 @@ for (const mode of MODES) {
     });
   });
 }
-

@@ -1,4 +1,9 @@
-import { io as connectSocket, type Socket as ClientSocket, type ManagerOptions, type SocketOptions } from 'socket.io-client';
+import {
+  io as connectSocket,
+  type Socket as ClientSocket,
+  type ManagerOptions,
+  type SocketOptions,
+} from 'socket.io-client';
 import { Server, type ServerOptions } from '../../src/server';
 
 /**
@@ -49,7 +54,12 @@ export class ClientPool {
   }
 
   /** Opens a client without waiting (for refused connections). */
-  open(server: Server, nsp: string, mode: TransportMode, options: Partial<ManagerOptions & SocketOptions> = {}): ClientSocket {
+  open(
+    server: Server,
+    nsp: string,
+    mode: TransportMode,
+    options: Partial<ManagerOptions & SocketOptions> = {},
+  ): ClientSocket {
     const client = connectSocket(`http://127.0.0.1:${server.port}${nsp}`, {
       forceNew: true,
       reconnection: false,

@@ -57,12 +57,18 @@ export function httpRequest(url: string, options: RawRequestOptions = {}): Promi
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
-      const answer = (): RawResponse => ({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const answer = (): RawResponse => ({
+        status: res.statusCode ?? 0,
+        headers: res.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve(answer()));
       res.on('error', (err) => (options.shouldResolveOnReset ? resolve(answer()) : reject(err)));
     });
-    req.on('error', (err) => (options.shouldResolveOnReset ? resolve({ status: 0, headers: {}, body: '' }) : reject(err)));
+    req.on('error', (err) =>
+      options.shouldResolveOnReset ? resolve({ status: 0, headers: {}, body: '' }) : reject(err),
+    );
     req.end(options.body);
   });
 }
@@ -170,7 +176,10 @@ export class RawWebSocketClient {
   }
 
   /** Connects and reads the open packet. */
-  static async handshake(baseUrl: string, path = '/engine.io/'): Promise<{ client: RawWebSocketClient; open: OpenPacket }> {
+  static async handshake(
+    baseUrl: string,
+    path = '/engine.io/',
+  ): Promise<{ client: RawWebSocketClient; open: OpenPacket }> {
     const client = await RawWebSocketClient.connect(baseUrl, '', path);
     const open = parseOpenPacket((await client.next()) as string);
     return { client, open };

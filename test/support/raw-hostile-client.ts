@@ -52,10 +52,12 @@ export class RawWebSocket {
       this.#notify();
     });
     this.ws.on('error', () => undefined);
-    this.closed = new Promise((resolve) => this.ws.on('close', (code: number) => {
-      this.#notify();
-      resolve(code);
-    }));
+    this.closed = new Promise((resolve) =>
+      this.ws.on('close', (code: number) => {
+        this.#notify();
+        resolve(code);
+      }),
+    );
     this.refused = new Promise((resolve) =>
       this.ws.on('unexpected-response', (_req, res) => {
         const chunks: Buffer[] = [];
@@ -143,7 +145,12 @@ export class RawPolling {
   /** Performs the handshake (GET without sid). */
   static async open(port: number, query = '', headers: Record<string, string> = {}): Promise<RawPolling> {
     return new RawPolling(
-      await RawPollingClient.connect(baseUrlOfPort(port), { path: SOCKET_IO_PATH, query, headers, shouldResolveOnReset: true }),
+      await RawPollingClient.connect(baseUrlOfPort(port), {
+        path: SOCKET_IO_PATH,
+        query,
+        headers,
+        shouldResolveOnReset: true,
+      }),
     );
   }
 
@@ -153,7 +160,8 @@ export class RawPolling {
     const prefix = nsp === '/' ? '' : `${nsp},`;
     await client.post(`40${prefix}`);
     const packets = await client.poll();
-    if (!packets.some((packet) => packet.startsWith(`40${prefix}`))) throw new Error(`not connected: ${packets.join(' | ')}`);
+    if (!packets.some((packet) => packet.startsWith(`40${prefix}`)))
+      throw new Error(`not connected: ${packets.join(' | ')}`);
     return client;
   }
 
@@ -207,7 +215,8 @@ export async function openStalledWebSocket(port: number, query = ''): Promise<{ 
       const frame = received.subarray(headerEnd + 4);
       if (frame.length < 2) return;
       const shortLength = frame[1] & 0x7f;
-      const [offset, length] = shortLength === 126 ? [4, frame.length >= 4 ? frame.readUInt16BE(2) : Infinity] : [2, shortLength];
+      const [offset, length] =
+        shortLength === 126 ? [4, frame.length >= 4 ? frame.readUInt16BE(2) : Infinity] : [2, shortLength];
       if (frame.length < offset + length) return;
       socket.off('data', onData);
       resolve(frame.subarray(offset, offset + length).toString());

@@ -141,7 +141,10 @@ describe('TestClient', () => {
       server.of('/').on('connection', (socket: Socket) => socket.on('bye', () => socket.disconnect()));
       const client = server.testClient();
       await client.ready;
-      const err = await client.emitWithAck('bye').then(() => null, (e: Error) => e);
+      const err = await client.emitWithAck('bye').then(
+        () => null,
+        (e: Error) => e,
+      );
       expect(err).to.be.instanceOf(DisconnectedError);
     });
   });
@@ -149,7 +152,9 @@ describe('TestClient', () => {
   describe('server ack requests', () => {
     it('lets the test answer through the received packet', async () => {
       const answered = new Promise<unknown[]>((resolve) => {
-        server.of('/').on('connection', (socket: Socket) => socket.emit('question', 'why?', (...a: unknown[]) => resolve(a)));
+        server
+          .of('/')
+          .on('connection', (socket: Socket) => socket.emit('question', 'why?', (...a: unknown[]) => resolve(a)));
       });
       const client = server.testClient();
       await client.ready;
@@ -161,7 +166,9 @@ describe('TestClient', () => {
 
     it('answers automatically with onAck', async () => {
       const answered = new Promise<unknown[]>((resolve) => {
-        server.of('/').on('connection', (socket: Socket) => socket.emit('question', 'why?', (...a: unknown[]) => resolve(a)));
+        server
+          .of('/')
+          .on('connection', (socket: Socket) => socket.emit('question', 'why?', (...a: unknown[]) => resolve(a)));
       });
       server.testClient('/', { onAck: (packet) => [`re: ${String(packet.args[0])}`] });
       expect(await answered).to.deep.equal(['re: why?']);
@@ -183,7 +190,10 @@ describe('TestClient', () => {
     it('rejects after its timeout with a message naming the event', async () => {
       const client = server.testClient();
       await client.ready;
-      const err = await client.waitFor('never', { timeout: 1 }).then(() => null, (e: Error) => e);
+      const err = await client.waitFor('never', { timeout: 1 }).then(
+        () => null,
+        (e: Error) => e,
+      );
       expect((err as Error).message).to.equal('test client: no "never" on namespace / within 1 ms');
     });
   });
@@ -192,7 +202,9 @@ describe('TestClient', () => {
     it('leaves one namespace and keeps the others', async () => {
       server.of('/b');
       const left = new Promise<string>((resolve) => {
-        server.of('/').on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => resolve(reason)));
+        server
+          .of('/')
+          .on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => resolve(reason)));
       });
       const client = server.testClient();
       await client.ready;
@@ -214,7 +226,9 @@ describe('TestClient', () => {
 
     it('closes the connection as a closed tab does', async () => {
       const left = new Promise<string>((resolve) => {
-        server.of('/').on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => resolve(reason)));
+        server
+          .of('/')
+          .on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => resolve(reason)));
       });
       const client = server.testClient();
       await client.ready;
@@ -225,7 +239,9 @@ describe('TestClient', () => {
 
     it('is closed by server.close(), as engine sessions are', async () => {
       const left = new Promise<string>((resolve) => {
-        server.of('/').on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => resolve(reason)));
+        server
+          .of('/')
+          .on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => resolve(reason)));
       });
       const client = server.testClient();
       await client.ready;

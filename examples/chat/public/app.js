@@ -8,7 +8,9 @@
   var latencies = [];
   var pingTimer = null;
 
-  function $(id) { return document.getElementById(id); }
+  function $(id) {
+    return document.getElementById(id);
+  }
 
   function append(text) {
     var line = document.createElement('div');
@@ -23,7 +25,9 @@
 
   socket.on('connect', function () {
     setStatus('connected');
-    socket.io.engine.on('upgrade', function () { setStatus('connected'); });
+    socket.io.engine.on('upgrade', function () {
+      setStatus('connected');
+    });
   });
   socket.on('disconnect', function (reason) {
     setStatus('disconnected (' + reason + ')');
@@ -49,7 +53,9 @@
   socket.on('my pong', function () {
     latencies.push(performance.now() - pingStartedAt);
     if (latencies.length > 30) latencies.shift();
-    var sum = latencies.reduce(function (a, b) { return a + b; }, 0);
+    var sum = latencies.reduce(function (a, b) {
+      return a + b;
+    }, 0);
     $('ping-pong').textContent = (Math.round((10 * sum) / latencies.length) / 10).toFixed(1);
   });
 
@@ -60,15 +66,29 @@
     });
   }
 
-  onSubmit('emit', function () { socket.emit('my event', { data: $('emit_data').value }); });
-  onSubmit('broadcast', function () { socket.emit('my broadcast event', { data: $('broadcast_data').value }); });
-  onSubmit('join', function () { socket.emit('join', { room: $('join_room').value }); });
-  onSubmit('leave', function () { socket.emit('leave', { room: $('leave_room').value }); });
+  onSubmit('emit', function () {
+    socket.emit('my event', { data: $('emit_data').value });
+  });
+  onSubmit('broadcast', function () {
+    socket.emit('my broadcast event', { data: $('broadcast_data').value });
+  });
+  onSubmit('join', function () {
+    socket.emit('join', { room: $('join_room').value });
+  });
+  onSubmit('leave', function () {
+    socket.emit('leave', { room: $('leave_room').value });
+  });
   onSubmit('send_room', function () {
     socket.emit('my_room_event', { room: $('room_name').value, data: $('room_data').value });
   });
-  onSubmit('close', function () { socket.emit('close_room', { room: $('close_room').value }); });
-  onSubmit('disconnect', function () { socket.emit('disconnect_request'); });
+  onSubmit('close', function () {
+    socket.emit('close_room', { room: $('close_room').value });
+  });
+  onSubmit('disconnect', function () {
+    socket.emit('disconnect_request');
+  });
 
-  window.addEventListener('pagehide', function () { clearInterval(pingTimer); });
+  window.addEventListener('pagehide', function () {
+    clearInterval(pingTimer);
+  });
 })();

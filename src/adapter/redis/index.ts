@@ -37,7 +37,9 @@ export function createRedisAdapter(options: CreateRedisAdapterOptions): AdapterF
     throw new ConfigurationError(`channel must be a non-empty string, got ${JSON.stringify(settings.channel)}`);
   }
   if (!Number.isFinite(settings.requestsTimeout) || settings.requestsTimeout <= 0) {
-    throw new ConfigurationError(`requestsTimeout must be a positive number of milliseconds, got ${settings.requestsTimeout}`);
+    throw new ConfigurationError(
+      `requestsTimeout must be a positive number of milliseconds, got ${settings.requestsTimeout}`,
+    );
   }
   let link: RedisLink | undefined;
   return (host: AdapterHost): Adapter => {

@@ -294,16 +294,16 @@ export class RedisAdapter extends InMemoryAdapter {
         return;
       case MessageType.FETCH_SOCKETS: {
         const [requester, , id, target] = message;
-        void super.fetchSockets(fromTarget(target)).then((sockets) =>
-          this.#answer(requester, [uid, MessageType.FETCH_SOCKETS_RESPONSE, id, sockets]),
-        );
+        void super
+          .fetchSockets(fromTarget(target))
+          .then((sockets) => this.#answer(requester, [uid, MessageType.FETCH_SOCKETS_RESPONSE, id, sockets]));
         return;
       }
       case MessageType.SOCKETS: {
         const [requester, , id, rooms] = message;
-        void super.sockets(new Set(rooms)).then((sids) =>
-          this.#answer(requester, [uid, MessageType.SOCKETS_RESPONSE, id, [...sids]]),
-        );
+        void super
+          .sockets(new Set(rooms))
+          .then((sids) => this.#answer(requester, [uid, MessageType.SOCKETS_RESPONSE, id, [...sids]]));
         return;
       }
       case MessageType.SERVER_SIDE_EMIT: {

@@ -106,7 +106,8 @@ export class RedisLink extends EventEmitter {
   }
 
   #update(): void {
-    const isUp = !this.#isClosed && this.pub.status === 'ready' && this.#isSubscriberReady && this.sub.status === 'ready';
+    const isUp =
+      !this.#isClosed && this.pub.status === 'ready' && this.#isSubscriberReady && this.sub.status === 'ready';
     if (isUp === this.#isUp) return;
     this.#isUp = isUp;
     if (isUp) this.#isDown = false;

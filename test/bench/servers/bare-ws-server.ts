@@ -54,7 +54,11 @@ function onMessage(this: WebSocket, data: Buffer): void {
     this.send(ECHO_REPLY, TEXT);
   } else if (hasPrefix(data, ROOM_EVENT)) {
     for (const member of room) member.send(ROOM_REPLY, TEXT);
-  } else if (data.length > EVENT_HEAD_LENGTH && data[EVENT_HEAD_LENGTH] >= DIGIT_0 && data[EVENT_HEAD_LENGTH] <= DIGIT_9) {
+  } else if (
+    data.length > EVENT_HEAD_LENGTH &&
+    data[EVENT_HEAD_LENGTH] >= DIGIT_0 &&
+    data[EVENT_HEAD_LENGTH] <= DIGIT_9
+  ) {
     // An event with an ack id (`42/test,<id>[...]`): answer with the id and constant arguments.
     let end = EVENT_HEAD_LENGTH;
     while (data[end] >= DIGIT_0 && data[end] <= DIGIT_9) end++;

@@ -60,7 +60,10 @@ class WindowProfiler {
       this.session.post('Profiler.stop', (error, result) => {
         if (error) return reject(error);
         fs.mkdirSync(directory, { recursive: true });
-        const file = path.join(directory, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}.cpuprofile`);
+        const file = path.join(
+          directory,
+          `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}.cpuprofile`,
+        );
         fs.writeFileSync(file, JSON.stringify(result.profile));
         resolve(file);
       });

@@ -11,7 +11,12 @@ interface ChatData {
   count: number;
 }
 
-type ChatSocket = Socket<Record<string, (...args: any[]) => void>, Record<string, (...args: any[]) => void>, Record<string, never>, ChatData>;
+type ChatSocket = Socket<
+  Record<string, (...args: any[]) => void>,
+  Record<string, (...args: any[]) => void>,
+  Record<string, never>,
+  ChatData
+>;
 
 /** Starts the peer on 127.0.0.1:`port` (0 for any free port). */
 export async function startSocketIoPeer(port = 0): Promise<{ port: number; close(): Promise<void> }> {

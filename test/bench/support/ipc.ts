@@ -71,7 +71,8 @@ export class IpcChannel {
   }
 
   private post(message: Envelope): void {
-    if (this.endpoint.send === undefined) throw new Error('no IPC channel (the process was not started by the bench runner)');
+    if (this.endpoint.send === undefined)
+      throw new Error('no IPC channel (the process was not started by the bench runner)');
     this.endpoint.send(message);
   }
 
@@ -94,7 +95,8 @@ export class IpcChannel {
           if (id !== undefined) this.post({ replyTo: id, body });
         },
         (error: unknown) => {
-          if (id !== undefined) this.post({ replyTo: id, error: error instanceof Error ? error.message : String(error) });
+          if (id !== undefined)
+            this.post({ replyTo: id, error: error instanceof Error ? error.message : String(error) });
         },
       );
   }

@@ -32,14 +32,24 @@ export const PEERS: Readonly<Record<PeerName, PeerSpec>> = {
     args: ['socket-on'],
     isClassio: true,
   },
-  'classio-plain': { name: 'classio-plain', script: path.join(SERVERS, 'classio-server.js'), args: ['plain'], isClassio: true },
+  'classio-plain': {
+    name: 'classio-plain',
+    script: path.join(SERVERS, 'classio-server.js'),
+    args: ['plain'],
+    isClassio: true,
+  },
   'classio-decorated': {
     name: 'classio-decorated',
     script: path.join(SERVERS, 'classio-server.js'),
     args: ['decorated'],
     isClassio: true,
   },
-  'classio-dto': { name: 'classio-dto', script: path.join(SERVERS, 'classio-server.js'), args: ['dto'], isClassio: true },
+  'classio-dto': {
+    name: 'classio-dto',
+    script: path.join(SERVERS, 'classio-server.js'),
+    args: ['dto'],
+    isClassio: true,
+  },
 };
 
 /** The cores: server on 0, load generator on 1. */

@@ -19,7 +19,8 @@ export function areaOf(url: string, functionName: string): string {
   if (nodeModules !== null) return nodeModules[1];
   if (url.includes('/dist/test/bench/')) return 'bench peer code';
   const classio = /\/dist\/(src|decorators|examples)\/(?:([^/]+)\/)?/.exec(url);
-  if (classio !== null) return `classio ${classio[1]}${classio[2] !== undefined && !classio[2].endsWith('.js') ? '/' + classio[2] : ''}`;
+  if (classio !== null)
+    return `classio ${classio[1]}${classio[2] !== undefined && !classio[2].endsWith('.js') ? '/' + classio[2] : ''}`;
   if (url.startsWith('node:')) return url.replace(/^node:(internal\/)?/, 'node:').split('/')[0];
   return path.basename(url);
 }

@@ -84,7 +84,13 @@ function formatNumber(value: number | undefined, digits: number): string {
 }
 
 function formatRatio(value: number | undefined, baseline: number | undefined): string {
-  if (value === undefined || baseline === undefined || Number.isNaN(value) || Number.isNaN(baseline) || baseline === 0) {
+  if (
+    value === undefined ||
+    baseline === undefined ||
+    Number.isNaN(value) ||
+    Number.isNaN(baseline) ||
+    baseline === 0
+  ) {
     return 'n/a';
   }
   return `${(value / baseline).toFixed(2)}×`;
@@ -161,7 +167,13 @@ export function formatReport(report: BenchReport): string {
     for (const entry of profile.top) {
       lines.push(`| ${entry.selfPercent.toFixed(1)} | ${entry.functionName} | ${entry.location} |`);
     }
-    lines.push('', 'Self time by area: ' + profile.areas.map((area) => `${area.area} ${area.selfPercent.toFixed(1)}%`).join(', ') + '.', '');
+    lines.push(
+      '',
+      'Self time by area: ' +
+        profile.areas.map((area) => `${area.area} ${area.selfPercent.toFixed(1)}%`).join(', ') +
+        '.',
+      '',
+    );
   }
   return lines.join('\n');
 }

@@ -64,7 +64,10 @@ async function runOnce(
 
 function summarizeRun(metrics: Record<string, number>, suite: Suite): string {
   return [...suite.metrics, ...CPU_METRICS]
-    .map((metric) => `${metric.label} ${Number.isNaN(metrics[metric.key]) ? 'n/a' : metrics[metric.key].toFixed(metric.digits)}`)
+    .map(
+      (metric) =>
+        `${metric.label} ${Number.isNaN(metrics[metric.key]) ? 'n/a' : metrics[metric.key].toFixed(metric.digits)}`,
+    )
     .join(', ');
 }
 
@@ -91,7 +94,10 @@ export async function runSuites(suites: readonly Suite[], options: BenchOptions 
     const peers = suite.peers.filter((peer) => options.peers === null || options.peers.includes(peer));
     const result: SuiteResult = {
       id: suite.id,
-      title: options.isQuick && suite.quickNote !== undefined ? `${suite.title} (quick mode: ${suite.quickNote})` : suite.title,
+      title:
+        options.isQuick && suite.quickNote !== undefined
+          ? `${suite.title} (quick mode: ${suite.quickNote})`
+          : suite.title,
       metrics: suite.metrics,
       peers,
       baselines: suite.baselines ?? ['socket.io', 'bare-ws'],
@@ -118,7 +124,8 @@ export async function runSuites(suites: readonly Suite[], options: BenchOptions 
       const metricsOfRuns = (result.runs[peer] ?? []).flatMap((run) => ('metrics' in run ? [run.metrics] : []));
       if (metricsOfRuns.length === 0) continue;
       const medians: Record<string, number> = {};
-      for (const key of Object.keys(metricsOfRuns[0])) medians[key] = median(metricsOfRuns.map((metrics) => metrics[key]));
+      for (const key of Object.keys(metricsOfRuns[0]))
+        medians[key] = median(metricsOfRuns.map((metrics) => metrics[key]));
       result.medians[peer] = medians;
     }
     report.suites.push(result);
@@ -143,4 +150,3 @@ export function runIfMain(module: NodeJS.Module, suites: readonly Suite[]): void
     },
   );
 }
-

@@ -10,13 +10,7 @@ import type { MemorySample } from '../servers/control';
 
 /** The servers under test. */
 export type PeerName =
-  | 'classio'
-  | 'socket.io'
-  | 'bare-ws'
-  | 'classio-socket-on'
-  | 'classio-plain'
-  | 'classio-decorated'
-  | 'classio-dto';
+  'classio' | 'socket.io' | 'bare-ws' | 'classio-socket-on' | 'classio-plain' | 'classio-decorated' | 'classio-dto';
 
 /** Settings shared by every workload, from the environment. */
 export interface BenchOptions {
@@ -43,7 +37,10 @@ export interface BenchOptions {
 
 function readList(value: string | undefined): string[] | null {
   if (value === undefined || value.trim() === '') return null;
-  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 function readNumber(value: string | undefined, fallback: number): number {
@@ -61,7 +58,12 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     isQuick,
     workloads: readList(env.BENCH_WORKLOADS),
     peers: readList(env.BENCH_PEERS) as PeerName[] | null,
-    profile: env.BENCH_PROFILE === 'all' ? 'all' : env.BENCH_PROFILE === '1' || env.BENCH_PROFILE === 'true' ? 'classio' : 'off',
+    profile:
+      env.BENCH_PROFILE === 'all'
+        ? 'all'
+        : env.BENCH_PROFILE === '1' || env.BENCH_PROFILE === 'true'
+          ? 'classio'
+          : 'off',
     shouldPin: env.BENCH_PIN !== '0',
   };
 }

@@ -74,7 +74,12 @@ function openWebSocket(port: number): Promise<WebSocket> {
   });
 }
 
-function httpCall(port: number, method: string, path: string, body?: string): { done: Promise<string>; abort: () => void } {
+function httpCall(
+  port: number,
+  method: string,
+  path: string,
+  body?: string,
+): { done: Promise<string>; abort: () => void } {
   let abort = () => undefined as void;
   const done = new Promise<string>((resolve) => {
     const req = request({ host: '127.0.0.1', port, method, path, agent: false }, (res) => {

@@ -48,9 +48,11 @@ export class Harness {
       socket.on('disconnect', (reason: string) => harness.socketReasons.set(socket.conn.id, reason));
     });
     const mode = typeof transport === 'string' ? modeOf(transport) : transport;
-    const bystanderSocket = new Promise<Socket>((resolve) => harness.server.of('/').on('connection', (socket: Socket) => {
-      if (socket.handshake.query.bystander === '1') resolve(socket);
-    }));
+    const bystanderSocket = new Promise<Socket>((resolve) =>
+      harness.server.of('/').on('connection', (socket: Socket) => {
+        if (socket.handshake.query.bystander === '1') resolve(socket);
+      }),
+    );
     harness.bystander = await harness.pool.connect(harness.server, '/', mode, { query: { bystander: '1' } });
     harness.bystanderSocket = await bystanderSocket;
     harness.bystander.on('tick', (n: number) => harness.#ticks.push(n));
@@ -67,7 +69,10 @@ export class Harness {
   async assertBystanderHealthy(): Promise<void> {
     this.tick();
     const expected = Array.from({ length: this.#sentTicks }, (_, i) => i + 1);
-    await until(() => this.#ticks.length >= expected.length, `bystander ticks (${this.#ticks.length}/${expected.length})`);
+    await until(
+      () => this.#ticks.length >= expected.length,
+      `bystander ticks (${this.#ticks.length}/${expected.length})`,
+    );
     expect(this.#ticks).to.deep.equal(expected);
     expect(this.bystander.connected).to.equal(true);
     const answer = await this.bystander.timeout(3000).emitWithAck('echo', 'still here');
@@ -89,7 +94,9 @@ export class Harness {
   /** The engine session id of the only session that is not the bystander's. */
   offenderSid(): string {
     const bystanderSid = this.bystanderSocket.conn.id;
-    const sids = [...this.server.engine.clients.keys(), ...this.closeReasons.keys()].filter((sid) => sid !== bystanderSid);
+    const sids = [...this.server.engine.clients.keys(), ...this.closeReasons.keys()].filter(
+      (sid) => sid !== bystanderSid,
+    );
     return sids[sids.length - 1];
   }
 

@@ -35,7 +35,9 @@ export async function openOffender(transport: RawTransport, port: number, joinNa
   return {
     sid: raw.sid,
     send: (...packets) =>
-      raw.post(packets.map((packet) => (typeof packet === 'string' ? packet : `b${packet.toString('base64')}`)).join('\x1e')),
+      raw.post(
+        packets.map((packet) => (typeof packet === 'string' ? packet : `b${packet.toString('base64')}`)).join('\x1e'),
+      ),
     closed: async () => void (await raw.pollUntilClosed()),
     isAlive: async () => (await raw.post('6')).status === 200,
     close: () => undefined,
