@@ -15,7 +15,7 @@ export const kClassMetadata: unique symbol = Symbol('classio.metadata');
 const DESIGN_PARAMTYPES = 'design:paramtypes';
 
 /** Any class. */
-export type Class<T = object> = abstract new (...args: any[]) => T;
+export type Class<T = object> = abstract new (...args: never[]) => T;
 
 /** Instance lifetime of a namespace class. */
 export type NamespaceScope = 'singleton' | 'connection';
@@ -80,7 +80,7 @@ export interface ClassRecord {
  * The record declared on `target` itself, created on first use. Decorators call it with the class (class
  * decorators) or the class of the prototype (member decorators).
  */
-export function recordFor(target: Function): ClassRecord {
+export function recordFor(target: object): ClassRecord {
   if (Object.prototype.hasOwnProperty.call(target, kClassMetadata)) {
     return (target as unknown as Record<symbol, ClassRecord>)[kClassMetadata];
   }
@@ -96,16 +96,16 @@ export function recordFor(target: Function): ClassRecord {
 }
 
 /** The record declared on this very class, or undefined: ancestors are not consulted. */
-export function readOwnMetadata(target: Function): Readonly<ClassRecord> | undefined {
+export function readOwnMetadata(target: object): Readonly<ClassRecord> | undefined {
   return Object.prototype.hasOwnProperty.call(target, kClassMetadata)
     ? (target as unknown as Record<symbol, ClassRecord>)[kClassMetadata]
     : undefined;
 }
 
 /** The nearest `@Namespace` declaration along the prototype chain, or undefined. */
-export function readNamespace(target: Function): ClassRecord['namespace'] {
+export function readNamespace(target: object): ClassRecord['namespace'] {
   for (let current: unknown = target; typeof current === 'function'; current = Object.getPrototypeOf(current)) {
-    const own = readOwnMetadata(current as Function);
+    const own = readOwnMetadata(current);
     if (own?.namespace) return own.namespace;
   }
   return undefined;

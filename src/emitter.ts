@@ -164,15 +164,17 @@ export class EmitterOperator {
 
   /** Applies wrapped options; `broadcast`, `includeSelf` and `timeout` mean nothing outside a server and are ignored. */
   #narrow(options: EmitOptions): EmitterOperator {
-    let operator: EmitterOperator = this;
-    if (options.namespace !== undefined) {
-      const nsp = options.namespace.startsWith('/') ? options.namespace : `/${options.namespace}`;
-      operator = new EmitterOperator(this.#emitter, nsp, this.#rooms, this.#except);
-    }
+    let operator: EmitterOperator = options.namespace === undefined ? this : this.#inNamespace(options.namespace);
     if (options.to !== undefined) operator = operator.to(options.to);
     if (options.room !== undefined) operator = operator.to(options.room);
     if (options.skipSid !== undefined) operator = operator.except(options.skipSid);
     return operator;
+  }
+
+  /** The same rooms and exceptions in namespace `name` (a missing leading `/` is added). */
+  #inNamespace(name: string): EmitterOperator {
+    const nsp = name.startsWith('/') ? name : `/${name}`;
+    return new EmitterOperator(this.#emitter, nsp, this.#rooms, this.#except);
   }
 
   /** Sends a `message` event. */

@@ -10,6 +10,8 @@ import { Client, type ClientHost } from './namespace/client';
 import { ServerNamespace, type NamespaceHost } from './namespace/server-namespace';
 import type { ErrorHandler } from './namespace/route-table';
 import type { BroadcastOperator } from './namespace/broadcast-operator';
+import type { Socket } from './namespace/socket';
+import type * as RedisAdapterModule from './adapter/redis';
 import { ConfigurationError } from './errors';
 import { registerNamespace } from './runtime/explorer';
 import { compileFunctional } from './runtime/functional';
@@ -95,8 +97,7 @@ export class Server implements ClientHost, NamespaceHost {
   constructor(options?: ServerOptions);
   constructor(httpServer: HttpServer, options?: ServerOptions);
   constructor(serverOrOptions?: HttpServer | ServerOptions, maybeOptions?: ServerOptions) {
-    const httpServer =
-      serverOrOptions instanceof Object && 'listen' in serverOrOptions ? (serverOrOptions as HttpServer) : null;
+    const httpServer = serverOrOptions instanceof Object && 'listen' in serverOrOptions ? serverOrOptions : null;
     const options: ServerOptions =
       (httpServer === null ? (serverOrOptions as ServerOptions | undefined) : maybeOptions) ?? {};
     const settings = { ...DEFAULTS, ...options };
@@ -159,7 +160,7 @@ export class Server implements ClientHost, NamespaceHost {
     if (address === null || address === undefined || typeof address === 'string') {
       throw new ConfigurationError('the server is not listening on a TCP port');
     }
-    return (address as AddressInfo).port;
+    return address.port;
   }
 
   /** The namespace at `name`, created on first use. */
@@ -191,7 +192,7 @@ export class Server implements ClientHost, NamespaceHost {
    *
    * @example server.register(ChatNamespace).register(new AdminNamespace('/admin'));
    */
-  register(target: (new (...args: any[]) => object) | object): this {
+  register(target: (new (...args: never[]) => object) | object): this {
     registerNamespace(this, target, this.container);
     return this;
   }
@@ -202,7 +203,10 @@ export class Server implements ClientHost, NamespaceHost {
    * `connect` receives the auth payload and may refuse (`false` or a throw); `disconnect` receives the reason.
    * `connection` is Socket.IO's listener, called with each connected socket.
    */
-  on(event: string, handler: (...args: any[]) => unknown, options: { namespace?: string } = {}): this {
+  on(event: 'connection', handler: (socket: Socket) => unknown, options?: { namespace?: string }): this;
+  /** The functional form, as above: the handler's parameter types are its own claim about what the client sends. */
+  on<A extends unknown[]>(event: string, handler: (...args: A) => unknown, options?: { namespace?: string }): this;
+  on(event: string, handler: (...args: never[]) => unknown, options: { namespace?: string } = {}): this {
     const nsp = this.of(options.namespace ?? '/');
     if (event === 'connection') nsp.on('connection', handler);
     else nsp.install(compileFunctional(event, handler), `server.on("${event}")`);
@@ -340,7 +344,8 @@ function chooseAdapter(
   if (messageQueue === undefined) return (host) => new InMemoryAdapter(host);
   // Loaded only when asked for, so that a single-process server never loads ioredis. Outages are reported through
   // the server's logger, so `logger: false` silences them too.
-  const redis = require('./adapter/redis') as typeof import('./adapter/redis');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, which a static import cannot be
+  const redis = require('./adapter/redis') as typeof RedisAdapterModule;
   return redis.createRedisAdapter({ url: messageQueue, channel, onError });
 }
 

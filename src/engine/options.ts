@@ -134,7 +134,8 @@ export function resolveEngineSettings(options: EngineServerOptions = {}): Engine
     }
   }
   const transports = merged.transports;
-  if (!Array.isArray(transports) || transports.length === 0) {
+  // Checked through `merged`: narrowing `transports` itself to `any[]` would make its elements `any`.
+  if (!Array.isArray(merged.transports) || transports.length === 0) {
     throw new ConfigurationError('engine option "transports" must be a non-empty array of "polling" and "websocket"');
   }
   for (const name of transports) {

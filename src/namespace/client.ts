@@ -115,6 +115,8 @@ export class Client {
           return;
         }
         const previous = decodingClient;
+        // Not an alias: the slot tells the shared decoder's 'decoded' listener whose data it is decoding.
+        // eslint-disable-next-line @typescript-eslint/no-this-alias -- a module slot, set and restored around add()
         decodingClient = this;
         try {
           textDecoder.add(data);

@@ -66,7 +66,7 @@ function runRoute(route: Route, socket: Socket, event: string, args: unknown[], 
     result.then(
       (value) => {
         nsp.handlersInFlight--;
-        if (shouldAnswer) answerAck(ack!, value);
+        if (shouldAnswer) answerAck(ack, value);
       },
       (err) => {
         nsp.handlersInFlight--;
@@ -74,7 +74,7 @@ function runRoute(route: Route, socket: Socket, event: string, args: unknown[], 
       },
     );
   } else if (shouldAnswer) {
-    answerAck(ack!, result);
+    answerAck(ack, result);
   }
 }
 

@@ -11,7 +11,11 @@ import { BroadcastOperator } from './broadcast-operator';
 import { dispatchEvent } from './dispatch';
 import { assertEmittable, createSid } from './util';
 
-type Listener = (...args: any[]) => unknown;
+/**
+ * A listener as it is stored and called: with whatever the client sent. The wire is untyped, so the parameter
+ * types a listener declares are its own claim (as with Socket.IO's listeners); `on` accepts any of them.
+ */
+type Listener = (...args: unknown[]) => unknown;
 
 interface PendingAck {
   readonly callback: (...args: unknown[]) => void;
@@ -195,36 +199,36 @@ export class Socket implements AdapterSocket {
    * Listens to an event from the client, Socket.IO style. Used when the namespace has no compiled route for the
    * event; `disconnecting` and `disconnect` are emitted locally with the reason.
    */
-  on(event: string, listener: Listener): this {
+  on<A extends unknown[]>(event: string, listener: (...args: A) => unknown): this {
     this.#listeners ??= new Map();
     const list = this.#listeners.get(event);
-    if (list === undefined) this.#listeners.set(event, [listener]);
-    else list.push(listener);
+    if (list === undefined) this.#listeners.set(event, [listener as Listener]);
+    else list.push(listener as Listener);
     return this;
   }
 
-  once(event: string, listener: Listener): this {
+  once<A extends unknown[]>(event: string, listener: (...args: A) => unknown): this {
     const wrapper = (...args: unknown[]) => {
       this.off(event, wrapper);
-      return listener(...args);
+      return (listener as Listener)(...args);
     };
     return this.on(event, wrapper);
   }
 
-  off(event: string, listener?: Listener): this {
+  off(event: string, listener?: (...args: never[]) => unknown): this {
     const list = this.#listeners?.get(event);
     if (list === undefined) return this;
     if (listener === undefined) this.#listeners!.delete(event);
     else {
-      const at = list.indexOf(listener);
+      const at = list.indexOf(listener as Listener);
       if (at !== -1) list.splice(at, 1);
     }
     return this;
   }
 
   /** Listens to every incoming event: `listener(event, ...args)`. */
-  onAny(listener: Listener): this {
-    (this.#anyListeners ??= []).push(listener);
+  onAny<A extends unknown[]>(listener: (event: string, ...args: A) => unknown): this {
+    (this.#anyListeners ??= []).push(listener as Listener);
     return this;
   }
 
@@ -363,7 +367,9 @@ export class Socket implements AdapterSocket {
       assertEmittable(event);
       const id = this.registerAck(
         (err: unknown, ...answer: unknown[]) => {
-          if (err) reject(err);
+          // An error-first ack fails only with an AckTimeoutError or a DisconnectedError (see registerAck).
+          const error = err as Error | null;
+          if (error) reject(error);
           else resolve(answer.length > 1 ? answer : answer[0]);
         },
         timeoutMs > 0 ? timeoutMs : undefined,

@@ -66,7 +66,7 @@ export const RESERVED_EVENTS: ReadonlySet<string> = new Set([
  * parser's laxer id digits) is left to it. It saves the decoder's event emitter and `debug` call per message.
  */
 export function decodeEventPacket(text: string): Packet | null {
-  const type = text.charCodeAt(0) - ZERO;
+  const type: PacketType = text.charCodeAt(0) - ZERO; // any number, until the check below
   if (type !== PacketType.EVENT && type !== PacketType.ACK) return null;
   let i = 1;
   let nsp = '/';

@@ -8,13 +8,14 @@ import type {
   Route,
   RouteHandler,
 } from '../namespace/route-table';
-import type { ParamKind } from '../../decorators/metadata';
+import type { Class, ParamKind } from '../../decorators/metadata';
 import { ForbiddenError } from '../errors';
 import { createDebug } from '../debug';
 import { currentContext, HandlerContext, runInContext } from './context';
 import { GuardContext, type Guard } from './guard-context';
 import type { CompiledPayload } from './payload-validator';
 import type { InstanceSource } from './connection-scope';
+import type { HandlerMethod } from './describe-class';
 
 /**
  * The compiled per-message path. Everything here is built at registration; a message costs one
@@ -39,7 +40,7 @@ export class MethodInvoker {
   constructor(
     /** `Class.method`, for messages. */
     readonly label: string,
-    readonly fn: Function,
+    readonly fn: HandlerMethod,
     readonly instances: InstanceSource,
     /** null: the client arguments are passed as they are (no parameter decorator). */
     readonly slots: readonly ParamSlot[] | null,
@@ -80,7 +81,7 @@ export class DisconnectState {
 export class ErrorEntry {
   constructor(
     readonly invoker: MethodInvoker,
-    readonly errorClasses: readonly Function[] | null,
+    readonly errorClasses: readonly Class<unknown>[] | null,
   ) {}
 }
 

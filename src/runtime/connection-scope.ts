@@ -1,8 +1,14 @@
-import type { DependencyContainer } from 'tsyringe';
+import type { DependencyContainer, InjectionToken } from 'tsyringe';
 import type { Socket } from '../namespace/socket';
 import { ConnectError } from '../errors';
 import { NamespaceBase } from './namespace-base';
 import { kAttach } from './symbols';
+
+/**
+ * A class tsyringe can construct: the class form of its `InjectionToken` (tsyringe's own `constructor<T>`, which
+ * the package root does not export).
+ */
+export type ResolvableClass = Extract<InjectionToken<object>, new (...args: never[]) => unknown>;
 
 /** The token under which a connection-scoped child container holds the connection's socket. */
 export const CONNECTION_SOCKET = Symbol('classio.connectionSocket');
@@ -17,7 +23,7 @@ export class InstanceSource {
   constructor(
     /** The singleton instance, or null for the connection scope. */
     readonly singleton: object | null,
-    private readonly target: (new (...args: any[]) => object) | null,
+    private readonly target: ResolvableClass | null,
     private readonly root: DependencyContainer | null,
   ) {
     this.#connections = singleton === null ? new Map() : null;

@@ -1,12 +1,12 @@
 import { container as globalContainer, injectable, type DependencyContainer } from 'tsyringe';
 import type { ServerNamespace } from '../namespace/server-namespace';
 import type { ErrorHandler, Route, RouteTable } from '../namespace/route-table';
-import { readNamespace, type GuardToken, type NamespaceDecoratorOptions } from '../../decorators/metadata';
+import { readNamespace, type Class, type GuardToken, type NamespaceDecoratorOptions } from '../../decorators/metadata';
 import { ConfigurationError } from '../errors';
 import { createDebug } from '../debug';
 import { describeClass, type ErrorHandlerDescription, type MethodDescription } from './describe-class';
 import { NamespaceBase } from './namespace-base';
-import { InstanceSource } from './connection-scope';
+import { InstanceSource, type ResolvableClass } from './connection-scope';
 import { compilePayload } from './payload-validator';
 import type { Guard } from './guard-context';
 import {
@@ -53,8 +53,8 @@ export interface CompiledNamespace {
   bind(nsp: ServerNamespace): void;
 }
 
-/** Any class. */
-type Constructor = new (...args: any[]) => object;
+/** Any class (that tsyringe can resolve). */
+type Constructor = ResolvableClass;
 
 /**
  * Compiles decorated namespace classes (or instances, as Flask's `on_namespace`) into route tables. It reads the
@@ -203,7 +203,7 @@ export function registerNamespace(
   return compiled;
 }
 
-function checkPath(cls: Function, path: unknown): string {
+function checkPath(cls: Class, path: unknown): string {
   if (path === undefined) {
     throw new ConfigurationError(
       `${cls.name} has no namespace path: decorate it with @Namespace('/path') or pass the path to its constructor`,
@@ -217,7 +217,7 @@ function checkPath(cls: Function, path: unknown): string {
   return path;
 }
 
-function resolveOptions(cls: Function, declared: NamespaceDecoratorOptions | undefined): ResolvedNamespaceOptions {
+function resolveOptions(cls: Class, declared: NamespaceDecoratorOptions | undefined): ResolvedNamespaceOptions {
   const options = { ...DEFAULT_OPTIONS, ...declared };
   if (options.scope !== 'singleton' && options.scope !== 'connection') {
     throw new ConfigurationError(

@@ -141,7 +141,7 @@ export interface NamespaceHybrid {
   new <C extends EventsMap = DefaultEventsMap, S extends EventsMap = DefaultEventsMap>(
     path?: string,
   ): NamespaceBase<C, S>;
-  readonly prototype: NamespaceBase<any, any>;
+  readonly prototype: NamespaceBase<EventsMap, EventsMap>;
 }
 
 function createHybrid(this: unknown, path?: string, options?: NamespaceDecoratorOptions): unknown {

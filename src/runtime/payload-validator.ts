@@ -124,7 +124,7 @@ function instantiate(
 
 function logFastPaths(
   event: string,
-  dto: Function,
+  dto: new () => object,
   instance: FastInstanceBuilder | string,
   checks: CompiledChecks | string,
 ): void {
@@ -153,12 +153,12 @@ function flatten(errors: readonly ClassValidatorError[], prefix: string, out: Pr
   }
 }
 
-function hasConstraints(dto: Function): boolean {
+function hasConstraints(dto: new () => object): boolean {
   return getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).length > 0;
 }
 
 /** Whether validating `dto` may need class-validator's async path; unknown nested types count as async. */
-function hasAsyncConstraints(dto: Function, seen: Set<Function>): boolean {
+function hasAsyncConstraints(dto: new () => object, seen: Set<unknown>): boolean {
   if (seen.has(dto)) return false;
   seen.add(dto);
   const storage = getMetadataStorage();
@@ -170,9 +170,10 @@ function hasAsyncConstraints(dto: Function, seen: Set<Function>): boolean {
       }
     }
     if (metadata.type === ValidationTypes.NESTED_VALIDATION) {
-      const nested = readDesignType(dto.prototype, metadata.propertyName);
+      const nested = readDesignType(dto.prototype as object, metadata.propertyName);
       // Arrays and maps hide their element class from design metadata: take the safe (async) path.
-      if (typeof nested !== 'function' || PLAIN_TYPES.has(nested) || hasAsyncConstraints(nested, seen)) return true;
+      if (typeof nested !== 'function' || PLAIN_TYPES.has(nested)) return true;
+      if (hasAsyncConstraints(nested as new () => object, seen)) return true;
     }
   }
   return false;

@@ -1,5 +1,5 @@
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
-import type { EngineCloseReason, EngineConnection, EngineData } from '../engine/types';
+import type { EngineCloseReason, EngineData } from '../engine/types';
 import { DisconnectedError } from '../errors';
 import { MemoryEngineConnection, type MemoryPeer } from './memory-connection';
 import { TestClientNamespace } from './test-client-namespace';
@@ -38,7 +38,7 @@ const DEFAULT_WAIT_MS = 5000;
 /**
  * An in-process Socket.IO client for tests (Flask-SocketIO's `SocketIOTestClient`, improved). It speaks to the real
  * server through socket.io-parser's encoder and decoder and the real namespace runtime, over an in-memory
- * {@link EngineConnection}: no port, no HTTP, no heartbeat.
+ * {@link MemoryEngineConnection} (an `EngineConnection`): no port, no HTTP, no heartbeat.
  *
  * Server writes are delivered synchronously, so after `emit()` of an event whose handler answers synchronously the
  * answer is already in {@link TestClient.getReceived}. For handlers that await, use {@link TestClient.waitFor} or

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { ConfigurationError } from '../../src/errors';
 import { EngineServer } from '../../src/engine/server';
 import { ENGINE_DEFAULTS } from '../../src/engine/options';
+import type { EngineSocket } from '../../src/engine/socket';
 import { baseUrlOf, httpRequest, parseOpenPacket, RawWebSocketClient } from '../support/raw-engine-client';
 import { startEngine, type EngineFixture } from './engine-fixture';
 
@@ -61,7 +62,7 @@ describe('EngineServer', () => {
 
     it('sends what connection listeners send in the same answer as the open packet', async () => {
       fixture = await startEngine();
-      fixture.engine.on('connection', (socket) => socket.send('welcome'));
+      fixture.engine.on('connection', (socket: EngineSocket) => socket.send('welcome'));
       const res = await httpRequest(`${fixture.baseUrl}/engine.io/?EIO=4&transport=polling`);
       const [open, welcome] = res.body.split('\x1e');
       expect(parseOpenPacket(open).sid).to.be.a('string');
@@ -126,7 +127,7 @@ describe('EngineServer', () => {
       it(`rejects ${what} with a ConfigurationError`, () => {
         let caught: unknown;
         try {
-          new EngineServer(options as never);
+          new EngineServer(options);
         } catch (err) {
           caught = err;
         }

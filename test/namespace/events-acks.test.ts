@@ -92,7 +92,7 @@ for (const mode of TRANSPORT_MODES) {
     describe('client-to-server acks', () => {
       it('answers with the handler return value, synchronous or resolved', async () => {
         server.of('/').addRoute(route('sum', (_s, args) => (args[0] as number) + (args[1] as number)));
-        server.of('/').addRoute(route('later', async (_s, args) => `done ${String(args[0])}`));
+        server.of('/').addRoute(route('later', (_s, args) => Promise.resolve(`done ${String(args[0])}`)));
         server.of('/').addRoute(route('pair', (_s, args) => ackArgs(...args)));
         const client = await clients.connect(server, '/', mode);
         expect(await client.emitWithAck('sum', 2, 3)).to.equal(5);
@@ -109,13 +109,17 @@ for (const mode of TRANSPORT_MODES) {
             throw new Error('boom');
           }),
         );
-        server.of('/').addRoute(
-          route('reject', async () => {
-            throw new ValidationError('payload of "reject" is invalid', [
-              { property: 'name', constraints: { isString: 'name must be a string' } },
-            ]);
-          }),
-        );
+        server
+          .of('/')
+          .addRoute(
+            route('reject', () =>
+              Promise.reject(
+                new ValidationError('payload of "reject" is invalid', [
+                  { property: 'name', constraints: { isString: 'name must be a string' } },
+                ]),
+              ),
+            ),
+          );
         const client = await clients.connect(server, '/', mode);
         expect(await client.emitWithAck('fail')).to.deep.equal({
           error: { code: 'CLASSIO_ERR_HANDLER', message: 'boom' },

@@ -47,9 +47,9 @@ describe('encodePacket', () => {
           for (const id of [undefined, 0, 42]) {
             const packet: Packet = { type, nsp, data: [...data], id };
             // socket.io-parser passes attachments on as given; classio hands the engine their bytes as Buffers.
-            const expected = reference
-              .encode({ ...packet, data: [...data] })
-              .map((part, i) => (i === 0 ? part : bytesOf(part)));
+            const expected = (reference.encode({ ...packet, data: [...data] }) as unknown[]).map((part, i) =>
+              i === 0 ? part : bytesOf(part),
+            );
             const actual = encodePacket(packet);
             for (const part of actual.slice(1)) expect(Buffer.isBuffer(part)).to.equal(true);
             expect(actual, `type ${type}, nsp ${nsp}, id ${String(id)}`).to.deep.equal(expected);

@@ -36,7 +36,7 @@ for (const mode of MODES) {
         args: ['x'],
         sid: client.id,
       });
-      expect((await request(client, 'reject')).message).to.equal('rejected');
+      expect((await request<{ message: string }>(client, 'reject')).message).to.equal('rejected');
     });
 
     it('narrows handlers by event and by error class, most specific first', async () => {

@@ -43,7 +43,7 @@ async function reference(
     if (getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).length === 0)
       return { value: instance };
     const options = { ...DEFAULT_VALIDATOR_OPTIONS, ...validator };
-    const errors = isAsync ? await validate(instance as object, options) : validateSync(instance as object, options);
+    const errors = isAsync ? await validate(instance, options) : validateSync(instance, options);
     if (errors.length > 0) return { error: createValidationError('evt', dto.name, errors) };
     return { value: instance };
   } catch (error) {
@@ -217,7 +217,10 @@ describe('Payload fast path', () => {
     });
 
     it('copies nested values instead of sharing them with the payload', () => {
-      const payload = JSON.parse('{"tags":["a"],"scores":[1],"extra":{"deep":[{"x":1}]}}');
+      const payload = JSON.parse('{"tags":["a"],"scores":[1],"extra":{"deep":[{"x":1}]}}') as {
+        tags: string[];
+        extra: { deep: object[] };
+      };
       const tagged = compile(Tagged, {}).transform(payload) as Tagged & { extra: { deep: object[] } };
       expect(tagged.tags).to.deep.equal(['a']);
       expect(tagged.tags).to.not.equal(payload.tags);
@@ -256,7 +259,7 @@ describe('Payload fast path', () => {
     };
     const sparse = [1, , 3]; // eslint-disable-line no-sparse-arrays
     const fn = (): number => 1;
-    const withoutPrototype = (fields: object): object => Object.assign(Object.create(null), fields);
+    const withoutPrototype = (fields: object): object => Object.assign(Object.create(null) as object, fields);
     const payloads: [string, () => unknown][] = [
       ['a Buffer where a string is expected', () => ({ text: Buffer.from('hi'), priority: 1 })],
       ['a Buffer beside valid fields', () => ({ text: 'hi', priority: 1, blob: Buffer.from([1, 2]) })],
@@ -283,8 +286,8 @@ describe('Payload fast path', () => {
       ['a Buffer payload', () => Buffer.from('{"text":"hi"}')],
       ['a Date payload', () => new Date(0)],
       ['a Map payload', () => new Map([['text', 'hi']])],
-      ['a nested own constructor key', () => JSON.parse('{"text":"hi","priority":1,"a":{"constructor":"x"}}')],
-      ['a top-level constructor key', () => JSON.parse('{"text":"hi","priority":1,"constructor":"x"}')],
+      ['a nested own constructor key', (): unknown => JSON.parse('{"text":"hi","priority":1,"a":{"constructor":"x"}}')],
+      ['a top-level constructor key', (): unknown => JSON.parse('{"text":"hi","priority":1,"constructor":"x"}')],
       ['a string', () => 'just text'],
       ['a number', () => 42],
       ['null', () => null],

@@ -12,7 +12,7 @@ describe('Typed events', () => {
     this.timeout(60_000);
     const root = path.resolve(__dirname, '../../..');
     const file = path.join(root, 'test/runtime/typed-events.typecheck.ts');
-    const config = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile);
+    const config = ts.readConfigFile(path.join(root, 'tsconfig.json'), (name) => ts.sys.readFile(name));
     const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
     const program = ts.createProgram([file], { ...options, noEmit: true });
     const diagnostics = ts

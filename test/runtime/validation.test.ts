@@ -6,7 +6,7 @@ import { ValidationError } from '../../src/errors';
 import { Namespace, OnError, Payload, Sid, type ErrorContext } from '../../src/runtime';
 import { createValidationError, DEFAULT_VALIDATOR_OPTIONS } from '../../src/runtime/payload-validator';
 import { ClientPool, nextEvent } from '../support/io';
-import { MODES, register, request, useRuntimeServer } from './support';
+import { MODES, register, request, useRuntimeServer, type ValidationAnswer } from './support';
 
 class Author {
   @IsString()
@@ -71,7 +71,7 @@ for (const mode of MODES) {
     it('answers the ack with a ValidationError naming every failing property', async () => {
       register(server, Chat);
       const client = await clients.connect(server, '/chat', mode);
-      const answer = await request(client, 'chat', { text: '', priority: -1, author: { name: 7 } });
+      const answer = await request<ValidationAnswer>(client, 'chat', { text: '', priority: -1, author: { name: 7 } });
       expect(answer.error.code).to.equal('CLASSIO_ERR_VALIDATION');
       expect(answer.error.message).to.equal(
         'invalid payload for event "chat": expected a valid ChatMessage; failing: text, priority, author.name',
@@ -86,7 +86,7 @@ for (const mode of MODES) {
     it('refuses a payload that is not an object', async () => {
       register(server, Chat);
       const client = await clients.connect(server, '/chat', mode);
-      const answer = await request(client, 'chat', 'just text');
+      const answer = await request<ValidationAnswer>(client, 'chat', 'just text');
       expect(answer.error.code).to.equal('CLASSIO_ERR_VALIDATION');
       expect(answer.error.data[0].constraints).to.have.property('unknownValue');
     });
@@ -148,7 +148,7 @@ for (const mode of MODES) {
           'Note',
           validateSync(plainToInstance(Note, payload), { ...DEFAULT_VALIDATOR_OPTIONS }),
         );
-        const answer = await request(client, 'note', payload);
+        const answer = await request<ValidationAnswer>(client, 'note', payload);
         expect(answer.error.code).to.equal('CLASSIO_ERR_VALIDATION');
         expect(answer.error.message).to.equal(
           'invalid payload for event "note": expected a valid Note; failing: text, priority',
@@ -175,7 +175,7 @@ for (const mode of MODES) {
       register(server, Strict);
       const client = await clients.connect(server, '/strict', mode);
       expect(await request(client, 'post', { name: 'ada' })).to.equal('ada');
-      const answer = await request(client, 'post', { name: 'ada', admin: true });
+      const answer = await request<ValidationAnswer>(client, 'post', { name: 'ada', admin: true });
       expect(answer.error.data).to.deep.equal([
         { property: 'admin', constraints: { whitelistValidation: 'property admin should not exist' } },
       ]);

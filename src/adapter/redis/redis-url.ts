@@ -1,3 +1,4 @@
+import type * as IORedis from 'ioredis';
 import { ConfigurationError } from '../../errors';
 
 /** Throws a {@link ConfigurationError} unless `url` is a `redis:` or `rediss:` URL. */
@@ -24,6 +25,7 @@ export function redactUrl(url: string): string {
  * Loads ioredis on first use, so that importing classio (which exports the Redis adapter and the Emitter) costs a
  * single-process server nothing.
  */
-export function loadRedis(): typeof import('ioredis').default {
-  return (require('ioredis') as typeof import('ioredis')).default;
+export function loadRedis(): typeof IORedis.default {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, which a static import cannot be
+  return (require('ioredis') as typeof IORedis).default;
 }

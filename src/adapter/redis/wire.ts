@@ -70,7 +70,8 @@ export function responseChannel(channel: string, nsp: string, uid: string): stri
 
 /** Encodes one message. */
 export function encodeMessage(message: WireMessage): Buffer {
-  return encode(message);
+  // notepack.io's types say `any` because it also runs in browsers; under Node it encodes into a Buffer.
+  return encode(message) as Buffer;
 }
 
 /**

@@ -84,7 +84,7 @@ function httpCall(
   const done = new Promise<string>((resolve) => {
     const req = request({ host: '127.0.0.1', port, method, path, agent: false }, (res) => {
       let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk));
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
       res.on('end', () => resolve(text));
       res.on('error', () => resolve(''));
     });
