@@ -1,4 +1,5 @@
 import { Exclude } from 'class-transformer';
+import { MAX_PAYLOAD_DEPTH } from './payload-depth';
 
 /**
  * The fast half of `plainToInstance`: for a DTO that class-transformer has nothing to say about (no `@Type`,
@@ -7,7 +8,7 @@ import { Exclude } from 'class-transformer';
  * metadata lookups. It reproduces the copy rules of class-transformer 0.5.1 (`TransformOperationExecutor.transform`
  * for PLAIN_TO_CLASS) for the values a JSON payload can hold: plain objects, arrays and primitives. On anything else
  * (a Buffer from a binary packet, a Date, a Map, a class instance, a thenable, nesting deeper than
- * `MAX_COPY_DEPTH`) `build` returns undefined and the caller runs the real `plainToInstance`, so the two can only
+ * `MAX_PAYLOAD_DEPTH`, which the caller then refuses) `build` returns undefined and the caller runs the real `plainToInstance`, so the two can only
  * differ where we chose not to copy.
  *
  * The copy rules it keeps:
@@ -18,9 +19,6 @@ import { Exclude } from 'class-transformer';
  *   (holes skipped, as `forEach` does), plain and null-prototype objects into fresh `{}`; `undefined` values are
  *   kept (`exposeUnsetFields` defaults to true).
  */
-
-/** Nesting past this falls back; class-transformer itself has no limit, so a hostile depth ends in its RangeError. */
-const MAX_COPY_DEPTH = 64;
 
 /** Returned by the copy when the value is outside the subset copied here. */
 const NOT_COPIED: unique symbol = Symbol('classio.notCopied');
@@ -163,9 +161,11 @@ function readsTransformerStorage(): boolean {
   return maps.length === 4 && maps[3].has(StorageProbe);
 }
 
+/** `depth` counts the containers above `value`: the payload's own values have depth 1 (the payload is level 1). */
 function copyValue(value: unknown, depth: number): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  if (depth > MAX_COPY_DEPTH) return NOT_COPIED;
+  // Past the limit the caller refuses the payload (payload-depth.ts); giving up here is what lets it.
+  if (depth >= MAX_PAYLOAD_DEPTH) return NOT_COPIED;
   return Array.isArray(value) ? copyArray(value, depth) : copyRecord(value, depth);
 }
 

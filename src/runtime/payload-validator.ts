@@ -12,6 +12,7 @@ import { ValidationError } from '../errors';
 import { createDebug } from '../debug';
 import { compileChecks, type CompiledChecks } from './payload-validator-checks';
 import { compileFastInstance, type FastInstanceBuilder } from './payload-validator-instance';
+import { isNestedDeeperThan, MAX_PAYLOAD_DEPTH } from './payload-depth';
 
 /**
  * Compiles a `@Payload()` parameter into one function, once, at registration: which class to instantiate, whether
@@ -25,6 +26,11 @@ import { compileFastInstance, type FastInstanceBuilder } from './payload-validat
  * class-transformer decorators, and `payload-validator-checks.ts` accepts a valid instance by calling the
  * constraints directly. Neither ever rejects: a payload they do not handle, or one that fails a check, goes through
  * `plainToInstance` / `validateSync` exactly as before, so the error a client sees is unchanged.
+ *
+ * One refusal is classio's own: a payload nested deeper than `MAX_PAYLOAD_DEPTH` (128 levels of objects and arrays)
+ * is a `ValidationError` before class-transformer runs, with one violation on the payload itself (property `''`,
+ * constraint `maxDepth`). Left to them, it would end in a stack overflow at a depth that changes with the Node
+ * version and the JIT (see payload-depth.ts).
  */
 
 const debug = createDebug('classio:runtime');
@@ -81,7 +87,7 @@ export function compilePayload(
   // A DTO without constraints would fail every payload under forbidUnknownValues: transform only.
   if (!hasConstraints(dto)) {
     logFastPaths(event, dto, fastInstance, 'no constraints');
-    return { isAsync: false, transform: (value) => instantiate(builder, dto, value, transformOptions) };
+    return { isAsync: false, transform: (value) => instantiate(builder, dto, value, transformOptions, event) };
   }
   const fail = (errors: ClassValidatorError[]): never => {
     throw createValidationError(event, dto.name, errors);
@@ -91,7 +97,7 @@ export function compilePayload(
     return {
       isAsync: true,
       transform: async (value) => {
-        const instance = instantiate(builder, dto, value, transformOptions);
+        const instance = instantiate(builder, dto, value, transformOptions, event);
         const errors = await validate(instance as object, validatorOptions);
         return errors.length === 0 ? instance : fail(errors);
       },
@@ -103,7 +109,7 @@ export function compilePayload(
   return {
     isAsync: false,
     transform: (value) => {
-      const instance = instantiate(builder, dto, value, transformOptions);
+      const instance = instantiate(builder, dto, value, transformOptions, event);
       if (checks !== null && checks.accepts(instance)) return instance;
       const errors = validateSync(instance as object, validatorOptions);
       return errors.length === 0 ? instance : fail(errors);
@@ -111,15 +117,28 @@ export function compilePayload(
   };
 }
 
-/** `plainToInstance(dto, value)`, built by the compiled builder when it can. */
+/**
+ * `plainToInstance(dto, value)`, built by the compiled builder when it can; throws the depth `ValidationError` for a
+ * payload past `MAX_PAYLOAD_DEPTH` (the builder never copies one, so only the fallback needs to look).
+ */
 function instantiate(
   builder: FastInstanceBuilder | null,
   dto: new () => object,
   value: unknown,
   transformOptions: ClassTransformOptions | undefined,
+  event: string,
 ): unknown {
   const instance = builder === null ? undefined : builder.build(value);
-  return instance !== undefined ? instance : plainToInstance(dto, value, transformOptions);
+  if (instance !== undefined) return instance;
+  if (isNestedDeeperThan(value, MAX_PAYLOAD_DEPTH)) throw createDepthError(event, dto.name);
+  return plainToInstance(dto, value, transformOptions);
+}
+
+/** The `ValidationError` of a payload nested deeper than `MAX_PAYLOAD_DEPTH`: one violation, on the payload itself. */
+export function createDepthError(event: string, dtoName: string): ValidationError {
+  return new ValidationError(`invalid payload for event "${event}": expected a valid ${dtoName}; failing: (payload)`, [
+    { property: '', constraints: { maxDepth: `payload must not nest deeper than ${MAX_PAYLOAD_DEPTH} levels` } },
+  ]);
 }
 
 function logFastPaths(

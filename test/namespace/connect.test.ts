@@ -155,24 +155,32 @@ for (const mode of TRANSPORT_MODES) {
       });
 
       it('disconnects a socket from the server: the client sees "io server disconnect"', async () => {
-        server.of('/chat').on('connection', (socket: Socket) => setTimeout(() => socket.disconnect(), 10));
+        // On the client's word, not on a timer: in upgrade mode `connect` waits for the upgrade, which a busy machine
+        // may not finish before a timer disconnects the socket.
+        server.of('/chat').on('connection', (socket: Socket) => socket.on('ready', () => socket.disconnect()));
         const client = await clients.connect(server, '/chat', mode);
-        const [reason] = await nextEvent<[string]>(client, 'disconnect');
+        const disconnected = nextEvent<[string]>(client, 'disconnect');
+        client.emit('ready');
+        const [reason] = await disconnected;
         expect(reason).to.equal('io server disconnect');
       });
 
       it('delivers every event emitted in the same tick before closing the whole connection', async () => {
         // Frames written in one tick after the first are gathered; closing the connection must not drop them.
+        // The client asks for them once it listens (and, in upgrade mode, runs on websocket): a server-side timer
+        // could fire first on a busy machine, before the listener exists.
         server.of('/chat').on('connection', (socket: Socket) => {
-          setTimeout(() => {
+          socket.on('ready', () => {
             for (let i = 0; i < 5; i++) socket.emit('last words', i);
             socket.disconnect(true);
-          }, 10);
+          });
         });
         const client = await clients.connect(server, '/chat', mode);
         const heard: number[] = [];
         client.on('last words', (i: number) => heard.push(i));
-        const [reason] = await nextEvent<[string]>(client, 'disconnect');
+        const disconnected = nextEvent<[string]>(client, 'disconnect');
+        client.emit('ready');
+        const [reason] = await disconnected;
         expect(heard).to.deep.equal([0, 1, 2, 3, 4]);
         expect(reason).to.equal('transport close');
       });

@@ -178,6 +178,12 @@ for (const mode of MODES) {
         async on_ask_free(question: string) {
           return await call(currentSid(), 'question', question, emitOptions({ timeout: 1000 }));
         }
+        async on_ask_twice(question: string) {
+          // The first answer arrives on another connection's data event; the second call then needs the context.
+          const first = await call(currentSid(), 'question', question, emitOptions({ timeout: 1000 }));
+          const second = await call(currentSid(), 'question', `${first as string}!`, emitOptions({ timeout: 1000 }));
+          return [first, second, currentSid(), currentEvent()];
+        }
         async on_ask_silent() {
           try {
             return await this.call(this.sid, 'silent', emitOptions({ timeout: 50 }));
@@ -193,6 +199,23 @@ for (const mode of MODES) {
         client.on('question', (question: string, ack: (answer: string) => void) => ack(`${question}? yes`));
         expect(await request(client, 'ask', 'ready')).to.equal('ready? yes');
         expect(await request(client, 'ask_free', 'sure')).to.equal('sure? yes');
+      });
+
+      it("keeps the handler's context after awaiting a client's ack, with another client asking meanwhile", async () => {
+        // Node 24's AsyncLocalStorage follows the async context frame of the `await`, Node 20's the promise hooks:
+        // either way the continuation must see its own client, not the one whose packet resolved the call.
+        register(server, Caller);
+        const a = await clients.connect(server, '/call', mode);
+        const b = await clients.connect(server, '/call', mode);
+        a.on('question', (question: string, ack: (answer: string) => void) =>
+          setTimeout(() => ack(`a:${question}`), 20),
+        );
+        b.on('question', (question: string, ack: (answer: string) => void) => ack(`b:${question}`));
+        const answers: unknown[] = await Promise.all([request(a, 'ask_twice', 'x'), request(b, 'ask_twice', 'y')]);
+        expect(answers).to.deep.equal([
+          ['a:x', 'a:a:x!', a.id, 'ask_twice'],
+          ['b:y', 'b:b:y!', b.id, 'ask_twice'],
+        ]);
       });
 
       it('rejects with AckTimeoutError when the client does not answer in time', async () => {

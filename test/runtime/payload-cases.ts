@@ -183,13 +183,24 @@ export class Author {
 }
 
 /** Kept on the old path twice over: @Type is class-transformer metadata, @ValidateNested is not replayed. */
-class Post {
+export class Post {
   @IsString()
   title!: string;
 
   @ValidateNested()
   @Type(() => Author)
   author!: Author;
+}
+
+/** Self-referential: class-transformer and class-validator recurse once per level of the payload. */
+export class Tree {
+  @IsString()
+  name!: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => Tree)
+  child?: Tree;
 }
 
 /** Nested validation without @Type: compiled instantiation, class-validator checks (async, as its type is unknown). */

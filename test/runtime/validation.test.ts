@@ -31,6 +31,24 @@ class ChatMessage {
   }
 }
 
+/** Self-referential: class-transformer and class-validator recurse once per level of the payload. */
+class Comment {
+  @IsString()
+  text!: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => Comment)
+  reply?: Comment;
+}
+
+/** A thread of `depth` levels, the payload itself being the first. */
+function thread(depth: number): Comment {
+  let comment: Comment = { text: `c${depth}` };
+  for (let i = depth - 1; i > 0; i--) comment = { text: `c${i}`, reply: comment };
+  return comment;
+}
+
 /** Flat, without class-transformer decorators: compiled instantiation and checks apply. */
 class Note {
   @IsString()
@@ -112,6 +130,45 @@ for (const mode of MODES) {
       expect(event).to.equal('chat');
       expect(data.map((violation) => violation.property)).to.deep.equal(['priority']);
       expect(handled).to.equal(0);
+    });
+
+    describe('with a payload nested past 128 levels', () => {
+      @Namespace('/comments')
+      class Comments extends Namespace {
+        on_comment(@Payload() comment: Comment) {
+          let depth = 0;
+          for (let node: Comment | undefined = comment; node !== undefined; node = node.reply) depth++;
+          return { depth, isInstance: comment instanceof Comment };
+        }
+        on_note(@Payload() note: Note) {
+          return note.shout();
+        }
+      }
+
+      it('accepts a self-referential DTO nested exactly 128 levels deep', async () => {
+        register(server, Comments);
+        const client = await clients.connect(server, '/comments', mode);
+        expect(await request(client, 'comment', thread(128))).to.deep.equal({ depth: 128, isInstance: true });
+      });
+
+      const tooDeep: [string, string, string, unknown][] = [
+        ['a thread of 129 levels', 'comment', 'Comment', thread(129)],
+        ['a thread of 1000 levels', 'comment', 'Comment', thread(1000)],
+        ['129 levels under a DTO on the compiled path', 'note', 'Note', { text: 'hi', extra: thread(128) }],
+      ];
+      for (const [name, event, dtoName, payload] of tooDeep) {
+        it(`answers ${name} with a ValidationError naming the limit`, async () => {
+          register(server, Comments);
+          const client = await clients.connect(server, '/comments', mode);
+          expect(await request(client, event, payload)).to.deep.equal({
+            error: {
+              code: 'CLASSIO_ERR_VALIDATION',
+              message: `invalid payload for event "${event}": expected a valid ${dtoName}; failing: (payload)`,
+              data: [{ property: '', constraints: { maxDepth: 'payload must not nest deeper than 128 levels' } }],
+            },
+          });
+        });
+      }
     });
 
     describe('with a DTO on the compiled path', () => {
