@@ -31,11 +31,3 @@ export { Emitter, EmitterOperator, type EmitterOptions } from './emitter';
 export { EngineServer } from './engine/server';
 export type { EngineServerOptions, CorsOptions } from './engine/options';
 export type { EngineConnection, EngineCloseReason, HandshakeRequest, TransportName } from './engine/types';
-export {
-  TestClient,
-  TestClientNamespace,
-  type AckResponder,
-  type ReceivedPacket,
-  type TestClientOptions,
-  type TestConnectError,
-} from './testing/test-client';

@@ -15,6 +15,7 @@ import {
   type ErrorContext,
   type GuardContext,
 } from '../../src';
+import { TestClient } from '../../src/testing';
 
 /*
  * The README's tour, as code that runs: if this file needs a change, the README's tour needs the same one.
@@ -113,14 +114,14 @@ describe('README tour', () => {
   });
 
   it("refuses a client without the token with the guard's reason and data", async () => {
-    const client = server.testClient('/chat');
+    const client = new TestClient(server, '/chat');
     expect(await client.ready).to.equal(false);
     expect(client.connectError()).to.deep.equal({ message: 'bad token', data: { hint: 'send auth.token' } });
   });
 
   it('routes on_ methods and @On events, answers acks with return values', async () => {
-    const alice = server.testClient('/chat', { auth: { token: 'let-me-in' } });
-    const bob = server.testClient('/chat', { auth: { token: 'let-me-in' } });
+    const alice = new TestClient(server, '/chat', { auth: { token: 'let-me-in' } });
+    const bob = new TestClient(server, '/chat', { auth: { token: 'let-me-in' } });
     expect(await alice.ready).to.equal(true);
     await bob.ready;
     expect(await alice.emitWithAck('set_name', 'alice')).to.deep.equal(['ok']);
@@ -131,7 +132,7 @@ describe('README tour', () => {
   });
 
   it('validates DTOs and routes errors to the matching @OnError', async () => {
-    const client = server.testClient('/chat', { auth: { token: 'let-me-in' } });
+    const client = new TestClient(server, '/chat', { auth: { token: 'let-me-in' } });
     await client.ready;
     const [answer] = await client.emitWithAck('chat message', { text: '' });
     expect(answer).to.deep.equal({
@@ -143,7 +144,7 @@ describe('README tour', () => {
   });
 
   it('answers the ack with the error body when a method guard refuses', async () => {
-    const client = server.testClient('/chat', { auth: { token: 'let-me-in' } });
+    const client = new TestClient(server, '/chat', { auth: { token: 'let-me-in' } });
     await client.ready;
     client.emit('mute');
     const [answer] = await client.emitWithAck('chat message', { text: 'hi' });
