@@ -1,3 +1,7 @@
+/**
+ * `classio/emitter`: emits to a classio cluster from a process that is not a server. A separate entry, so that such a
+ * process loads neither the server nor its peers, and a server never loads ioredis for it.
+ */
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { checkRedisUrl, loadRedis } from './adapter/redis/redis-url';
@@ -5,6 +9,9 @@ import { encodeMessage, MessageType, requestChannel, type WireMessage } from './
 import { ConfigurationError } from './errors';
 import { encodePacket, PacketType } from './protocol/packet';
 import { type EmitOptions, splitOptions } from './runtime/emit-options';
+
+// The emit options wrapper, so that an emitting process needs nothing from `classio` itself.
+export { emitOptions, type EmitOptions, type EmitOptionsInit } from './runtime/emit-options';
 
 /** Options of {@link Emitter}. */
 export interface EmitterOptions {

@@ -16,13 +16,21 @@ import { ConfigurationError } from './errors';
 import { registerNamespace } from './runtime/explorer';
 import { compileFunctional } from './runtime/functional';
 import { createDebug } from './debug';
-import { TestClient, type TestClientOptions } from './testing/test-client';
 
 const debug = createDebug('classio:server');
 
 /** Where unhandled errors are reported. */
 export interface Logger {
   error(message: string, err?: unknown): void;
+}
+
+/**
+ * A connection the server accepts from outside its engine: the in-process test client's (`classio/testing`).
+ * The engine ends its own sessions when the server closes; these the server ends itself, through `shutDown`.
+ */
+export interface InProcessConnection extends EngineConnection {
+  /** The server is shutting down: end the session as the engine ends its own (reason `forced server close`). */
+  shutDown(): void;
 }
 
 /** Options of {@link Server.close}. */
@@ -92,7 +100,8 @@ export class Server implements ClientHost, NamespaceHost {
   #ownsHttpServer = false;
   /** Set by the first `close()`: the shutdown in progress. */
   #closing: Promise<void> | null = null;
-  readonly #testClients = new Set<TestClient>();
+  /** In-process connections still open (`acceptConnection`), shut down by `close()`. */
+  readonly #inProcess = new Set<InProcessConnection>();
 
   constructor(options?: ServerOptions);
   constructor(httpServer: HttpServer, options?: ServerOptions);
@@ -127,7 +136,7 @@ export class Server implements ClientHost, NamespaceHost {
         return allowRequest === null ? true : allowRequest(req);
       },
     });
-    this.engine.on('connection', (conn: EngineConnection) => this.acceptConnection(conn));
+    this.engine.on('connection', (conn: EngineConnection) => new Client(this, conn));
     this.of('/');
     if (httpServer !== null) this.attach(httpServer);
   }
@@ -246,21 +255,13 @@ export class Server implements ClientHost, NamespaceHost {
   }
 
   /**
-   * Accepts an Engine.IO connection: the engine calls this for every new session, and the in-process test
-   * client calls it with its in-memory connection.
+   * @internal Accepts an in-process connection as the engine accepts its sessions (the test client of
+   * `classio/testing` calls it); `close()` shuts it down with the engine's sessions.
    */
-  acceptConnection(conn: EngineConnection): Client {
-    return new Client(this, conn);
-  }
-
-  /**
-   * An in-process client for tests (Flask-SocketIO's `socketio.test_client`): no port, the real packet encoder and
-   * decoder and the real namespaces. It starts connecting to `namespace` at once; `await client.ready` for the answer.
-   */
-  testClient(namespace = '/', options: TestClientOptions = {}): TestClient {
-    const client = new TestClient(this, namespace, options);
-    this.#testClients.add(client);
-    return client;
+  acceptConnection(conn: InProcessConnection): void {
+    this.#inProcess.add(conn);
+    conn.on('close', () => this.#inProcess.delete(conn));
+    new Client(this, conn);
   }
 
   /** @internal Reports an error nobody handled. */
@@ -305,9 +306,8 @@ export class Server implements ClientHost, NamespaceHost {
   async #close(deadline: number): Promise<void> {
     debug('closing: waiting up to %d ms for handlers and acks', Math.max(0, deadline - Date.now()));
     while (this.#hasWorkInFlight() && Date.now() < deadline) await delay(Math.min(10, deadline - Date.now()));
-    // In-memory test connections are not the engine's: close them as the engine closes its sessions.
-    for (const client of this.#testClients) client.shutDown();
-    this.#testClients.clear();
+    // In-process connections are not the engine's: close them as the engine closes its sessions.
+    for (const conn of [...this.#inProcess]) conn.shutDown();
     for (const nsp of this.#namespaces.values()) for (const socket of [...nsp.sockets.values()]) socket.shutDown();
     // An orderly close delivers each session's DISCONNECT packets first (a polling client on its next GET); the
     // engine then cuts whatever is left when the deadline passes.

@@ -9,12 +9,13 @@ const debug = createDebug('classio:namespace');
 
 /** What a client sees of its server. */
 export interface ClientHost {
-  /** A registered namespace, or undefined (the client then gets CONNECT_ERROR `Invalid namespace`). */
+  /** @internal A registered namespace, or undefined (the client then gets CONNECT_ERROR `Invalid namespace`). */
   namespace(name: string): ServerNamespace | undefined;
   /** How long a connection may stay without any namespace before it is closed, in ms. */
   readonly connectTimeout: number;
   /** The most binary attachments one packet may announce. */
   readonly maxAttachments: number;
+  /** @internal Reports an error nobody handled; never throws. */
   logError(message: string, err: unknown): void;
 }
 

@@ -117,7 +117,7 @@ function callAnyListeners(
  * answers the ack; when it returns nothing, throws, or there is none, the ack gets the standard error body
  * (`{ error: { code, message, data? } }`) and the error is logged unless a handler took it.
  */
-export function handleError(
+function handleError(
   routeHandler: ErrorHandler | null,
   socket: Socket,
   event: string,
@@ -178,7 +178,7 @@ function failErrorHandler(
 }
 
 /** Sends a handler's value as the ack answer: none for undefined, spread for {@link AckArguments}. */
-export function answerAck(ack: AckCallback, value: unknown): void {
+function answerAck(ack: AckCallback, value: unknown): void {
   if (value === undefined) ack();
   else if (value instanceof AckArguments) ack(...value.values);
   else ack(value);

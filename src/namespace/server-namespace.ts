@@ -15,7 +15,7 @@ const debug = createDebug('classio:namespace');
 export interface NamespaceHost {
   /** The server-wide error handler (Flask's `on_error_default`), or null. */
   readonly defaultErrorHandler: ErrorHandler | null;
-  /** Reports an error nobody handled; never throws. */
+  /** @internal Reports an error nobody handled; never throws. */
   logError(message: string, err: unknown): void;
   /** The most server-to-client acks one socket may await at once. */
   readonly maxPendingAcks: number;
@@ -36,10 +36,13 @@ export class ServerNamespace implements AdapterHost {
   readonly sockets = new Map<string, Socket>();
   readonly adapter: Adapter;
 
-  /** The compiled routes, by event name; filled at registration, read on every message. */
+  /** @internal The compiled routes, by event name; filled at registration, read on every message. */
   readonly routes = new Map<string, Route>();
+  /** @internal The compiled connect hooks, chained in installation order. */
   connectHook: ConnectHook | null = null;
+  /** @internal The compiled disconnect hooks, chained in installation order. */
   disconnectHook: DisconnectHook | null = null;
+  /** @internal The namespace's compiled error handler. */
   onError: ErrorHandler | null = null;
   /** @internal Asynchronous route handlers that have not settled yet (a graceful close waits for them). */
   handlersInFlight = 0;
@@ -55,7 +58,7 @@ export class ServerNamespace implements AdapterHost {
   }
 
   /**
-   * Installs a compiled route table. Several tables may share a namespace (a class and functional handlers), but
+   * @internal Installs a compiled route table. Several tables may share a namespace (a class and functional handlers), but
    * an event has one route: a second one is a registration mistake. Connect hooks run in installation order.
    */
   install(table: RouteTable, owner = 'route table'): void {
@@ -70,7 +73,7 @@ export class ServerNamespace implements AdapterHost {
     }
   }
 
-  /** Adds one compiled route; a duplicate event is a registration mistake. */
+  /** @internal Adds one compiled route; a duplicate event is a registration mistake. */
   addRoute(route: Route, owner = 'route'): void {
     if (this.routes.has(route.event)) {
       throw new ConfigurationError(
@@ -106,12 +109,12 @@ export class ServerNamespace implements AdapterHost {
     return this;
   }
 
-  /** @internal AdapterHost: a connected local socket by sid. */
+  /** AdapterHost: a connected local socket by sid. */
   socket(sid: string): Socket | undefined {
     return this.sockets.get(sid);
   }
 
-  /** @internal AdapterHost: a server-side emit from another process. */
+  /** AdapterHost: a server-side emit from another process. */
   onServerSideEmit(args: unknown[], reply: ((...args: unknown[]) => void) | null): void {
     const [event, ...rest] = args;
     const listeners = this.#serverSideListeners.get(event as string);

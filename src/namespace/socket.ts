@@ -242,14 +242,14 @@ export class Socket implements AdapterSocket {
     return this.#anyListeners;
   }
 
-  /** @internal Writes encoded frames, holding them back while the socket is still connecting. */
+  /** AdapterSocket: writes encoded frames, holding them back while the socket is still connecting. */
   writeEncoded(frames: readonly EngineData[], isVolatile = false): void {
     if (this.#state === 'connected') this.client.write(frames, isVolatile);
     else if (this.#state === 'connecting') (this.#heldBack ??= []).push(frames);
   }
 
   /**
-   * @internal Registers a server-to-client ack. With a timeout the callback is error-first (`AckTimeoutError`,
+   * AdapterSocket: registers a server-to-client ack. With a timeout the callback is error-first (`AckTimeoutError`,
    * or `DisconnectedError` when the socket goes first); `isErrorFirst` alone asks for the same without a timer.
    * Throws `AckLimitError` when the socket already awaits `maxPendingAcks` answers (nothing is registered).
    */
@@ -282,7 +282,7 @@ export class Socket implements AdapterSocket {
     return this.#acks?.size ?? 0;
   }
 
-  /** @internal A description that can cross processes. */
+  /** AdapterSocket: a description that can cross processes. */
   describe(): SocketDescription {
     return { id: this.id, rooms: [...this.rooms], data: this.data, handshake: handshakeData(this.handshake) };
   }

@@ -140,12 +140,7 @@ function requireInstance(invoker: MethodInvoker, socket: Socket): object {
 }
 
 /** Calls the method with its arguments; returns what it returns (a promise only if something was async). */
-export function invokeMethod(
-  invoker: MethodInvoker,
-  socket: Socket,
-  args: unknown[],
-  ack: AckCallback | null,
-): unknown {
+function invokeMethod(invoker: MethodInvoker, socket: Socket, args: unknown[], ack: AckCallback | null): unknown {
   const instance = invoker.instances.singleton ?? requireInstance(invoker, socket);
   const slots = invoker.slots;
   if (slots === null) return invoker.fn.apply(instance, args);

@@ -1,8 +1,7 @@
 import type { DependencyContainer, InjectionToken } from 'tsyringe';
 import type { Socket } from '../namespace/socket';
 import { ConnectError } from '../errors';
-import { NamespaceBase } from './namespace-base';
-import { kAttach } from './symbols';
+import { attachNamespace } from './namespace-base';
 
 /**
  * A class tsyringe can construct: the class form of its `InjectionToken` (tsyringe's own `constructor<T>`, which
@@ -55,7 +54,7 @@ export class InstanceSource {
       socket.nsp.server.logError(`${this.target.name} could not be created for connection ${socket.id}`, error);
       throw new ConnectError('server error', undefined, { cause: error });
     }
-    if (instance instanceof NamespaceBase) instance[kAttach](socket.nsp, socket);
+    attachNamespace(instance, socket.nsp, socket);
     this.#connections.set(socket, { instance, container });
   }
 

@@ -30,7 +30,7 @@ export class HandlerContext {
 }
 
 /** The storage behind every context-aware function. Runtime-internal; users read it through the functions below. */
-export const contextStorage = new AsyncLocalStorage<HandlerContext>();
+const contextStorage = new AsyncLocalStorage<HandlerContext>();
 
 /**
  * The context whose handler is running synchronously right now. While a handler's synchronous part runs, it is the

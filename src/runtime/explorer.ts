@@ -5,7 +5,7 @@ import { readNamespace, type Class, type GuardToken, type NamespaceDecoratorOpti
 import { ConfigurationError } from '../errors';
 import { createDebug } from '../debug';
 import { describeClass, type ErrorHandlerDescription, type MethodDescription } from './describe-class';
-import { NamespaceBase } from './namespace-base';
+import { attachNamespace, NamespaceBase } from './namespace-base';
 import { InstanceSource, type ResolvableClass } from './connection-scope';
 import { compilePayload } from './payload-validator';
 import type { Guard } from './guard-context';
@@ -21,7 +21,6 @@ import {
   RouteState,
   type ParamSlot,
 } from './compile-route';
-import { kAttach } from './symbols';
 
 const debug = createDebug('classio:runtime');
 
@@ -147,7 +146,7 @@ export class NamespaceExplorer {
       options,
       instance: singleton,
       bind(nsp: ServerNamespace): void {
-        if (singleton instanceof NamespaceBase) singleton[kAttach](nsp);
+        if (singleton !== null) attachNamespace(singleton, nsp);
       },
     };
   }

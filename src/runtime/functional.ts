@@ -17,7 +17,7 @@ function applyHandler(handler: FunctionalHandler, args: unknown[]): unknown {
 }
 
 /** Builds the route of a functional handler for `event` (not `connect` / `disconnect`: see `compileFunctional`). */
-export function createFunctionalRoute(event: string, handler: FunctionalHandler): Route {
+function createFunctionalRoute(event: string, handler: FunctionalHandler): Route {
   if (typeof event !== 'string' || event.length === 0) {
     throw new ConfigurationError('server.on(event, handler): the event must be a non-empty string');
   }

@@ -10,7 +10,7 @@ import { currentContext, requireContext } from './context';
  */
 
 /** Flask's default `call()` timeout: 60 seconds. */
-export const DEFAULT_CALL_TIMEOUT = 60_000;
+const DEFAULT_CALL_TIMEOUT = 60_000;
 
 function toList(value: string | readonly string[] | undefined): readonly string[] {
   if (value === undefined) return [];

@@ -5,12 +5,23 @@ import type { NamespaceDecoratorOptions } from '../../decorators/metadata';
 import type { DefaultEventsMap, EventNames, EventParams, EventsMap } from '../../decorators/events-map';
 import { currentContext, type HandlerContext } from './context';
 import type { EmitOptions } from './emit-options';
-import { kAttach } from './symbols';
 import { callVia, disconnectVia, emitVia, joinRoomVia, leaveRoomVia, roomsVia } from './helpers';
 
 /** The arguments of `emit(event, ...)`: the event's arguments, optionally followed by wrapped options. */
 export type EmitArgs<S extends EventsMap, K extends EventNames<S>> =
   [...EventParams<S, K>] | [...EventParams<S, K>, EmitOptions];
+
+/** Writes an instance's private namespace and socket; assigned by the class's static block, which alone can. */
+let setAttachment: (instance: object, nsp: ServerNamespace, socket: Socket | undefined) => void;
+
+/**
+ * Gives an instance of a `Namespace` subclass its namespace (and, for a connection-scoped instance, its socket); other
+ * instances are left alone. The runtime calls it at registration and per connection. It is a function and not a
+ * method, so that no method a user's subclass declares can ever shadow it.
+ */
+export function attachNamespace(instance: object, nsp: ServerNamespace, socket?: Socket): void {
+  if (instance instanceof NamespaceBase) setAttachment(instance, nsp, socket);
+}
 
 /**
  * The base class of class-based namespaces (Flask-SocketIO's `flask_socketio.Namespace`). Extending it is optional:
@@ -34,10 +45,12 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
     this.path = path;
   }
 
-  /** Called by the runtime at registration (and per connection for connection-scoped instances). */
-  [kAttach](nsp: ServerNamespace, socket?: Socket): void {
-    this.#nsp = nsp;
-    this.#socket = socket;
+  static {
+    setAttachment = (instance, nsp, socket) => {
+      const target = instance as NamespaceBase;
+      target.#nsp = nsp;
+      target.#socket = socket;
+    };
   }
 
   /** The server-side namespace this instance serves. Throws before registration. */

@@ -38,12 +38,10 @@ interface TransformerMetadataMaps {
 /**
  * class-transformer's package entry requires this CommonJS file and does not re-export it. Whether it really is the
  * storage behind the `plainToInstance` we call (and not a second copy, under a bundler that picked the ESM build) is
- * checked once by `readsTransformerStorage`.
+ * checked once by `readsTransformerStorage`. Loaded with the first DTO, after the installed version was checked
+ * (`peer-versions.ts`), so that an unsupported class-transformer is reported as such and not as a missing file.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- this path has no type declarations to import
-const { defaultMetadataStorage: transformerStorage } = require('class-transformer/cjs/storage') as {
-  defaultMetadataStorage: TransformerMetadataMaps;
-};
+let transformerStorage: TransformerMetadataMaps | undefined;
 
 /** Memo of `readsTransformerStorage`; undefined until the first DTO is compiled. */
 let isTransformerStorageReadable: boolean | undefined;
@@ -141,6 +139,10 @@ function hasTransformerMetadata(dto: new () => object): boolean {
 }
 
 function metadataMaps(): Map<unknown, unknown>[] {
+  transformerStorage ??=
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- this path has no type declarations to import
+    (require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerMetadataMaps })
+      .defaultMetadataStorage;
   const maps = [
     transformerStorage._typeMetadatas,
     transformerStorage._transformMetadatas,

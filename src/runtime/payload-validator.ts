@@ -13,6 +13,7 @@ import { createDebug } from '../debug';
 import { compileChecks, type CompiledChecks } from './payload-validator-checks';
 import { compileFastInstance, type FastInstanceBuilder } from './payload-validator-instance';
 import { isNestedDeeperThan, MAX_PAYLOAD_DEPTH } from './payload-depth';
+import { checkDtoPeers } from './peer-versions';
 
 /**
  * Compiles a `@Payload()` parameter into one function, once, at registration: which class to instantiate, whether
@@ -75,6 +76,8 @@ export function compilePayload(
 ): CompiledPayload | null {
   const type = options.type ?? declaredType;
   if (options.validate === false || PLAIN_TYPES.has(type) || typeof type !== 'function') return null;
+  // Before anything reads the DTO libraries: a version this path was not written for fails registration here.
+  checkDtoPeers();
   const dto = type as new () => object;
   const transformOptions = options.transformer as ClassTransformOptions | undefined;
   const validatorOptions: ValidatorOptions = {

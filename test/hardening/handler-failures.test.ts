@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { injectable } from 'tsyringe';
 import { Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
-import { Namespace, On, OnError, Payload, UseGuards } from '../../src/runtime';
+import { Namespace, On, OnError, Payload, UseGuards } from '../../src';
 import type { Socket } from '../../src/namespace/socket';
 import { Harness, modeOf } from './support/harness';
 import { until } from '../support/io';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { injectable } from 'tsyringe';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, ValidateNested } from 'class-validator';
-import { Namespace, On, Payload } from '../../src/runtime';
+import { Namespace, On, Payload } from '../../src';
 import type { Socket } from '../../src/namespace/socket';
 import { Harness, RAW_TRANSPORTS } from './support/harness';
 import { openOffender } from './support/offender';

@@ -16,7 +16,7 @@ import {
   leaveRoom,
   rooms,
   type HandlerContext,
-} from '../../src/runtime';
+} from '../../src';
 import type { Socket } from '../../src/namespace/socket';
 import { ClientPool, collect, delay, nextEvent, until } from '../support/io';
 import { MODES, register, request, useRuntimeServer } from './support';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Server } from '../../src/server';
-import { Namespace, OnError, type ErrorContext } from '../../src/runtime';
+import { Namespace, OnError, type ErrorContext } from '../../src';
 import { ClientPool } from '../support/io';
 import { MODES, register, request, useRuntimeServer } from './support';
 

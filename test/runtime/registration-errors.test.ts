@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { ConfigurationError } from '../../src/errors';
-import { Namespace, NamespaceExplorer, On, UseGuards, Ack } from '../../src/runtime';
+import { Namespace, On, UseGuards, Ack } from '../../src';
+import { NamespaceExplorer } from '../../src/runtime/explorer';
 
 /** Asserts that compiling `target` throws a ConfigurationError with `message`. */
 function expectConfigurationError(explorer: NamespaceExplorer, target: object, message: string): void {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Server } from '../../src/server';
-import { Namespace, On, Ack, currentSid, emit } from '../../src/runtime';
+import { Namespace, On, Ack, currentSid, emit } from '../../src';
 import { ClientPool, nextEvent, until } from '../support/io';
 import { MODES, register, request, useRuntimeServer } from './support';
 

@@ -3,7 +3,7 @@ import { IsInt, IsOptional, IsString, Length, Min, ValidateNested, validateSync 
 import { plainToInstance, Type } from 'class-transformer';
 import type { Server } from '../../src/server';
 import { ValidationError } from '../../src/errors';
-import { Namespace, OnError, Payload, Sid, type ErrorContext } from '../../src/runtime';
+import { Namespace, OnError, Payload, Sid, type ErrorContext } from '../../src';
 import { createValidationError, DEFAULT_VALIDATOR_OPTIONS } from '../../src/runtime/payload-validator';
 import { ClientPool, nextEvent } from '../support/io';
 import { MODES, register, request, useRuntimeServer, type ValidationAnswer } from './support';

@@ -33,8 +33,6 @@ export const MessageType = {
   SERVER_SIDE_EMIT_RESPONSE: 24,
 } as const;
 
-export type MessageTypeValue = (typeof MessageType)[keyof typeof MessageType];
-
 /** Who a cluster operation targets: rooms (everyone when empty) minus the `except` rooms. */
 export type WireTarget = [rooms: string[], except: string[]];
 

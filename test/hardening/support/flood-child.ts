@@ -3,7 +3,7 @@ import { injectable } from 'tsyringe';
 import WebSocket from 'ws';
 import { request } from 'node:http';
 import { Server } from '../../../src/server';
-import { Namespace } from '../../../src/runtime';
+import { Namespace } from '../../../src';
 import type { Socket } from '../../../src/namespace/socket';
 
 /**
