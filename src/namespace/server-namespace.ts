@@ -7,6 +7,7 @@ import type { DisconnectReason } from './disconnect-reason';
 import type { Client } from './client';
 import { Socket } from './socket';
 import { BroadcastOperator } from './broadcast-operator';
+import type { DispatchScope } from './dispatch';
 import { isThenable } from './util';
 
 const debug = createDebug('classio:namespace');
@@ -30,7 +31,7 @@ export type Middleware = (socket: Socket, next: (err?: Error & { data?: unknown 
  * The server side of one namespace: its connected sockets, its adapter (rooms), its compiled routes and the
  * connect flow. Sockets join their sid room before the connect hook runs, so the hook may emit and join rooms.
  */
-export class ServerNamespace implements AdapterHost {
+export class ServerNamespace implements AdapterHost, DispatchScope {
   readonly name: string;
   readonly server: NamespaceHost;
   readonly sockets = new Map<string, Socket>();
@@ -78,6 +79,16 @@ export class ServerNamespace implements AdapterHost {
       );
     }
     this.routes.set(route.event, route);
+  }
+
+  /** @internal DispatchScope: the server-wide error handler, for events the namespace's handlers do not take. */
+  get defaultErrorHandler(): ErrorHandler | null {
+    return this.server.defaultErrorHandler;
+  }
+
+  /** @internal DispatchScope: reports an error nobody handled, through the server's logger. */
+  logError(message: string, err: unknown): void {
+    this.server.logError(message, err);
   }
 
   /** Adds a connect middleware (Socket.IO's `namespace.use`). Middlewares run before the connect hook. */

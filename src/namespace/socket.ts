@@ -330,7 +330,7 @@ export class Socket implements AdapterSocket {
     const args = packet.data as unknown[];
     const event = args.shift() as string;
     const ack = packet.id === undefined ? null : this.#createAck(packet.id);
-    dispatchEvent(this, event, args, ack);
+    dispatchEvent(this.nsp, this, event, args, ack);
   }
 
   #onAck(packet: Packet): void {
