@@ -45,6 +45,8 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
   /** @internal Asynchronous route handlers that have not settled yet (a graceful close waits for them). */
   handlersInFlight = 0;
 
+  /** The target of the namespace-wide shortcuts (`emit`, `to`, `fetchSockets`, ...). */
+  readonly #everyone: BroadcastOperator;
   readonly #middlewares: Middleware[] = [];
   readonly #connectionListeners: ((socket: Socket) => void)[] = [];
   readonly #serverSideListeners = new Map<string, ((...args: unknown[]) => void)[]>();
@@ -53,6 +55,7 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
     this.server = server;
     this.name = name;
     this.adapter = createAdapter(this);
+    this.#everyone = new BroadcastOperator(this);
   }
 
   /**
@@ -131,22 +134,23 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
     }
   }
 
-  // Broadcasting: each call starts from a fresh operator that targets the whole namespace.
+  // Broadcasting starts from the operator that targets the whole namespace: kept, as operators are immutable, so a
+  // plain `emit` builds none and `to(room)` builds one.
 
   emit(event: string, ...args: unknown[]): boolean {
-    return new BroadcastOperator(this).emit(event, ...args);
+    return this.#everyone.emitList(event, args);
   }
 
   emitWithAck(event: string, ...args: unknown[]): Promise<unknown[]> {
-    return new BroadcastOperator(this).emitWithAck(event, ...args);
+    return this.#everyone.emitWithAck(event, ...args);
   }
 
   send(...args: unknown[]): boolean {
-    return new BroadcastOperator(this).send(...args);
+    return this.#everyone.emitList('message', args);
   }
 
   to(room: string | readonly string[]): BroadcastOperator {
-    return new BroadcastOperator(this).to(room);
+    return this.#everyone.to(room);
   }
 
   in(room: string | readonly string[]): BroadcastOperator {
@@ -154,39 +158,39 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
   }
 
   except(room: string | readonly string[]): BroadcastOperator {
-    return new BroadcastOperator(this).except(room);
+    return this.#everyone.except(room);
   }
 
   timeout(ms: number): BroadcastOperator {
-    return new BroadcastOperator(this).timeout(ms);
+    return this.#everyone.timeout(ms);
   }
 
   get local(): BroadcastOperator {
-    return new BroadcastOperator(this).local;
+    return this.#everyone.local;
   }
 
   get volatile(): BroadcastOperator {
-    return new BroadcastOperator(this).volatile;
+    return this.#everyone.volatile;
   }
 
   socketsJoin(rooms: string | readonly string[]): void {
-    new BroadcastOperator(this).socketsJoin(rooms);
+    this.#everyone.socketsJoin(rooms);
   }
 
   socketsLeave(rooms: string | readonly string[]): void {
-    new BroadcastOperator(this).socketsLeave(rooms);
+    this.#everyone.socketsLeave(rooms);
   }
 
   disconnectSockets(close = false): void {
-    new BroadcastOperator(this).disconnectSockets(close);
+    this.#everyone.disconnectSockets(close);
   }
 
   fetchSockets(): Promise<SocketDescription[]> {
-    return new BroadcastOperator(this).fetchSockets();
+    return this.#everyone.fetchSockets();
   }
 
   allSockets(): Promise<Set<string>> {
-    return new BroadcastOperator(this).allSockets();
+    return this.#everyone.allSockets();
   }
 
   /** Emits an event to the namespace's listeners on the other processes of the cluster. */

@@ -7,7 +7,7 @@ import type { Client } from './client';
 import type { ServerNamespace } from './server-namespace';
 import type { DisconnectReason } from './disconnect-reason';
 import { createHandshake, handshakeData, type Handshake } from './handshake';
-import { BroadcastOperator } from './broadcast-operator';
+import { BroadcastOperator, roomSet } from './broadcast-operator';
 import { dispatchEvent } from './dispatch';
 import { assertEmittable, createSid } from './util';
 
@@ -148,22 +148,29 @@ export class Socket implements AdapterSocket {
     this.nsp.adapter.del(this.id, room);
   }
 
+  // Each of these builds one operator, already excluding this socket.
+
   /** Broadcasts to a room (or rooms), excluding this socket. */
   to(room: string | readonly string[]): BroadcastOperator {
-    return this.broadcast.to(room);
+    return new BroadcastOperator(this.nsp, roomSet(room), roomSet(this.id));
   }
 
   in(room: string | readonly string[]): BroadcastOperator {
     return this.to(room);
   }
 
+  /** Broadcasts to the whole namespace, excluding this socket and the sockets of a room (or rooms). */
   except(room: string | readonly string[]): BroadcastOperator {
-    return this.broadcast.except(room);
+    return new BroadcastOperator(
+      this.nsp,
+      undefined,
+      roomSet(typeof room === 'string' ? [this.id, room] : [this.id, ...room]),
+    );
   }
 
   /** Broadcasts to the whole namespace, excluding this socket. */
   get broadcast(): BroadcastOperator {
-    return new BroadcastOperator(this.nsp).except(this.id);
+    return new BroadcastOperator(this.nsp, undefined, roomSet(this.id));
   }
 
   /**
