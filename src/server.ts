@@ -10,7 +10,7 @@ import { Client, type ClientHost } from './namespace/client';
 import { ServerNamespace, type NamespaceHost } from './namespace/server-namespace';
 import type { ErrorHandler } from './namespace/route-table';
 import type { BroadcastOperator } from './namespace/broadcast-operator';
-import { ConfigurationError } from './errors';
+import { ConfigurationError, ProtocolError } from './errors';
 import { registerNamespace } from './runtime/explorer';
 import { compileFunctional } from './runtime/functional';
 import { createDebug } from './debug';
@@ -122,7 +122,7 @@ export class Server implements ClientHost, NamespaceHost {
     this.engine = new EngineServer({
       ...settings,
       allowRequest: (req) => {
-        if (this.#closing !== null) throw new Error('server shutting down');
+        if (this.#closing !== null) throw new ProtocolError(4, {}, 'server shutting down');
         return allowRequest === null ? true : allowRequest(req);
       },
     });

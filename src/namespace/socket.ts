@@ -1,5 +1,5 @@
 import { PacketType, encodePacket, type Packet } from '../protocol/packet';
-import { AckLimitError, AckTimeoutError, DisconnectedError } from '../errors';
+import { AckLimitError, AckTimeoutError, DisconnectedError, UsageError } from '../errors';
 import type { EngineConnection, EngineData } from '../engine/types';
 import type { AdapterSocket, SocketDescription } from '../adapter/adapter';
 import type { AckCallback } from './route-table';
@@ -121,7 +121,7 @@ export class Socket implements AdapterSocket {
       emit: (event, ...args) => {
         const callback = args.pop();
         if (typeof callback !== 'function')
-          throw new TypeError('timeout(ms).emit() needs an ack callback as last argument');
+          throw new UsageError('timeout(ms).emit() needs an ack callback as last argument');
         assertEmittable(event);
         const id = this.registerAck(callback as (...a: unknown[]) => void, ms);
         this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
