@@ -2,6 +2,7 @@ import { toAckError } from '../errors';
 import { createDebug } from '../debug';
 import type { AckCallback, ErrorHandler, Route } from './route-table';
 import type { Socket } from './socket';
+import type { CatchAllListener, EventListener } from './listeners';
 import { isThenable } from './util';
 
 const debug = createDebug('classio:namespace');
@@ -112,7 +113,7 @@ function runRoute(
 /** Socket.IO-style listeners receive the arguments, then the ack callback when the client asked for one. */
 function runListeners(
   scope: DispatchScope,
-  listeners: readonly ((...a: unknown[]) => unknown)[],
+  listeners: readonly EventListener[],
   socket: Socket,
   event: string,
   args: unknown[],
@@ -131,7 +132,7 @@ function runListeners(
 
 function callAnyListeners(
   scope: DispatchScope,
-  listeners: readonly ((...a: unknown[]) => unknown)[],
+  listeners: readonly CatchAllListener[],
   event: string,
   args: unknown[],
 ): void {

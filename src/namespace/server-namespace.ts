@@ -8,6 +8,7 @@ import type { Client } from './client';
 import { Socket } from './socket';
 import { BroadcastOperator } from './broadcast-operator';
 import type { DispatchScope } from './dispatch';
+import type { ConnectionListener, OtherEvent, ServerSideListener } from './listeners';
 import { isThenable } from './util';
 
 const debug = createDebug('classio:namespace');
@@ -48,8 +49,8 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
   /** The target of the namespace-wide shortcuts (`emit`, `to`, `fetchSockets`, ...). */
   readonly #everyone: BroadcastOperator;
   readonly #middlewares: Middleware[] = [];
-  readonly #connectionListeners: ((socket: Socket) => void)[] = [];
-  readonly #serverSideListeners = new Map<string, ((...args: unknown[]) => void)[]>();
+  readonly #connectionListeners: ConnectionListener[] = [];
+  readonly #serverSideListeners = new Map<string, ServerSideListener[]>();
 
   constructor(server: NamespaceHost, name: string, createAdapter: AdapterFactory) {
     this.server = server;
@@ -104,7 +105,10 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
    * `connection` (or `connect`): a socket finished connecting. Any other name listens to server-side emits from
    * the other processes of a cluster (`serverSideEmit`).
    */
-  on(event: string, listener: (...args: any[]) => void): this {
+  on(event: 'connection' | 'connect', listener: ConnectionListener): this;
+  on<E extends string>(event: OtherEvent<E, 'connection' | 'connect'>, listener: ServerSideListener): this;
+  on(event: string, listener: ConnectionListener | ServerSideListener): this {
+    // The overloads tie each listener type to its event names.
     if (event === 'connection' || event === 'connect') this.#connectionListeners.push(listener);
     else {
       const list = this.#serverSideListeners.get(event);

@@ -9,9 +9,11 @@ import type { DisconnectReason } from './disconnect-reason';
 import { createHandshake, handshakeData, type Handshake } from './handshake';
 import { BroadcastOperator, roomSet } from './broadcast-operator';
 import { dispatchEvent } from './dispatch';
+import type { CatchAllListener, DisconnectListener, EventListener, OtherEvent } from './listeners';
 import { assertEmittable, createSid } from './util';
 
-type Listener = (...args: any[]) => unknown;
+/** The events a socket emits locally, with the reason it ends (clients may not send them). */
+type LocalEvent = 'disconnecting' | 'disconnect';
 
 interface PendingAck {
   readonly callback: (...args: unknown[]) => void;
@@ -39,8 +41,8 @@ export class Socket implements AdapterSocket {
   #heldBack: (readonly EngineData[])[] | null = null;
   #acks: Map<number, PendingAck> | null = null;
   #nextAckId = 0;
-  #listeners: Map<string, Listener[]> | null = null;
-  #anyListeners: Listener[] | null = null;
+  #listeners: Map<string, EventListener[]> | null = null;
+  #anyListeners: CatchAllListener[] | null = null;
 
   constructor(nsp: ServerNamespace, client: Client, auth: Record<string, unknown>) {
     this.id = createSid();
@@ -200,9 +202,15 @@ export class Socket implements AdapterSocket {
 
   /**
    * Listens to an event from the client, Socket.IO style. Used when the namespace has no compiled route for the
-   * event; `disconnecting` and `disconnect` are emitted locally with the reason.
+   * event; `disconnecting` and `disconnect` are emitted locally with the reason. The client's arguments are
+   * `unknown` until the listener narrows them (see {@link EventListener}).
+   *
+   * @example socket.on('join', (room) => { if (typeof room === 'string') socket.join(room); });
    */
-  on(event: string, listener: Listener): this {
+  on(event: LocalEvent, listener: DisconnectListener): this;
+  on<E extends string>(event: OtherEvent<E, LocalEvent>, listener: EventListener): this;
+  on(event: string, listener: EventListener | DisconnectListener): this {
+    // Stored as any other: a disconnect listener is only ever called with the reason (see #emitLocal).
     this.#listeners ??= new Map();
     const list = this.#listeners.get(event);
     if (list === undefined) this.#listeners.set(event, [listener]);
@@ -210,15 +218,22 @@ export class Socket implements AdapterSocket {
     return this;
   }
 
-  once(event: string, listener: Listener): this {
+  /** Like {@link on}, for the next time only. */
+  once(event: LocalEvent, listener: DisconnectListener): this;
+  once<E extends string>(event: OtherEvent<E, LocalEvent>, listener: EventListener): this;
+  once(event: string, listener: EventListener | DisconnectListener): this {
+    const once: EventListener = listener;
     const wrapper = (...args: unknown[]) => {
       this.off(event, wrapper);
-      return listener(...args);
+      return once(...args);
     };
     return this.on(event, wrapper);
   }
 
-  off(event: string, listener?: Listener): this {
+  /** Removes a listener added with {@link on}, or every listener of the event. */
+  off(event: LocalEvent, listener?: DisconnectListener): this;
+  off<E extends string>(event: OtherEvent<E, LocalEvent>, listener?: EventListener): this;
+  off(event: string, listener?: EventListener | DisconnectListener): this {
     const list = this.#listeners?.get(event);
     if (list === undefined) return this;
     if (listener === undefined) this.#listeners!.delete(event);
@@ -229,19 +244,19 @@ export class Socket implements AdapterSocket {
     return this;
   }
 
-  /** Listens to every incoming event: `listener(event, ...args)`. */
-  onAny(listener: Listener): this {
+  /** Listens to every incoming event: `listener(event, ...args)`, the arguments `unknown` as for {@link on}. */
+  onAny(listener: CatchAllListener): this {
     (this.#anyListeners ??= []).push(listener);
     return this;
   }
 
   /** @internal Socket.IO-style listeners of an event, or undefined. */
-  listenersOf(event: string): readonly Listener[] | undefined {
+  listenersOf(event: string): readonly EventListener[] | undefined {
     return this.#listeners?.get(event);
   }
 
   /** @internal The catch-all listeners, or null. */
-  get anyListeners(): readonly Listener[] | null {
+  get anyListeners(): readonly CatchAllListener[] | null {
     return this.#anyListeners;
   }
 

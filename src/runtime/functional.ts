@@ -7,9 +7,17 @@ import { HandlerContext, runInContext } from './context';
 /**
  * The functional form, `server.on(event, handler, { namespace })` (Flask's `@socketio.on`): the handler receives
  * the client's arguments, its return value answers the ack, and it runs inside the event's context, so
- * `emit()`, `currentSid()`, `currentSession()` and the other context-aware functions work in it.
+ * `emit()`, `currentSid()`, `currentSession()` and the other context-aware functions work in it. The arguments are
+ * `unknown` until the handler narrows them; it may declare their types, unchecked, as a Socket.IO listener may
+ * (the method form lets TypeScript compare its parameters bivariantly).
  */
-export type FunctionalHandler = (...args: any[]) => unknown;
+export type FunctionalHandler = { handler(...args: unknown[]): unknown }['handler'];
+
+/** `server.on('connect', handler)`: called with the client's auth payload; `false` or a throw refuses. */
+export type FunctionalConnectHandler = { handler(auth: Record<string, unknown>): unknown }['handler'];
+
+/** `server.on('disconnect', handler)`: called with the reason the socket ended. */
+export type FunctionalDisconnectHandler = { handler(reason: DisconnectReason): unknown }['handler'];
 
 function applyHandler(handler: FunctionalHandler, args: unknown[]): unknown {
   return handler(...args);
