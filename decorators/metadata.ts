@@ -74,6 +74,11 @@ export interface ClassRecord {
   readonly methodGuards: Map<string | symbol, GuardToken[]>;
   /** Parameter decorators, by method name. */
   readonly params: Map<string | symbol, ParamRecord[]>;
+  /**
+   * Parameter decorators put where classio cannot inject anything: on a constructor (`method` undefined) or a
+   * static method. Kept so that registration can refuse them with the class's name.
+   */
+  readonly misplacedParams: { readonly method: string | symbol | undefined; readonly param: ParamRecord }[];
 }
 
 /**
@@ -90,6 +95,7 @@ export function recordFor(target: object): ClassRecord {
     errorHandlers: new Map(),
     methodGuards: new Map(),
     params: new Map(),
+    misplacedParams: [],
   };
   Object.defineProperty(target, kClassMetadata, { value: record, enumerable: false });
   return record;
@@ -124,10 +130,17 @@ export function readParamTypes(prototype: object, method: string | symbol): read
   return Array.isArray(types) ? types : [];
 }
 
-/** Adds a parameter record, keeping the list sorted by index (decorators run last parameter first). */
-export function addParam(prototype: object, method: string | symbol | undefined, param: ParamRecord): void {
-  if (method === undefined) throw new TypeError('parameter decorators of classio only apply to methods');
-  const params = recordFor(prototype.constructor).params;
+/**
+ * Adds a parameter record, keeping the list sorted by index (decorators run last parameter first). `target` is the
+ * prototype for an instance method, and the class itself for a constructor or static method parameter: those are
+ * recorded as misplaced, for registration to refuse.
+ */
+export function addParam(target: object, method: string | symbol | undefined, param: ParamRecord): void {
+  if (typeof target === 'function' || method === undefined) {
+    recordFor(typeof target === 'function' ? target : target.constructor).misplacedParams.push({ method, param });
+    return;
+  }
+  const params = recordFor(target.constructor).params;
   const list = params.get(method) ?? [];
   list.push(param);
   list.sort((a, b) => a.index - b.index);

@@ -10,11 +10,16 @@ import { Client, type ClientHost } from './namespace/client';
 import { ServerNamespace, type NamespaceHost } from './namespace/server-namespace';
 import type { ErrorHandler } from './namespace/route-table';
 import type { BroadcastOperator } from './namespace/broadcast-operator';
-import type { Socket } from './namespace/socket';
 import type * as RedisAdapterModule from './adapter/redis';
-import { ConfigurationError } from './errors';
+import { ConfigurationError, ProtocolError } from './errors';
 import { registerNamespace } from './runtime/explorer';
-import { compileFunctional } from './runtime/functional';
+import {
+  compileFunctional,
+  type FunctionalConnectHandler,
+  type FunctionalDisconnectHandler,
+  type FunctionalHandler,
+} from './runtime/functional';
+import type { ConnectionListener, OtherEvent } from './namespace/listeners';
 import { createDebug } from './debug';
 
 const debug = createDebug('classio:server');
@@ -132,7 +137,7 @@ export class Server implements ClientHost, NamespaceHost {
     this.engine = new EngineServer({
       ...settings,
       allowRequest: (req) => {
-        if (this.#closing !== null) throw new Error('server shutting down');
+        if (this.#closing !== null) throw new ProtocolError(4, {}, 'server shutting down');
         return allowRequest === null ? true : allowRequest(req);
       },
     });
@@ -210,14 +215,27 @@ export class Server implements ClientHost, NamespaceHost {
    * The functional form (Flask's `@socketio.on`): `handler(...args)` handles `event` in `namespace` (default
    * `/`), its return value answers the ack, and the context functions (`emit`, `currentSid`, ...) work inside it.
    * `connect` receives the auth payload and may refuse (`false` or a throw); `disconnect` receives the reason.
-   * `connection` is Socket.IO's listener, called with each connected socket.
+   * `connection` is Socket.IO's listener, called with each connected socket. A client's arguments are `unknown`
+   * until the handler narrows them (it may declare their types, unchecked, as a Socket.IO listener may).
+   *
+   * @example server.on('chat', (text) => (typeof text === 'string' ? text.length : 0), { namespace: '/chat' });
    */
-  on(event: 'connection', handler: (socket: Socket) => unknown, options?: { namespace?: string }): this;
-  /** The functional form, as above: the handler's parameter types are its own claim about what the client sends. */
-  on<A extends unknown[]>(event: string, handler: (...args: A) => unknown, options?: { namespace?: string }): this;
-  on(event: string, handler: (...args: never[]) => unknown, options: { namespace?: string } = {}): this {
+  on(event: 'connection', listener: ConnectionListener, options?: { namespace?: string }): this;
+  on(event: 'connect', handler: FunctionalConnectHandler, options?: { namespace?: string }): this;
+  on(event: 'disconnect', handler: FunctionalDisconnectHandler, options?: { namespace?: string }): this;
+  on<E extends string>(
+    event: OtherEvent<E, 'connection' | 'connect' | 'disconnect'>,
+    handler: FunctionalHandler,
+    options?: { namespace?: string },
+  ): this;
+  on(
+    event: string,
+    handler: ConnectionListener | FunctionalConnectHandler | FunctionalDisconnectHandler | FunctionalHandler,
+    options: { namespace?: string } = {},
+  ): this {
     const nsp = this.of(options.namespace ?? '/');
-    if (event === 'connection') nsp.on('connection', handler);
+    // The overloads tie each handler type to its event name; compileFunctional calls each with what it expects.
+    if (event === 'connection') nsp.on('connection', handler as ConnectionListener);
     else nsp.install(compileFunctional(event, handler), `server.on("${event}")`);
     return this;
   }

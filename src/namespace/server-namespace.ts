@@ -7,6 +7,8 @@ import type { DisconnectReason } from './disconnect-reason';
 import type { Client } from './client';
 import { Socket } from './socket';
 import { BroadcastOperator } from './broadcast-operator';
+import type { DispatchScope } from './dispatch';
+import type { ConnectionListener, OtherEvent, ServerSideListener } from './listeners';
 import { isThenable } from './util';
 
 const debug = createDebug('classio:namespace');
@@ -30,7 +32,7 @@ export type Middleware = (socket: Socket, next: (err?: Error & { data?: unknown 
  * The server side of one namespace: its connected sockets, its adapter (rooms), its compiled routes and the
  * connect flow. Sockets join their sid room before the connect hook runs, so the hook may emit and join rooms.
  */
-export class ServerNamespace implements AdapterHost {
+export class ServerNamespace implements AdapterHost, DispatchScope {
   readonly name: string;
   readonly server: NamespaceHost;
   readonly sockets = new Map<string, Socket>();
@@ -47,14 +49,17 @@ export class ServerNamespace implements AdapterHost {
   /** @internal Asynchronous route handlers that have not settled yet (a graceful close waits for them). */
   handlersInFlight = 0;
 
+  /** The target of the namespace-wide shortcuts (`emit`, `to`, `fetchSockets`, ...). */
+  readonly #everyone: BroadcastOperator;
   readonly #middlewares: Middleware[] = [];
-  readonly #connectionListeners: ((socket: Socket) => void)[] = [];
-  readonly #serverSideListeners = new Map<string, ((...args: unknown[]) => void)[]>();
+  readonly #connectionListeners: ConnectionListener[] = [];
+  readonly #serverSideListeners = new Map<string, ServerSideListener[]>();
 
   constructor(server: NamespaceHost, name: string, createAdapter: AdapterFactory) {
     this.server = server;
     this.name = name;
     this.adapter = createAdapter(this);
+    this.#everyone = new BroadcastOperator(this);
   }
 
   /**
@@ -83,6 +88,16 @@ export class ServerNamespace implements AdapterHost {
     this.routes.set(route.event, route);
   }
 
+  /** @internal DispatchScope: the server-wide error handler, for events the namespace's handlers do not take. */
+  get defaultErrorHandler(): ErrorHandler | null {
+    return this.server.defaultErrorHandler;
+  }
+
+  /** @internal DispatchScope: reports an error nobody handled, through the server's logger. */
+  logError(message: string, err: unknown): void {
+    this.server.logError(message, err);
+  }
+
   /** Adds a connect middleware (Socket.IO's `namespace.use`). Middlewares run before the connect hook. */
   use(middleware: Middleware): this {
     this.#middlewares.push(middleware);
@@ -93,18 +108,15 @@ export class ServerNamespace implements AdapterHost {
    * `connection` (or `connect`): a socket finished connecting. Any other name listens to server-side emits from
    * the other processes of a cluster (`serverSideEmit`).
    */
-  on(event: 'connection' | 'connect', listener: (socket: Socket) => void): this;
-  /** A server-side emit from another process, as above (`serverSideEmit`). */
-  on<A extends unknown[]>(event: string, listener: (...args: A) => void): this;
-  on(event: string, listener: (...args: never[]) => void): this {
-    if (event === 'connection' || event === 'connect') {
-      this.#connectionListeners.push(listener as (socket: Socket) => void);
-    } else {
-      // What another process emitted is not checked here: the listener's parameter types are its own claim.
-      const serverSideListener = listener as (...args: unknown[]) => void;
+  on(event: 'connection' | 'connect', listener: ConnectionListener): this;
+  on<E extends string>(event: OtherEvent<E, 'connection' | 'connect'>, listener: ServerSideListener): this;
+  on(event: string, listener: ConnectionListener | ServerSideListener): this {
+    // The overloads tie each listener type to its event names.
+    if (event === 'connection' || event === 'connect') this.#connectionListeners.push(listener);
+    else {
       const list = this.#serverSideListeners.get(event);
-      if (list === undefined) this.#serverSideListeners.set(event, [serverSideListener]);
-      else list.push(serverSideListener);
+      if (list === undefined) this.#serverSideListeners.set(event, [listener]);
+      else list.push(listener);
     }
     return this;
   }
@@ -129,22 +141,23 @@ export class ServerNamespace implements AdapterHost {
     }
   }
 
-  // Broadcasting: each call starts from a fresh operator that targets the whole namespace.
+  // Broadcasting starts from the operator that targets the whole namespace: kept, as operators are immutable, so a
+  // plain `emit` builds none and `to(room)` builds one.
 
   emit(event: string, ...args: unknown[]): boolean {
-    return new BroadcastOperator(this).emit(event, ...args);
+    return this.#everyone.emitList(event, args);
   }
 
   emitWithAck(event: string, ...args: unknown[]): Promise<unknown[]> {
-    return new BroadcastOperator(this).emitWithAck(event, ...args);
+    return this.#everyone.emitWithAck(event, ...args);
   }
 
   send(...args: unknown[]): boolean {
-    return new BroadcastOperator(this).send(...args);
+    return this.#everyone.emitList('message', args);
   }
 
   to(room: string | readonly string[]): BroadcastOperator {
-    return new BroadcastOperator(this).to(room);
+    return this.#everyone.to(room);
   }
 
   in(room: string | readonly string[]): BroadcastOperator {
@@ -152,39 +165,39 @@ export class ServerNamespace implements AdapterHost {
   }
 
   except(room: string | readonly string[]): BroadcastOperator {
-    return new BroadcastOperator(this).except(room);
+    return this.#everyone.except(room);
   }
 
   timeout(ms: number): BroadcastOperator {
-    return new BroadcastOperator(this).timeout(ms);
+    return this.#everyone.timeout(ms);
   }
 
   get local(): BroadcastOperator {
-    return new BroadcastOperator(this).local;
+    return this.#everyone.local;
   }
 
   get volatile(): BroadcastOperator {
-    return new BroadcastOperator(this).volatile;
+    return this.#everyone.volatile;
   }
 
   socketsJoin(rooms: string | readonly string[]): void {
-    new BroadcastOperator(this).socketsJoin(rooms);
+    this.#everyone.socketsJoin(rooms);
   }
 
   socketsLeave(rooms: string | readonly string[]): void {
-    new BroadcastOperator(this).socketsLeave(rooms);
+    this.#everyone.socketsLeave(rooms);
   }
 
   disconnectSockets(close = false): void {
-    new BroadcastOperator(this).disconnectSockets(close);
+    this.#everyone.disconnectSockets(close);
   }
 
   fetchSockets(): Promise<SocketDescription[]> {
-    return new BroadcastOperator(this).fetchSockets();
+    return this.#everyone.fetchSockets();
   }
 
   allSockets(): Promise<Set<string>> {
-    return new BroadcastOperator(this).allSockets();
+    return this.#everyone.allSockets();
   }
 
   /** Emits an event to the namespace's listeners on the other processes of the cluster. */

@@ -1,5 +1,5 @@
 import { PacketType, encodePacket, type Packet } from '../protocol/packet';
-import { AckLimitError, AckTimeoutError, DisconnectedError } from '../errors';
+import { AckLimitError, AckTimeoutError, DisconnectedError, UsageError } from '../errors';
 import type { EngineConnection, EngineData } from '../engine/types';
 import type { AdapterSocket, SocketDescription } from '../adapter/adapter';
 import type { AckCallback } from './route-table';
@@ -7,15 +7,13 @@ import type { Client } from './client';
 import type { ServerNamespace } from './server-namespace';
 import type { DisconnectReason } from './disconnect-reason';
 import { createHandshake, handshakeData, type Handshake } from './handshake';
-import { BroadcastOperator } from './broadcast-operator';
+import { BroadcastOperator, roomSet } from './broadcast-operator';
 import { dispatchEvent } from './dispatch';
+import type { CatchAllListener, DisconnectListener, EventListener, OtherEvent } from './listeners';
 import { assertEmittable, createSid } from './util';
 
-/**
- * A listener as it is stored and called: with whatever the client sent. The wire is untyped, so the parameter
- * types a listener declares are its own claim (as with Socket.IO's listeners); `on` accepts any of them.
- */
-type Listener = (...args: unknown[]) => unknown;
+/** The events a socket emits locally, with the reason it ends (clients may not send them). */
+type LocalEvent = 'disconnecting' | 'disconnect';
 
 interface PendingAck {
   readonly callback: (...args: unknown[]) => void;
@@ -43,8 +41,8 @@ export class Socket implements AdapterSocket {
   #heldBack: (readonly EngineData[])[] | null = null;
   #acks: Map<number, PendingAck> | null = null;
   #nextAckId = 0;
-  #listeners: Map<string, Listener[]> | null = null;
-  #anyListeners: Listener[] | null = null;
+  #listeners: Map<string, EventListener[]> | null = null;
+  #anyListeners: CatchAllListener[] | null = null;
 
   constructor(nsp: ServerNamespace, client: Client, auth: Record<string, unknown>) {
     this.id = createSid();
@@ -125,7 +123,7 @@ export class Socket implements AdapterSocket {
       emit: (event, ...args) => {
         const callback = args.pop();
         if (typeof callback !== 'function')
-          throw new TypeError('timeout(ms).emit() needs an ack callback as last argument');
+          throw new UsageError('timeout(ms).emit() needs an ack callback as last argument');
         assertEmittable(event);
         const id = this.registerAck(callback as (...a: unknown[]) => void, ms);
         this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
@@ -152,22 +150,29 @@ export class Socket implements AdapterSocket {
     this.nsp.adapter.del(this.id, room);
   }
 
+  // Each of these builds one operator, already excluding this socket.
+
   /** Broadcasts to a room (or rooms), excluding this socket. */
   to(room: string | readonly string[]): BroadcastOperator {
-    return this.broadcast.to(room);
+    return new BroadcastOperator(this.nsp, roomSet(room), roomSet(this.id));
   }
 
   in(room: string | readonly string[]): BroadcastOperator {
     return this.to(room);
   }
 
+  /** Broadcasts to the whole namespace, excluding this socket and the sockets of a room (or rooms). */
   except(room: string | readonly string[]): BroadcastOperator {
-    return this.broadcast.except(room);
+    return new BroadcastOperator(
+      this.nsp,
+      undefined,
+      roomSet(typeof room === 'string' ? [this.id, room] : [this.id, ...room]),
+    );
   }
 
   /** Broadcasts to the whole namespace, excluding this socket. */
   get broadcast(): BroadcastOperator {
-    return new BroadcastOperator(this.nsp).except(this.id);
+    return new BroadcastOperator(this.nsp, undefined, roomSet(this.id));
   }
 
   /**
@@ -197,48 +202,61 @@ export class Socket implements AdapterSocket {
 
   /**
    * Listens to an event from the client, Socket.IO style. Used when the namespace has no compiled route for the
-   * event; `disconnecting` and `disconnect` are emitted locally with the reason.
+   * event; `disconnecting` and `disconnect` are emitted locally with the reason. The client's arguments are
+   * `unknown` until the listener narrows them (see {@link EventListener}).
+   *
+   * @example socket.on('join', (room) => { if (typeof room === 'string') socket.join(room); });
    */
-  on<A extends unknown[]>(event: string, listener: (...args: A) => unknown): this {
+  on(event: LocalEvent, listener: DisconnectListener): this;
+  on<E extends string>(event: OtherEvent<E, LocalEvent>, listener: EventListener): this;
+  on(event: string, listener: EventListener | DisconnectListener): this {
+    // Stored as any other: a disconnect listener is only ever called with the reason (see #emitLocal).
     this.#listeners ??= new Map();
     const list = this.#listeners.get(event);
-    if (list === undefined) this.#listeners.set(event, [listener as Listener]);
-    else list.push(listener as Listener);
+    if (list === undefined) this.#listeners.set(event, [listener]);
+    else list.push(listener);
     return this;
   }
 
-  once<A extends unknown[]>(event: string, listener: (...args: A) => unknown): this {
+  /** Like {@link on}, for the next time only. */
+  once(event: LocalEvent, listener: DisconnectListener): this;
+  once<E extends string>(event: OtherEvent<E, LocalEvent>, listener: EventListener): this;
+  once(event: string, listener: EventListener | DisconnectListener): this {
+    const once: EventListener = listener;
     const wrapper = (...args: unknown[]) => {
       this.off(event, wrapper);
-      return (listener as Listener)(...args);
+      return once(...args);
     };
     return this.on(event, wrapper);
   }
 
-  off(event: string, listener?: (...args: never[]) => unknown): this {
+  /** Removes a listener added with {@link on}, or every listener of the event. */
+  off(event: LocalEvent, listener?: DisconnectListener): this;
+  off<E extends string>(event: OtherEvent<E, LocalEvent>, listener?: EventListener): this;
+  off(event: string, listener?: EventListener | DisconnectListener): this {
     const list = this.#listeners?.get(event);
     if (list === undefined) return this;
     if (listener === undefined) this.#listeners!.delete(event);
     else {
-      const at = list.indexOf(listener as Listener);
+      const at = list.indexOf(listener);
       if (at !== -1) list.splice(at, 1);
     }
     return this;
   }
 
-  /** Listens to every incoming event: `listener(event, ...args)`. */
-  onAny<A extends unknown[]>(listener: (event: string, ...args: A) => unknown): this {
-    (this.#anyListeners ??= []).push(listener as Listener);
+  /** Listens to every incoming event: `listener(event, ...args)`, the arguments `unknown` as for {@link on}. */
+  onAny(listener: CatchAllListener): this {
+    (this.#anyListeners ??= []).push(listener);
     return this;
   }
 
   /** @internal Socket.IO-style listeners of an event, or undefined. */
-  listenersOf(event: string): readonly Listener[] | undefined {
+  listenersOf(event: string): readonly EventListener[] | undefined {
     return this.#listeners?.get(event);
   }
 
   /** @internal The catch-all listeners, or null. */
-  get anyListeners(): readonly Listener[] | null {
+  get anyListeners(): readonly CatchAllListener[] | null {
     return this.#anyListeners;
   }
 
@@ -334,7 +352,7 @@ export class Socket implements AdapterSocket {
     const args = packet.data as unknown[];
     const event = args.shift() as string;
     const ack = packet.id === undefined ? null : this.#createAck(packet.id);
-    dispatchEvent(this, event, args, ack);
+    dispatchEvent(this.nsp, this, event, args, ack);
   }
 
   #onAck(packet: Packet): void {

@@ -1,5 +1,6 @@
 import { Encoder, PacketType, type Packet } from 'socket.io-parser';
 import type { EngineData } from '../engine/types';
+import { UsageError } from '../errors';
 
 export { PacketType, type Packet };
 
@@ -38,7 +39,7 @@ function toBuffer(attachment: unknown): Buffer {
     return Buffer.from(attachment.buffer, attachment.byteOffset, attachment.byteLength);
   if (attachment instanceof ArrayBuffer) return Buffer.from(attachment);
   // A Blob's bytes can only be read asynchronously, and an emit is synchronous.
-  throw new TypeError('a Blob cannot be emitted: send its bytes instead (Buffer.from(await blob.arrayBuffer()))');
+  throw new UsageError('a Blob cannot be emitted: send its bytes instead (Buffer.from(await blob.arrayBuffer()))');
 }
 
 const ZERO = 0x30;

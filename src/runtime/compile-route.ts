@@ -9,7 +9,7 @@ import type {
   RouteHandler,
 } from '../namespace/route-table';
 import type { Class, ParamKind } from '../../decorators/metadata';
-import { ForbiddenError } from '../errors';
+import { DisconnectedError, ForbiddenError } from '../errors';
 import { createDebug } from '../debug';
 import { currentContext, HandlerContext, runInContext } from './context';
 import { GuardContext, type Guard } from './guard-context';
@@ -134,7 +134,7 @@ function slotValue(slot: ParamSlot, socket: Socket, args: unknown[], ack: AckCal
 function requireInstance(invoker: MethodInvoker, socket: Socket): object {
   const instance = invoker.instances.instanceFor(socket);
   if (instance === undefined) {
-    throw new TypeError(`${invoker.label}: the connection of ${socket.id} is closed, its instance is gone`);
+    throw new DisconnectedError(`${invoker.label}: the connection of ${socket.id} is closed, its instance is gone`);
   }
   return instance;
 }

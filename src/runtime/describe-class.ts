@@ -5,6 +5,7 @@ import {
   type ClassRecord,
   type ErrorFilter,
   type GuardToken,
+  type ParamKind,
   type ParamRecord,
 } from '../../decorators/metadata';
 import { ConfigurationError } from '../errors';
@@ -80,6 +81,7 @@ export function describeClass(target: Class): ClassDescription {
 
   chain.forEach((cls, level) => {
     const record = records[level];
+    if (record !== undefined) checkDecoratorUse(cls.name, record);
     const claimed = new Map<string, string | symbol>();
     for (const [method, events] of record?.events ?? []) {
       for (const event of events) {
@@ -117,6 +119,37 @@ export function describeClass(target: Class): ClassDescription {
 
   const classGuards = records.flatMap((record) => record?.classGuards ?? []);
   return { events, connect, disconnect, classGuards, errorHandlers: describeErrorHandlers(target, chain, records) };
+}
+
+/** The decorator that records each parameter kind, for messages. */
+const PARAM_DECORATORS: Readonly<Record<ParamKind, string>> = {
+  payload: '@Payload()',
+  socket: '@ConnectedSocket()',
+  sid: '@Sid()',
+  ack: '@Ack()',
+  context: '@Context()',
+  session: '@Session()',
+};
+
+/** Decorators only record what they are given (they never throw): what cannot work is refused here, by class. */
+function checkDecoratorUse(className: string, record: Readonly<ClassRecord>): void {
+  const misplaced = record.misplacedParams[0];
+  if (misplaced !== undefined) {
+    const where = misplaced.method === undefined ? 'the constructor' : `static method ${String(misplaced.method)}`;
+    throw new ConfigurationError(
+      `${className}: ${PARAM_DECORATORS[misplaced.param.kind]} decorates parameter ${misplaced.param.index} of ${where}; ` +
+        "classio's parameter decorators apply to instance methods only",
+    );
+  }
+  for (const [method, filters] of record.errorHandlers) {
+    for (const filter of filters as readonly unknown[]) {
+      if (typeof filter !== 'string' && typeof filter !== 'function') {
+        throw new ConfigurationError(
+          `${className}.${String(method)}: @OnError() takes event names and error classes, got ${typeof filter}`,
+        );
+      }
+    }
+  }
 }
 
 function checkEventName(event: string, cls: Class, method: string | symbol): void {

@@ -7,13 +7,20 @@ import { HandlerContext, runInContext } from './context';
 /**
  * The functional form, `server.on(event, handler, { namespace })` (Flask's `@socketio.on`): the handler receives
  * the client's arguments, its return value answers the ack, and it runs inside the event's context, so
- * `emit()`, `currentSid()`, `currentSession()` and the other context-aware functions work in it.
+ * `emit()`, `currentSid()`, `currentSession()` and the other context-aware functions work in it. The arguments are
+ * `unknown` until the handler narrows them; it may declare their types, unchecked, as a Socket.IO listener may
+ * (the method form lets TypeScript compare its parameters bivariantly).
  */
-export type FunctionalHandler = (...args: never[]) => unknown;
+export type FunctionalHandler = { handler(...args: unknown[]): unknown }['handler'];
+
+/** `server.on('connect', handler)`: called with the client's auth payload; `false` or a throw refuses. */
+export type FunctionalConnectHandler = { handler(auth: Record<string, unknown>): unknown }['handler'];
+
+/** `server.on('disconnect', handler)`: called with the reason the socket ended. */
+export type FunctionalDisconnectHandler = { handler(reason: DisconnectReason): unknown }['handler'];
 
 function applyHandler(handler: FunctionalHandler, args: unknown[]): unknown {
-  // The client's arguments are not checked: the parameter types the handler declares are its own claim.
-  return (handler as (...args: unknown[]) => unknown)(...args);
+  return handler(...args);
 }
 
 /** Builds the route of a functional handler for `event` (not `connect` / `disconnect`: see `compileFunctional`). */

@@ -1,5 +1,6 @@
 import type { Socket } from '../namespace/socket';
 import type { ServerNamespace } from '../namespace/server-namespace';
+import { ConfigurationError, UsageError } from '../errors';
 import { Namespace as namespaceDecorator } from '../../decorators/namespace';
 import type { NamespaceDecoratorOptions } from '../../decorators/metadata';
 import type { DefaultEventsMap, EventNames, EventParams, EventsMap } from '../../decorators/events-map';
@@ -58,7 +59,7 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
     const socket = this.#currentSocket();
     if (socket !== undefined) return socket.nsp;
     if (this.#nsp === undefined) {
-      throw new TypeError(`${this.constructor.name} is not registered yet: call server.register() first`);
+      throw new UsageError(`${this.constructor.name} is not registered yet: call server.register() first`);
     }
     return this.#nsp;
   }
@@ -71,7 +72,7 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
   /** The current client's socket. Throws outside a handler. */
   get socket(): Socket {
     const socket = this.#currentSocket();
-    if (socket === undefined) throw new TypeError('there is no current client outside an event handler');
+    if (socket === undefined) throw new UsageError('there is no current client outside an event handler');
     return socket;
   }
 
@@ -159,7 +160,9 @@ export interface NamespaceHybrid {
 
 function createHybrid(this: unknown, path?: string, options?: NamespaceDecoratorOptions): unknown {
   if (new.target === undefined) {
-    if (typeof path !== 'string') throw new TypeError('@Namespace(path) needs the namespace path, e.g. "/chat"');
+    if (typeof path !== 'string') {
+      throw new ConfigurationError('@Namespace(path) needs the namespace path, e.g. "/chat"');
+    }
     return namespaceDecorator(path, options);
   }
   // Constructed (directly or through `super()` of a subclass): build a real NamespaceBase whose prototype is the

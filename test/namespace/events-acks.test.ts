@@ -3,7 +3,7 @@ import type { Server } from '../../src/server';
 import type { Socket } from '../../src/namespace/socket';
 import type { Route } from '../../src/namespace/route-table';
 import { ackArgs } from '../../src/namespace/dispatch';
-import { AckTimeoutError, ValidationError } from '../../src/errors';
+import { AckTimeoutError, UsageError, ValidationError } from '../../src/errors';
 import { ClientPool, TRANSPORT_MODES, nextEvent, startServer, until } from '../support/io';
 
 function route(event: string, handle: Route['handle'], onError: Route['onError'] = null): Route {
@@ -85,7 +85,9 @@ for (const mode of TRANSPORT_MODES) {
 
       it('refuses to emit a reserved event name', async () => {
         await clients.connect(server, '/', mode);
-        expect(() => serverSocket.emit('disconnect')).to.throw('"disconnect" is a reserved event name');
+        expect(() => serverSocket.emit('disconnect'))
+          .to.throw(UsageError, '"disconnect" is a reserved event name')
+          .with.property('code', 'CLASSIO_ERR_USAGE');
       });
     });
 

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { Decoder, Encoder } from 'socket.io-parser';
 import { decodeEventPacket, encodePacket, PacketType, type Packet } from '../../src/protocol/packet';
+import { UsageError } from '../../src/errors';
 
 /**
  * classio encodes events and acks without binary data itself and leaves the rest to socket.io-parser: both must
@@ -59,9 +60,11 @@ describe('encodePacket', () => {
     });
   }
 
-  it('refuses a Blob, whose bytes cannot be read synchronously, with a TypeError', () => {
+  it('refuses a Blob, whose bytes cannot be read synchronously, with a UsageError', () => {
     const packet: Packet = { type: PacketType.EVENT, nsp: '/', data: ['evt', new Blob(['x'])] };
-    expect(() => encodePacket(packet)).to.throw(TypeError, /Blob/);
+    expect(() => encodePacket(packet))
+      .to.throw(UsageError, 'a Blob cannot be emitted: send its bytes instead (Buffer.from(await blob.arrayBuffer()))')
+      .with.property('code', 'CLASSIO_ERR_USAGE');
   });
 
   it('leaves the other packet types to socket.io-parser', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { ConfigurationError } from '../../src/errors';
-import { Namespace, On, UseGuards, Ack } from '../../src';
+import { Namespace, On, OnError, Payload, Sid, UseGuards, Ack } from '../../src';
 import { NamespaceExplorer } from '../../src/runtime/explorer';
 
 /** Asserts that compiling `target` throws a ConfigurationError with `message`. */
@@ -167,6 +167,57 @@ describe('NamespaceExplorer', () => {
         explorer,
         new Per(),
         "Per: a namespace with scope 'connection' is created per connection; register the class, not an instance",
+      );
+    });
+
+    it('rejects an @OnError() filter that is neither an event name nor a class', () => {
+      @Namespace('/filters')
+      class Filters extends Namespace {
+        @OnError('upload', 42 as never) failed() {}
+      }
+      expectConfigurationError(
+        explorer,
+        Filters,
+        'Filters.failed: @OnError() takes event names and error classes, got number',
+      );
+    });
+
+    it('rejects a parameter decorator on the constructor or on a static method', () => {
+      @Namespace('/built')
+      class Built extends Namespace {
+        constructor(@Sid() readonly clientId: string) {
+          super();
+        }
+      }
+      expectConfigurationError(
+        explorer,
+        Built,
+        "Built: @Sid() decorates parameter 0 of the constructor; classio's parameter decorators apply to instance methods only",
+      );
+      @Namespace('/static')
+      class Static extends Namespace {
+        static helper(@Payload() payload: unknown) {
+          return payload;
+        }
+      }
+      expectConfigurationError(
+        explorer,
+        Static,
+        "Static: @Payload() decorates parameter 0 of static method helper; classio's parameter decorators apply to instance methods only",
+      );
+    });
+
+    it('rejects @Namespace() without a path when the class is declared', () => {
+      let caught: unknown;
+      try {
+        Namespace(undefined as unknown as string);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).to.be.instanceOf(ConfigurationError);
+      expect((caught as ConfigurationError).code).to.equal('CLASSIO_ERR_CONFIG');
+      expect((caught as ConfigurationError).message).to.equal(
+        '@Namespace(path) needs the namespace path, e.g. "/chat"',
       );
     });
 
