@@ -24,7 +24,8 @@ import { compileFastInstance, type FastInstanceBuilder } from './payload-validat
  * compiled fast paths stand in front of them: `payload-validator-instance.ts` builds the instance of a DTO without
  * class-transformer decorators, and `payload-validator-checks.ts` accepts a valid instance by calling the
  * constraints directly. Neither ever rejects: a payload they do not handle, or one that fails a check, goes through
- * `plainToInstance` / `validateSync` exactly as before, so the error a client sees is unchanged.
+ * `plainToInstance` / `validateSync` exactly as before, so the error a client sees is unchanged. The one refusal made
+ * before both is a missing or `null` payload, which class-validator cannot judge (see `createMissingPayloadError`).
  */
 
 const debug = createDebug('classio:runtime');
@@ -91,6 +92,7 @@ export function compilePayload(
     return {
       isAsync: true,
       transform: async (value) => {
+        if (value === null || value === undefined) throw createMissingPayloadError(event, dto.name, value);
         const instance = instantiate(builder, dto, value, transformOptions);
         const errors = await validate(instance as object, validatorOptions);
         return errors.length === 0 ? instance : fail(errors);
@@ -103,6 +105,7 @@ export function compilePayload(
   return {
     isAsync: false,
     transform: (value) => {
+      if (value === null || value === undefined) throw createMissingPayloadError(event, dto.name, value);
       const instance = instantiate(builder, dto, value, transformOptions);
       if (checks !== null && checks.accepts(instance)) return instance;
       const errors = validateSync(instance as object, validatorOptions);
@@ -142,6 +145,18 @@ export function createValidationError(event: string, dtoName: string, errors: Cl
   return new ValidationError(
     `invalid payload for event "${event}": expected a valid ${dtoName}; failing: ${names}`,
     violations,
+  );
+}
+
+/**
+ * Builds the `ValidationError` of a missing or `null` payload. class-validator cannot judge one (`validateSync(null)`
+ * throws a TypeError reading `constructor`), so the refusal is ours, shaped as its own refusals are: one violation of
+ * the payload itself (`property: ''`), under the name of the constraint that would have caught it, `isDefined`.
+ */
+export function createMissingPayloadError(event: string, dtoName: string, value: null | undefined): ValidationError {
+  return new ValidationError(
+    `invalid payload for event "${event}": expected a valid ${dtoName}; got ${value === null ? 'null' : 'no payload'}`,
+    [{ property: '', constraints: { isDefined: 'the payload should not be null or undefined' } }],
   );
 }
 
