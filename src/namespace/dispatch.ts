@@ -1,4 +1,4 @@
-import { toAckError } from '../errors';
+import { toAckError, UnknownEventError } from '../errors';
 import { createDebug } from '../debug';
 import type { AckCallback, ErrorHandler, Route } from './route-table';
 import type { Socket } from './socket';
@@ -48,6 +48,11 @@ export function dispatchEvent(socket: Socket, event: string, args: unknown[], ac
     return;
   }
   debug('no handler for event %s in namespace %s', event, socket.nsp.name);
+  // Without an ack the event is dropped, as Socket.IO drops it. With one, the client is told, so that it does not wait
+  // forever; nothing is logged (any client can send any name).
+  if (ack !== null) {
+    ack(toAckError(new UnknownEventError(`no handler for event "${event}" in namespace ${socket.nsp.name}`)));
+  }
 }
 
 function runRoute(route: Route, socket: Socket, event: string, args: unknown[], ack: AckCallback | null): void {
