@@ -29,8 +29,8 @@ export interface Logger {
 export interface CloseOptions {
   /**
    * Milliseconds to wait, before disconnecting anyone, for asynchronous handlers still running and for the acks
-   * the server awaits from clients; then for the clients to acknowledge the disconnect. Default 0: disconnect at
-   * once.
+   * the server awaits from clients; then for the clients to receive the disconnect (at least 1 s for that, so that
+   * a polling client between two requests still learns why). Default 0: disconnect at once.
    */
   timeout?: number;
 }
@@ -60,6 +60,13 @@ export interface ServerOptions extends EngineServerOptions {
   /** Where unhandled errors go. Default: `console`; `false` silences them. */
   logger?: Logger | false;
 }
+
+/**
+ * How long a closing server waits at least for its sessions to deliver their DISCONNECT packets, whatever the
+ * `timeout` of `close()`. A live polling client sends its next GET as soon as it has read an answer, so this only
+ * runs out for a client that stopped polling, and it bounds how long such a client holds the shutdown.
+ */
+const DISCONNECT_GRACE_MS = 1000;
 
 const DEFAULTS = {
   path: '/socket.io/',
@@ -276,9 +283,10 @@ export class Server implements ClientHost, NamespaceHost {
   /**
    * Closes gracefully. New sessions are refused at once; for up to `timeout` ms the server waits for asynchronous
    * handlers in flight and for the acks it awaits; then every socket is disconnected (the client sees
-   * `io server disconnect`, the server side the reason `server shutting down`) and, within what is left of the
-   * deadline, the sessions end; then the adapters close, and the HTTP server when `listen` started it. A second
-   * call returns the same promise.
+   * `io server disconnect`, over every transport, and so does a test client; the server side sees the reason
+   * `server shutting down`) and, within what is left of the deadline but at least 1 s, the sessions deliver that
+   * and end; then the adapters close, and the HTTP server when `listen` started it. A second call returns the same
+   * promise.
    *
    * @example process.on('SIGTERM', () => void server.close({ timeout: 10_000 }).then(() => process.exit(0)));
    */
@@ -305,15 +313,20 @@ export class Server implements ClientHost, NamespaceHost {
   async #close(deadline: number): Promise<void> {
     debug('closing: waiting up to %d ms for handlers and acks', Math.max(0, deadline - Date.now()));
     while (this.#hasWorkInFlight() && Date.now() < deadline) await delay(Math.min(10, deadline - Date.now()));
+    // Every socket first, test clients' included: each writes its DISCONNECT while its connection is still open.
+    for (const nsp of this.#namespaces.values()) for (const socket of [...nsp.sockets.values()]) socket.shutDown();
     // In-memory test connections are not the engine's: close them as the engine closes its sessions.
     for (const client of this.#testClients) client.shutDown();
     this.#testClients.clear();
-    for (const nsp of this.#namespaces.values()) for (const socket of [...nsp.sockets.values()]) socket.shutDown();
-    // An orderly close delivers each session's DISCONNECT packets first (a polling client on its next GET); the
-    // engine then cuts whatever is left when the deadline passes.
+    // An orderly close delivers each session's DISCONNECT packets first. A polling client that has no GET waiting
+    // (it just read an answer) receives them on its next GET, so the sessions get at least DISCONNECT_GRACE_MS for
+    // that even with `timeout: 0`; the engine then cuts whatever is left.
     for (const conn of [...this.engine.clients.values()]) conn.close();
     await new Promise<void>((resolve) => setImmediate(resolve));
-    while (this.engine.clientsCount > 0 && Date.now() < deadline) await delay(Math.min(10, deadline - Date.now()));
+    const drainDeadline = Math.max(deadline, Date.now() + DISCONNECT_GRACE_MS);
+    while (this.engine.clientsCount > 0 && Date.now() < drainDeadline) {
+      await delay(Math.min(10, drainDeadline - Date.now()));
+    }
     await this.engine.close();
     for (const nsp of this.#namespaces.values()) {
       try {
