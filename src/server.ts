@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { EngineServer } from './engine/server';
-import type { EngineServerOptions } from './engine/options';
+import { checkAllowRequest, ENGINE_OPTION_NAMES, type EngineServerOptions } from './engine/options';
 import type { EngineConnection } from './engine/types';
 import type { AdapterFactory } from './adapter/adapter';
 import { InMemoryAdapter } from './adapter/in-memory-adapter';
@@ -13,6 +13,7 @@ import type { BroadcastOperator } from './namespace/broadcast-operator';
 import type { Socket } from './namespace/socket';
 import type * as RedisAdapterModule from './adapter/redis';
 import { ConfigurationError } from './errors';
+import { checkOptionNames, SOCKET_IO_OPTIONS } from './option-names';
 import { registerNamespace } from './runtime/explorer';
 import { compileFunctional } from './runtime/functional';
 import { createDebug } from './debug';
@@ -68,12 +69,24 @@ export interface ServerOptions extends EngineServerOptions {
  */
 const DISCONNECT_GRACE_MS = 1000;
 
-const DEFAULTS = {
+/**
+ * The server's own options, complete (the engine's are `ENGINE_DEFAULTS`); `undefined` means "none" or a default
+ * chosen later. `path` replaces the engine's `/engine.io/`.
+ */
+const SERVER_DEFAULTS = {
   path: '/socket.io/',
   connectTimeout: 45_000,
   maxAttachments: 10,
   maxPendingAcks: 1000,
+  adapter: undefined as AdapterFactory | undefined,
+  messageQueue: undefined as string | undefined,
+  channel: undefined as string | undefined,
+  container: undefined as DependencyContainer | undefined,
+  logger: undefined as Logger | false | undefined,
 };
+
+/** Every option name a `Server` reads: its own and the engine's. */
+const OPTION_NAMES: readonly string[] = [...new Set([...Object.keys(SERVER_DEFAULTS), ...ENGINE_OPTION_NAMES])];
 
 /**
  * A Socket.IO v5 server: one Engine.IO server shared by every namespace.
@@ -107,7 +120,11 @@ export class Server implements ClientHost, NamespaceHost {
     const httpServer = serverOrOptions instanceof Object && 'listen' in serverOrOptions ? serverOrOptions : null;
     const options: ServerOptions =
       (httpServer === null ? (serverOrOptions as ServerOptions | undefined) : maybeOptions) ?? {};
-    const settings = { ...DEFAULTS, ...options };
+    checkOptionNames(options, OPTION_NAMES, 'new Server()', SOCKET_IO_OPTIONS);
+    // Spread over the defaults, except that `undefined` asks for the default (as the engine reads it too).
+    const settings: typeof SERVER_DEFAULTS & ServerOptions = { ...SERVER_DEFAULTS };
+    const fields = settings as unknown as Record<string, unknown>;
+    for (const [name, value] of Object.entries(options)) if (value !== undefined) fields[name] = value;
     if (!(settings.connectTimeout > 0))
       throw new ConfigurationError(`connectTimeout must be a positive number of ms, got ${settings.connectTimeout}`);
     if (!Number.isInteger(settings.maxAttachments) || settings.maxAttachments < 0) {
@@ -125,10 +142,13 @@ export class Server implements ClientHost, NamespaceHost {
       settings.adapter ??
       chooseAdapter(settings.messageQueue, settings.channel, (err) => this.logError('message queue unreachable', err));
     const allowRequest = settings.allowRequest ?? null;
+    checkAllowRequest(allowRequest);
+    const engineOptions: Record<string, unknown> = {};
+    for (const name of ENGINE_OPTION_NAMES) engineOptions[name] = fields[name];
     // A closing server refuses new sessions (Engine.IO error 4, message `server shutting down`) while the ones it
     // has drain; the listening socket stays open meanwhile, so that polling clients can still deliver their acks.
     this.engine = new EngineServer({
-      ...settings,
+      ...(engineOptions as EngineServerOptions),
       allowRequest: (req) => {
         if (this.#closing !== null) throw new Error('server shutting down');
         return allowRequest === null ? true : allowRequest(req);
