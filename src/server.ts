@@ -113,6 +113,8 @@ export class Server implements ClientHost, NamespaceHost {
   /** Set by the first `close()`: the shutdown in progress. */
   #closing: Promise<void> | null = null;
   readonly #testClients = new Set<TestClient>();
+  /** `server.on('new_namespace', ...)` listeners. */
+  readonly #namespaceListeners: ((nsp: ServerNamespace) => unknown)[] = [];
 
   constructor(options?: ServerOptions);
   constructor(httpServer: HttpServer, options?: ServerOptions);
@@ -190,7 +192,7 @@ export class Server implements ClientHost, NamespaceHost {
     return address.port;
   }
 
-  /** The namespace at `name`, created on first use. */
+  /** The namespace at `name`, created on first use (which calls the `new_namespace` listeners). */
   of(name: string): ServerNamespace {
     const path = name.startsWith('/') ? name : `/${name}`;
     let nsp = this.#namespaces.get(path);
@@ -199,6 +201,13 @@ export class Server implements ClientHost, NamespaceHost {
       this.#namespaces.set(path, nsp);
       const init = nsp.adapter.init();
       if (init instanceof Promise) init.catch((err) => this.logError(`adapter of ${path} failed to start`, err));
+      for (const listener of this.#namespaceListeners) {
+        try {
+          listener(nsp);
+        } catch (err) {
+          this.logError(`"new_namespace" listener threw for ${path}`, err);
+        }
+      }
     }
     return nsp;
   }
@@ -228,12 +237,30 @@ export class Server implements ClientHost, NamespaceHost {
    * The functional form (Flask's `@socketio.on`): `handler(...args)` handles `event` in `namespace` (default
    * `/`), its return value answers the ack, and the context functions (`emit`, `currentSid`, ...) work inside it.
    * `connect` receives the auth payload and may refuse (`false` or a throw); `disconnect` receives the reason.
-   * `connection` is Socket.IO's listener, called with each connected socket.
+   *
+   * Socket.IO's server-level events are never routes a client could trigger: `connection` is called with each
+   * connected socket of `namespace`, and `new_namespace` with each namespace created from then on (`of`,
+   * `register`; the main namespace `/` exists from the start). The names no client can send (`connect_error`,
+   * `disconnecting`, `newListener`, `removeListener`) throw a `ConfigurationError`.
    */
   on(event: 'connection', handler: (socket: Socket) => unknown, options?: { namespace?: string }): this;
+  /** `new_namespace`: called with each namespace created from now on, as above. */
+  on(event: 'new_namespace', listener: (nsp: ServerNamespace) => unknown): this;
   /** The functional form, as above: the handler's parameter types are its own claim about what the client sends. */
   on<A extends unknown[]>(event: string, handler: (...args: A) => unknown, options?: { namespace?: string }): this;
   on(event: string, handler: (...args: never[]) => unknown, options: { namespace?: string } = {}): this {
+    if (event === 'new_namespace') {
+      if (options.namespace !== undefined) {
+        throw new ConfigurationError(
+          `server.on("new_namespace") listens to the whole server; it takes no namespace (got ${options.namespace})`,
+        );
+      }
+      if (typeof handler !== 'function') {
+        throw new ConfigurationError('server.on("new_namespace", listener): the listener must be a function');
+      }
+      this.#namespaceListeners.push(handler as (nsp: ServerNamespace) => unknown);
+      return this;
+    }
     const nsp = this.of(options.namespace ?? '/');
     if (event === 'connection') nsp.on('connection', handler);
     else nsp.install(compileFunctional(event, handler), `server.on("${event}")`);
