@@ -44,6 +44,8 @@ export class ServerNamespace implements AdapterHost {
   /** @internal Asynchronous route handlers that have not settled yet (a graceful close waits for them). */
   handlersInFlight = 0;
 
+  /** The namespace-wide error handler of each installed table that has one, in installation order. */
+  readonly #tableErrorHandlers: ErrorHandler[] = [];
   readonly #middlewares: Middleware[] = [];
   readonly #connectionListeners: ((socket: Socket) => void)[] = [];
   readonly #serverSideListeners = new Map<string, ((...args: unknown[]) => void)[]>();
@@ -55,19 +57,42 @@ export class ServerNamespace implements AdapterHost {
   }
 
   /**
-   * Installs a compiled route table. Several tables may share a namespace (a class and functional handlers), but
+   * Installs a compiled route table. Several tables may share a namespace (classes and functional handlers), but
    * an event has one route: a second one is a registration mistake. Connect hooks run in installation order.
+   *
+   * Error handlers combine as routes do. An error of a route goes first to the handlers of the table that brought
+   * the route (its event-specific ones, then its namespace-wide ones), then to the namespace-wide handlers of the
+   * other tables in installation order; a handler that rethrows the very error it was given passes it on, and when
+   * every one has passed, the server's default handler gets it. Errors that belong to no table (Socket.IO-style
+   * listeners, the connect flow) go through every table's handlers in installation order.
    */
   install(table: RouteTable, owner = 'route table'): void {
-    for (const route of table.routes.values()) this.addRoute(route, owner);
+    const own = table.onError;
+    for (const route of table.routes.values()) {
+      const first = route.onError ?? own;
+      this.addRoute(first === null ? route : { ...route, onError: this.#errorChainFrom(first, own) }, owner);
+    }
     if (table.connect !== null) this.connectHook = chainConnect(this.connectHook, table.connect);
     if (table.disconnect !== null) this.disconnectHook = chainDisconnect(this.disconnectHook, table.disconnect);
-    if (table.onError !== null) {
-      if (this.onError !== null) {
-        throw new ConfigurationError(`namespace ${this.name} already has an error handler; ${owner} declares another`);
-      }
-      this.onError = table.onError;
+    if (own !== null) {
+      this.#tableErrorHandlers.push(own);
+      this.onError ??= (error, socket, event, args) =>
+        tryErrorHandlers(this.#tableErrorHandlers, 0, error, socket, event, args);
     }
+  }
+
+  /**
+   * The error handler of a route whose table has handlers: `first`, then the other tables' (all but `skip`, the
+   * route's own table's, which `first` already includes) in installation order, read when an error happens, so
+   * that tables installed after this route count too. Built once per route, at installation.
+   */
+  #errorChainFrom(first: ErrorHandler, skip: ErrorHandler | null): ErrorHandler {
+    const tables = this.#tableErrorHandlers;
+    return (error, socket, event, args) => {
+      const chain = [first];
+      for (const handler of tables) if (handler !== skip) chain.push(handler);
+      return tryErrorHandlers(chain, 0, error, socket, event, args);
+    };
   }
 
   /** Adds one compiled route; a duplicate event is a registration mistake. */
@@ -368,6 +393,36 @@ export class ServerNamespace implements AdapterHost {
     });
     socket.onClose('server namespace disconnect');
   }
+}
+
+/**
+ * Runs `handlers` from `from` on until one takes the error: a handler that throws, or rejects with, the very error it
+ * was given passes it to the next; when none is left the error is thrown, which tells the caller that nobody here
+ * took it. Another throw is a failure of that handler and ends the chain.
+ */
+function tryErrorHandlers(
+  handlers: readonly ErrorHandler[],
+  from: number,
+  error: unknown,
+  socket: Socket,
+  event: string,
+  args: unknown[],
+): unknown {
+  for (let i = from; i < handlers.length; i++) {
+    let result: unknown;
+    try {
+      result = handlers[i](error, socket, event, args);
+    } catch (thrown) {
+      if (thrown === error) continue;
+      throw thrown;
+    }
+    if (!isThenable(result)) return result;
+    return Promise.resolve(result).then(undefined, (thrown: unknown) => {
+      if (thrown !== error) throw thrown;
+      return tryErrorHandlers(handlers, i + 1, error, socket, event, args);
+    });
+  }
+  throw error;
 }
 
 function chainConnect(first: ConnectHook | null, second: ConnectHook): ConnectHook {

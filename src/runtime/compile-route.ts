@@ -298,15 +298,33 @@ export function createDisconnectHook(state: DisconnectState): DisconnectHook | n
   };
 }
 
-function runErrorChain(entries: readonly ErrorEntry[], error: unknown, socket: Socket): unknown {
-  for (const entry of entries) {
+/**
+ * Calls the first entry from `from` on whose filter covers the error. A handler that throws, or rejects with, the
+ * very error it was given declines it ("not mine"), and the next covering entry gets it.
+ */
+function runErrorChain(entries: readonly ErrorEntry[], error: unknown, socket: Socket, from: number): unknown {
+  for (let i = from; i < entries.length; i++) {
+    const entry = entries[i];
     if (entry.errorClasses !== null && !entry.errorClasses.some((errorClass) => error instanceof errorClass)) continue;
     const instance = entry.invoker.instances.instanceFor(socket);
     // The connection closed while its handler was pending: nobody is left to handle the error here.
     if (instance === undefined) throw error;
-    return entry.invoker.fn.call(instance, error, currentContext());
+    let result: unknown;
+    try {
+      result = entry.invoker.fn.call(instance, error, currentContext());
+    } catch (thrown) {
+      if (thrown === error) continue;
+      throw thrown;
+    }
+    if (!isThenable(result)) return result;
+    // The continuation keeps the handler's context through the storage.
+    return Promise.resolve(result).then(undefined, (thrown: unknown) => {
+      if (thrown !== error) throw thrown;
+      return runErrorChain(entries, error, socket, i + 1);
+    });
   }
-  // No handler of this chain covers the error: the namespace layer logs it and answers the ack with it.
+  // No handler of this chain takes the error: the namespace layer tries the next ones, or logs it and answers the
+  // ack with it.
   throw error;
 }
 
@@ -314,5 +332,5 @@ function runErrorChain(entries: readonly ErrorEntry[], error: unknown, socket: S
 export function createErrorHandler(entries: readonly ErrorEntry[]): ErrorHandler | null {
   if (entries.length === 0) return null;
   return (error, socket, event, args) =>
-    runInContext(new HandlerContext(socket, event, args), runErrorChain, entries, error, socket, undefined);
+    runInContext(new HandlerContext(socket, event, args), runErrorChain, entries, error, socket, 0);
 }
