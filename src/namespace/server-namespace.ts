@@ -7,6 +7,7 @@ import type { DisconnectReason } from './disconnect-reason';
 import type { Client } from './client';
 import { Socket } from './socket';
 import { BroadcastOperator } from './broadcast-operator';
+import { handleError } from './dispatch';
 import { isThenable } from './util';
 
 const debug = createDebug('classio:namespace');
@@ -23,7 +24,16 @@ export interface NamespaceHost {
   of(name: string): ServerNamespace;
 }
 
-/** Socket.IO-style connect middleware: call `next()` to go on, `next(err)` to refuse with `err.message`/`err.data`. */
+/**
+ * What the client reads in `connect_error` when its connect failed on an error that is not a refusal: a bug in a
+ * guard, `on_connect`, a connect hook or a middleware. The error itself goes to the error handlers and the log.
+ */
+export const CONNECT_FAILED_MESSAGE = 'server error';
+
+/**
+ * Socket.IO-style connect middleware: call `next()` to go on, `next(err)` to refuse with `err.message`/`err.data`.
+ * A middleware that throws instead has failed: the client reads {@link CONNECT_FAILED_MESSAGE}.
+ */
 export type Middleware = (socket: Socket, next: (err?: Error & { data?: unknown }) => void) => void;
 
 /**
@@ -320,7 +330,7 @@ export class ServerNamespace implements AdapterHost {
     } catch (err) {
       if (!isCalled) {
         isCalled = true;
-        this.#refuse(socket, err);
+        this.#refuse(socket, this.failConnect(socket, err));
       }
     }
   }
@@ -335,13 +345,13 @@ export class ServerNamespace implements AdapterHost {
     try {
       result = hook(socket);
     } catch (err) {
-      this.#refuse(socket, err);
+      this.#refuse(socket, this.#asRefusal(socket, err));
       return;
     }
     if (isThenable(result)) {
       result.then(
         (value) => (value === false ? this.#refuse(socket, null) : this.#accept(socket)),
-        (err) => this.#refuse(socket, err),
+        (err) => this.#refuse(socket, this.#asRefusal(socket, err)),
       );
     } else if (result === false) {
       this.#refuse(socket, null);
@@ -366,8 +376,25 @@ export class ServerNamespace implements AdapterHost {
   }
 
   /**
-   * Refuses a connection with CONNECT_ERROR `{ message, data }`: a `ConnectError` or middleware error keeps its
-   * message and data; `false` (err null) means `unauthorized`.
+   * @internal A connect failed on an error that is not a refusal. The error goes down the error path of an event,
+   * with the connect as its context (event `connect`, arguments `[auth]`): the namespace's error handlers, then the
+   * server's default, and the log when none takes it; their answers are not sent (there is no ack). Returns the
+   * `ConnectError` to refuse with, which tells the client nothing of the error. The runtime calls this itself
+   * while a connection-scoped instance whose `on_connect` threw still exists, so that its `@OnError` can run.
+   */
+  failConnect(socket: Socket, err: unknown): ConnectError {
+    handleError(null, socket, 'connect', [socket.handshake.auth], null, err);
+    return new ConnectError(CONNECT_FAILED_MESSAGE, undefined, { cause: err });
+  }
+
+  /** Only a `ConnectError` chooses what the client reads; any other error from a connect hook is a failure. */
+  #asRefusal(socket: Socket, err: unknown): unknown {
+    return err instanceof ConnectError ? err : this.failConnect(socket, err);
+  }
+
+  /**
+   * Refuses a connection with CONNECT_ERROR `{ message, data }`: a `ConnectError` or an error a middleware passed
+   * to `next(err)` keeps its message and data; `false` (err null) means `unauthorized`.
    */
   #refuse(socket: Socket, err: unknown): void {
     if (socket.disconnected) return;

@@ -9,7 +9,7 @@ import type {
   RouteHandler,
 } from '../namespace/route-table';
 import type { Class, ParamKind } from '../../decorators/metadata';
-import { ForbiddenError } from '../errors';
+import { ConnectError, ForbiddenError } from '../errors';
 import { createDebug } from '../debug';
 import { currentContext, HandlerContext, runInContext } from './context';
 import { GuardContext, type Guard } from './guard-context';
@@ -235,8 +235,7 @@ function openConnection(state: ConnectState, socket: Socket, args: unknown[]): u
   try {
     result = invokeMethod(state.onConnect, socket, args, null);
   } catch (error) {
-    state.instances.close(socket);
-    throw error;
+    throw failOpenConnection(state, socket, error);
   }
   if (isThenable(result)) return settleConnect(state, socket, result);
   if (result === false) state.instances.close(socket);
@@ -250,9 +249,19 @@ async function settleConnect(state: ConnectState, socket: Socket, pending: Promi
     if (result === false || socket.disconnected) state.instances.close(socket);
     return result;
   } catch (error) {
-    state.instances.close(socket);
-    throw error;
+    throw failOpenConnection(state, socket, error);
   }
+}
+
+/**
+ * `on_connect` threw or rejected: the connection is refused and its instance disposed. An error that is not a
+ * `ConnectError` is a failure, handed to the error path first, while a connection-scoped instance still exists for
+ * its own `@OnError` handlers; the namespace then sends the refusal it returns.
+ */
+function failOpenConnection(state: ConnectState, socket: Socket, error: unknown): ConnectError {
+  const refusal = error instanceof ConnectError ? error : socket.nsp.failConnect(socket, error);
+  state.instances.close(socket);
+  return refusal;
 }
 
 /** Builds the connect hook, or null when there is nothing to run at connect. */
