@@ -7,7 +7,7 @@ import type { EngineConnection } from './engine/types';
 import type { AdapterFactory } from './adapter/adapter';
 import { InMemoryAdapter } from './adapter/in-memory-adapter';
 import { Client, type ClientHost } from './namespace/client';
-import { ServerNamespace, type NamespaceHost } from './namespace/server-namespace';
+import { ServerNamespace, type ListenerBinder, type NamespaceHost } from './namespace/server-namespace';
 import type { ErrorHandler } from './namespace/route-table';
 import type { BroadcastOperator } from './namespace/broadcast-operator';
 import type { Socket } from './namespace/socket';
@@ -16,6 +16,7 @@ import { ConfigurationError } from './errors';
 import { checkOptionNames, SOCKET_IO_OPTIONS } from './option-names';
 import { registerNamespace } from './runtime/explorer';
 import { compileFunctional } from './runtime/functional';
+import { bindListenerToContext } from './runtime/listener-context';
 import { createDebug } from './debug';
 import { TestClient, type TestClientOptions } from './testing/test-client';
 
@@ -103,6 +104,8 @@ export class Server implements ClientHost, NamespaceHost {
   readonly maxAttachments: number;
   readonly maxPendingAcks: number;
   defaultErrorHandler: ErrorHandler | null = null;
+  /** @internal NamespaceHost: listeners registered inside a handler run in its context. */
+  readonly listenerBinder: ListenerBinder = bindListenerToContext;
   /** The HTTP server the engine is attached to (one of ours after `listen`). */
   httpServer: HttpServer | null = null;
 

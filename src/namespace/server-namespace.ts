@@ -22,7 +22,20 @@ export interface NamespaceHost {
   readonly maxPendingAcks: number;
   /** Another namespace of the same server (for emits that cross namespaces). */
   of(name: string): ServerNamespace;
+  /** Adapts each Socket.IO-style listener as it is registered (see {@link ListenerBinder}), or null. */
+  readonly listenerBinder: ListenerBinder | null;
 }
+
+/**
+ * Called by `socket.on`, `once` and `onAny` with the listener being registered (`event` null for `onAny`); what it
+ * returns is what the socket calls. The runtime uses it to run the listeners registered inside a handler in that
+ * socket's handler context; it returns the listener itself otherwise, so that the others cost nothing more.
+ */
+export type ListenerBinder = (
+  socket: Socket,
+  event: string | null,
+  listener: (...args: unknown[]) => unknown,
+) => (...args: unknown[]) => unknown;
 
 /**
  * What the client reads in `connect_error` when its connect failed on an error that is not a refusal: a bug in a

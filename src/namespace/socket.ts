@@ -45,6 +45,8 @@ export class Socket implements AdapterSocket {
   #nextAckId = 0;
   #listeners: Map<string, Listener[]> | null = null;
   #anyListeners: Listener[] | null = null;
+  /** The registered listener behind each call the binder made for one, so that `off` finds it. */
+  #bound: WeakMap<Listener, Listener> | null = null;
 
   constructor(nsp: ServerNamespace, client: Client, auth: Record<string, unknown>) {
     this.id = createSid();
@@ -197,13 +199,16 @@ export class Socket implements AdapterSocket {
 
   /**
    * Listens to an event from the client, Socket.IO style. Used when the namespace has no compiled route for the
-   * event; `disconnecting` and `disconnect` are emitted locally with the reason.
+   * event; `disconnecting` and `disconnect` are emitted locally with the reason. A listener registered inside a
+   * handler of this socket (`this.socket.on(...)` in `on_connect`) runs in this socket's handler context, so
+   * `this.socket`, `this.session` and the context functions work in it as in the handler.
    */
   on<A extends unknown[]>(event: string, listener: (...args: A) => unknown): this {
+    const call = this.#bind(event, listener as Listener);
     this.#listeners ??= new Map();
     const list = this.#listeners.get(event);
-    if (list === undefined) this.#listeners.set(event, [listener as Listener]);
-    else list.push(listener as Listener);
+    if (list === undefined) this.#listeners.set(event, [call]);
+    else list.push(call);
     return this;
   }
 
@@ -220,15 +225,15 @@ export class Socket implements AdapterSocket {
     if (list === undefined) return this;
     if (listener === undefined) this.#listeners!.delete(event);
     else {
-      const at = list.indexOf(listener as Listener);
+      const at = list.findIndex((call) => call === listener || this.#bound?.get(call) === listener);
       if (at !== -1) list.splice(at, 1);
     }
     return this;
   }
 
-  /** Listens to every incoming event: `listener(event, ...args)`. */
+  /** Listens to every incoming event: `listener(event, ...args)`; in a handler's context as {@link on} says. */
   onAny<A extends unknown[]>(listener: (event: string, ...args: A) => unknown): this {
-    (this.#anyListeners ??= []).push(listener as Listener);
+    (this.#anyListeners ??= []).push(this.#bind(null, listener as Listener));
     return this;
   }
 
@@ -388,6 +393,14 @@ export class Socket implements AdapterSocket {
       if (pending.isErrorFirst)
         pending.callback(new DisconnectedError(`socket ${this.id} of ${this.nsp.name} disconnected before answering`));
     }
+  }
+
+  /** What the socket calls for `listener`: the server's binder decides (see `ListenerBinder`). */
+  #bind(event: string | null, listener: Listener): Listener {
+    const binder = this.nsp.server.listenerBinder;
+    const call = binder === null ? listener : binder(this, event, listener);
+    if (call !== listener) (this.#bound ??= new WeakMap()).set(call, listener);
+    return call;
   }
 
   #emitLocal(event: 'disconnecting' | 'disconnect', reason: DisconnectReason): void {
