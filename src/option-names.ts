@@ -38,6 +38,8 @@ export const CORS_PACKAGE_OPTIONS: ReadonlyMap<string, unknown> = new Map<string
   ['optionsSuccessStatus', NO_EQUIVALENT],
 ]);
 
+const NO_FOREIGN_OPTIONS: ReadonlyMap<string, unknown> = new Map();
+
 /**
  * Throws a {@link ConfigurationError} for the first own key of `options` that is not in `known` and is not set to
  * `undefined` (which asks for nothing). A name of `foreign` gets "not supported yet", unless set to the value that
@@ -49,7 +51,7 @@ export function checkOptionNames(
   options: object,
   known: readonly string[],
   label: string,
-  foreign: ReadonlyMap<string, unknown>,
+  foreign: ReadonlyMap<string, unknown> = NO_FOREIGN_OPTIONS,
 ): void {
   for (const name of Object.keys(options)) {
     const value = (options as Record<string, unknown>)[name];
