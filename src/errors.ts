@@ -119,6 +119,17 @@ export class InternalHandlerError extends HandlerError {
   }
 }
 
+/**
+ * The client asked for an ack on an event that nothing in its namespace handles (no route, no `socket.on` listener).
+ * Its ack is answered with this error, so that a client never waits forever; it reaches no error handler and is not
+ * logged, since any client can send any event name.
+ */
+export class UnknownEventError extends HandlerError {
+  constructor(message: string) {
+    super('CLASSIO_ERR_UNKNOWN_EVENT', message);
+  }
+}
+
 /** The client did not answer a server-to-client ack (`call()`, `emitWithAck`) in time. */
 export class AckTimeoutError extends ClassioError {
   constructor(message = 'operation has timed out') {
@@ -163,6 +174,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   CLASSIO_ERR_VALIDATION: 'payload failed DTO validation (ack: {error:{code, message, data}})',
   CLASSIO_ERR_FORBIDDEN: 'a method guard refused the event',
   CLASSIO_ERR_HANDLER: 'the handler threw or rejected',
+  CLASSIO_ERR_UNKNOWN_EVENT: 'the client asked for an ack on an event nothing handles (ack: {error:{code, message}})',
   CLASSIO_ERR_ACK_TIMEOUT: 'the client did not answer an ack in time',
   CLASSIO_ERR_DISCONNECTED: 'the socket disconnected before an ack arrived',
   CLASSIO_ERR_ACK_LIMIT: 'a socket already awaits maxPendingAcks answers; the new acknowledged emit is refused',

@@ -1,4 +1,4 @@
-import { toAckError } from '../errors';
+import { toAckError, UnknownEventError } from '../errors';
 import { createDebug } from '../debug';
 import type { AckCallback, ErrorHandler, Route } from './route-table';
 import type { Socket } from './socket';
@@ -75,6 +75,11 @@ export function dispatchEvent(
     return;
   }
   debug('no handler for event %s in namespace %s', event, scope.name);
+  // Without an ack the event is dropped, as Socket.IO drops it. With one, the client is told, so that it does not wait
+  // forever; nothing is logged (any client can send any name).
+  if (ack !== null) {
+    ack(toAckError(new UnknownEventError(`no handler for event "${event}" in namespace ${scope.name}`)));
+  }
 }
 
 function runRoute(

@@ -7,7 +7,7 @@ import type { DisconnectReason } from './disconnect-reason';
 import type { Client } from './client';
 import { Socket } from './socket';
 import { BroadcastOperator } from './broadcast-operator';
-import type { DispatchScope } from './dispatch';
+import { handleError, type DispatchScope } from './dispatch';
 import type { ConnectionListener, OtherEvent, ServerSideListener } from './listeners';
 import { isThenable } from './util';
 
@@ -23,9 +23,31 @@ export interface NamespaceHost {
   readonly maxPendingAcks: number;
   /** Another namespace of the same server (for emits that cross namespaces). */
   of(name: string): ServerNamespace;
+  /** Adapts each Socket.IO-style listener as it is registered (see {@link ListenerBinder}), or null. */
+  readonly listenerBinder: ListenerBinder | null;
 }
 
-/** Socket.IO-style connect middleware: call `next()` to go on, `next(err)` to refuse with `err.message`/`err.data`. */
+/**
+ * Called by `socket.on`, `once` and `onAny` with the listener being registered (`event` null for `onAny`); what it
+ * returns is what the socket calls. The runtime uses it to run the listeners registered inside a handler in that
+ * socket's handler context; it returns the listener itself otherwise, so that the others cost nothing more.
+ */
+export type ListenerBinder = (
+  socket: Socket,
+  event: string | null,
+  listener: (...args: unknown[]) => unknown,
+) => (...args: unknown[]) => unknown;
+
+/**
+ * What the client reads in `connect_error` when its connect failed on an error that is not a refusal: a bug in a
+ * guard, `on_connect`, a connect hook or a middleware. The error itself goes to the error handlers and the log.
+ */
+export const CONNECT_FAILED_MESSAGE = 'server error';
+
+/**
+ * Socket.IO-style connect middleware: call `next()` to go on, `next(err)` to refuse with `err.message`/`err.data`.
+ * A middleware that throws instead has failed: the client reads {@link CONNECT_FAILED_MESSAGE}.
+ */
 export type Middleware = (socket: Socket, next: (err?: Error & { data?: unknown }) => void) => void;
 
 /**
@@ -51,6 +73,8 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
 
   /** The target of the namespace-wide shortcuts (`emit`, `to`, `fetchSockets`, ...). */
   readonly #everyone: BroadcastOperator;
+  /** The namespace-wide error handler of each installed table that has one, in installation order. */
+  readonly #tableErrorHandlers: ErrorHandler[] = [];
   readonly #middlewares: Middleware[] = [];
   readonly #connectionListeners: ConnectionListener[] = [];
   readonly #serverSideListeners = new Map<string, ServerSideListener[]>();
@@ -63,19 +87,42 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
   }
 
   /**
-   * @internal Installs a compiled route table. Several tables may share a namespace (a class and functional handlers), but
+   * @internal Installs a compiled route table. Several tables may share a namespace (classes and functional handlers), but
    * an event has one route: a second one is a registration mistake. Connect hooks run in installation order.
+   *
+   * Error handlers combine as routes do. An error of a route goes first to the handlers of the table that brought
+   * the route (its event-specific ones, then its namespace-wide ones), then to the namespace-wide handlers of the
+   * other tables in installation order; a handler that rethrows the very error it was given passes it on, and when
+   * every one has passed, the server's default handler gets it. Errors that belong to no table (Socket.IO-style
+   * listeners, the connect flow) go through every table's handlers in installation order.
    */
   install(table: RouteTable, owner = 'route table'): void {
-    for (const route of table.routes.values()) this.addRoute(route, owner);
+    const own = table.onError;
+    for (const route of table.routes.values()) {
+      const first = route.onError ?? own;
+      this.addRoute(first === null ? route : { ...route, onError: this.#errorChainFrom(first, own) }, owner);
+    }
     if (table.connect !== null) this.connectHook = chainConnect(this.connectHook, table.connect);
     if (table.disconnect !== null) this.disconnectHook = chainDisconnect(this.disconnectHook, table.disconnect);
-    if (table.onError !== null) {
-      if (this.onError !== null) {
-        throw new ConfigurationError(`namespace ${this.name} already has an error handler; ${owner} declares another`);
-      }
-      this.onError = table.onError;
+    if (own !== null) {
+      this.#tableErrorHandlers.push(own);
+      this.onError ??= (error, socket, event, args) =>
+        tryErrorHandlers(this.#tableErrorHandlers, 0, error, socket, event, args);
     }
+  }
+
+  /**
+   * The error handler of a route whose table has handlers: `first`, then the other tables' (all but `skip`, the
+   * route's own table's, which `first` already includes) in installation order, read when an error happens, so
+   * that tables installed after this route count too. Built once per route, at installation.
+   */
+  #errorChainFrom(first: ErrorHandler, skip: ErrorHandler | null): ErrorHandler {
+    const tables = this.#tableErrorHandlers;
+    return (error, socket, event, args) => {
+      const chain = [first];
+      for (const handler of tables) if (handler !== skip) chain.push(handler);
+      return tryErrorHandlers(chain, 0, error, socket, event, args);
+    };
   }
 
   /** @internal Adds one compiled route; a duplicate event is a registration mistake. */
@@ -311,7 +358,7 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
     } catch (err) {
       if (!isCalled) {
         isCalled = true;
-        this.#refuse(socket, err);
+        this.#refuse(socket, this.failConnect(socket, err));
       }
     }
   }
@@ -326,13 +373,13 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
     try {
       result = hook(socket);
     } catch (err) {
-      this.#refuse(socket, err);
+      this.#refuse(socket, this.#asRefusal(socket, err));
       return;
     }
     if (isThenable(result)) {
       result.then(
         (value) => (value === false ? this.#refuse(socket, null) : this.#accept(socket)),
-        (err) => this.#refuse(socket, err),
+        (err) => this.#refuse(socket, this.#asRefusal(socket, err)),
       );
     } else if (result === false) {
       this.#refuse(socket, null);
@@ -357,8 +404,25 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
   }
 
   /**
-   * Refuses a connection with CONNECT_ERROR `{ message, data }`: a `ConnectError` or middleware error keeps its
-   * message and data; `false` (err null) means `unauthorized`.
+   * @internal A connect failed on an error that is not a refusal. The error goes down the error path of an event,
+   * with the connect as its context (event `connect`, arguments `[auth]`): the namespace's error handlers, then the
+   * server's default, and the log when none takes it; their answers are not sent (there is no ack). Returns the
+   * `ConnectError` to refuse with, which tells the client nothing of the error. The runtime calls this itself
+   * while a connection-scoped instance whose `on_connect` threw still exists, so that its `@OnError` can run.
+   */
+  failConnect(socket: Socket, err: unknown): ConnectError {
+    handleError(this, null, socket, 'connect', [socket.handshake.auth], null, err);
+    return new ConnectError(CONNECT_FAILED_MESSAGE, undefined, { cause: err });
+  }
+
+  /** Only a `ConnectError` chooses what the client reads; any other error from a connect hook is a failure. */
+  #asRefusal(socket: Socket, err: unknown): unknown {
+    return err instanceof ConnectError ? err : this.failConnect(socket, err);
+  }
+
+  /**
+   * Refuses a connection with CONNECT_ERROR `{ message, data }`: a `ConnectError` or an error a middleware passed
+   * to `next(err)` keeps its message and data; `false` (err null) means `unauthorized`.
    */
   #refuse(socket: Socket, err: unknown): void {
     if (socket.disconnected) return;
@@ -384,6 +448,36 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
     });
     socket.onClose('server namespace disconnect');
   }
+}
+
+/**
+ * Runs `handlers` from `from` on until one takes the error: a handler that throws, or rejects with, the very error it
+ * was given passes it to the next; when none is left the error is thrown, which tells the caller that nobody here
+ * took it. Another throw is a failure of that handler and ends the chain.
+ */
+function tryErrorHandlers(
+  handlers: readonly ErrorHandler[],
+  from: number,
+  error: unknown,
+  socket: Socket,
+  event: string,
+  args: unknown[],
+): unknown {
+  for (let i = from; i < handlers.length; i++) {
+    let result: unknown;
+    try {
+      result = handlers[i](error, socket, event, args);
+    } catch (thrown) {
+      if (thrown === error) continue;
+      throw thrown;
+    }
+    if (!isThenable(result)) return result;
+    return Promise.resolve(result).then(undefined, (thrown: unknown) => {
+      if (thrown !== error) throw thrown;
+      return tryErrorHandlers(handlers, i + 1, error, socket, event, args);
+    });
+  }
+  throw error;
 }
 
 function chainConnect(first: ConnectHook | null, second: ConnectHook): ConnectHook {

@@ -15,6 +15,9 @@ import { assertEmittable, createSid } from './util';
 /** The events a socket emits locally, with the reason it ends (clients may not send them). */
 type LocalEvent = 'disconnecting' | 'disconnect';
 
+/** A listener as the socket stores and calls it: with whatever the client sent. */
+type Listener = (...args: unknown[]) => unknown;
+
 interface PendingAck {
   readonly callback: (...args: unknown[]) => void;
   /** Error-first callbacks (timeout forms) are told of a timeout or a disconnect; plain ones are dropped. */
@@ -43,6 +46,8 @@ export class Socket implements AdapterSocket {
   #nextAckId = 0;
   #listeners: Map<string, EventListener[]> | null = null;
   #anyListeners: CatchAllListener[] | null = null;
+  /** The registered listener behind each call the binder made for one, so that `off` finds it. */
+  #bound: WeakMap<Listener, Listener> | null = null;
 
   constructor(nsp: ServerNamespace, client: Client, auth: Record<string, unknown>) {
     this.id = createSid();
@@ -203,7 +208,9 @@ export class Socket implements AdapterSocket {
   /**
    * Listens to an event from the client, Socket.IO style. Used when the namespace has no compiled route for the
    * event; `disconnecting` and `disconnect` are emitted locally with the reason. The client's arguments are
-   * `unknown` until the listener narrows them (see {@link EventListener}).
+   * `unknown` until the listener narrows them (see {@link EventListener}). A listener registered inside a handler of
+   * this socket (`this.socket.on(...)` in `on_connect`) runs in this socket's handler context, so `this.socket`,
+   * `this.session` and the context functions work in it as in the handler.
    *
    * @example socket.on('join', (room) => { if (typeof room === 'string') socket.join(room); });
    */
@@ -211,10 +218,11 @@ export class Socket implements AdapterSocket {
   on<E extends string>(event: OtherEvent<E, LocalEvent>, listener: EventListener): this;
   on(event: string, listener: EventListener | DisconnectListener): this {
     // Stored as any other: a disconnect listener is only ever called with the reason (see #emitLocal).
+    const call = this.#bind(event, listener as Listener);
     this.#listeners ??= new Map();
     const list = this.#listeners.get(event);
-    if (list === undefined) this.#listeners.set(event, [listener]);
-    else list.push(listener);
+    if (list === undefined) this.#listeners.set(event, [call]);
+    else list.push(call);
     return this;
   }
 
@@ -238,15 +246,16 @@ export class Socket implements AdapterSocket {
     if (list === undefined) return this;
     if (listener === undefined) this.#listeners!.delete(event);
     else {
-      const at = list.indexOf(listener);
+      const at = list.findIndex((call) => call === listener || this.#bound?.get(call) === listener);
       if (at !== -1) list.splice(at, 1);
     }
     return this;
   }
 
-  /** Listens to every incoming event: `listener(event, ...args)`, the arguments `unknown` as for {@link on}. */
+  /** Listens to every incoming event: `listener(event, ...args)`, the arguments `unknown` as for {@link on}; in a
+   * handler's context as {@link on} says. */
   onAny(listener: CatchAllListener): this {
-    (this.#anyListeners ??= []).push(listener);
+    (this.#anyListeners ??= []).push(this.#bind(null, listener as Listener));
     return this;
   }
 
@@ -406,6 +415,14 @@ export class Socket implements AdapterSocket {
       if (pending.isErrorFirst)
         pending.callback(new DisconnectedError(`socket ${this.id} of ${this.nsp.name} disconnected before answering`));
     }
+  }
+
+  /** What the socket calls for `listener`: the server's binder decides (see `ListenerBinder`). */
+  #bind(event: string | null, listener: Listener): Listener {
+    const binder = this.nsp.server.listenerBinder;
+    const call = binder === null ? listener : binder(this, event, listener);
+    if (call !== listener) (this.#bound ??= new WeakMap()).set(call, listener);
+    return call;
   }
 
   #emitLocal(event: 'disconnecting' | 'disconnect', reason: DisconnectReason): void {

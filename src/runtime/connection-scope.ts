@@ -1,5 +1,6 @@
 import type { DependencyContainer, InjectionToken } from 'tsyringe';
 import type { Socket } from '../namespace/socket';
+import { CONNECT_FAILED_MESSAGE } from '../namespace/server-namespace';
 import { ConnectError } from '../errors';
 import { attachNamespace } from './namespace-base';
 
@@ -52,7 +53,7 @@ export class InstanceSource {
     } catch (error) {
       // A resolution failure is the server's problem: log the details, show the client a neutral reason.
       socket.nsp.server.logError(`${this.target.name} could not be created for connection ${socket.id}`, error);
-      throw new ConnectError('server error', undefined, { cause: error });
+      throw new ConnectError(CONNECT_FAILED_MESSAGE, undefined, { cause: error });
     }
     attachNamespace(instance, socket.nsp, socket);
     this.#connections.set(socket, { instance, container });

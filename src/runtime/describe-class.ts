@@ -17,8 +17,8 @@ import { isNamespaceRoot } from './namespace-base';
  * a decorator beats an `on_<event>` method name, and two methods claiming one event are an error.
  */
 
-/** Events the client cannot send (Socket.IO reserves them for its own use). */
-const RESERVED_EVENTS = new Set(['connect_error', 'disconnecting', 'newListener', 'removeListener']);
+/** Events the client cannot send (Socket.IO reserves them for its own use): none can be a route. */
+export const RESERVED_EVENTS = new Set(['connect_error', 'disconnecting', 'newListener', 'removeListener']);
 
 /**
  * A method of a namespace class as the runtime calls it: on the instance, with the arguments its compiled slots

@@ -3,6 +3,7 @@ import type { ServerNamespace } from '../namespace/server-namespace';
 import type { ErrorHandler, Route, RouteTable } from '../namespace/route-table';
 import { readNamespace, type Class, type GuardToken, type NamespaceDecoratorOptions } from '../../decorators/metadata';
 import { ConfigurationError } from '../errors';
+import { checkOptionNames } from '../option-names';
 import { createDebug } from '../debug';
 import { describeClass, type ErrorHandlerDescription, type MethodDescription } from './describe-class';
 import { attachNamespace, NamespaceBase } from './namespace-base';
@@ -36,6 +37,11 @@ export interface ResolvedNamespaceOptions {
 }
 
 const DEFAULT_OPTIONS: ResolvedNamespaceOptions = { scope: 'singleton', validator: undefined };
+
+const NAMESPACE_OPTION_NAMES: readonly string[] = Object.keys(DEFAULT_OPTIONS);
+
+/** The names of `PayloadOptions`. */
+const PAYLOAD_OPTION_NAMES: readonly string[] = ['type', 'index', 'validator', 'transformer', 'validate'];
 
 /** The result of compiling one namespace class or instance. */
 export interface CompiledNamespace {
@@ -217,6 +223,7 @@ function checkPath(cls: Class, path: unknown): string {
 }
 
 function resolveOptions(cls: Class, declared: NamespaceDecoratorOptions | undefined): ResolvedNamespaceOptions {
+  if (declared !== undefined) checkOptionNames(declared, NAMESPACE_OPTION_NAMES, `${cls.name}: @Namespace()`);
   const options = { ...DEFAULT_OPTIONS, ...declared };
   if (options.scope !== 'singleton' && options.scope !== 'connection') {
     throw new ConfigurationError(
@@ -264,6 +271,9 @@ function compileInvoker(
     if (param.kind !== 'payload') {
       slots.push({ kind: param.kind, argIndex: -1, payload: null });
       continue;
+    }
+    if (param.payload !== undefined) {
+      checkOptionNames(param.payload, PAYLOAD_OPTION_NAMES, `${method.label}: @Payload() of parameter ${index}`);
     }
     const argIndex = param.payload?.index ?? nextArg;
     nextArg = Math.max(nextArg, argIndex + 1);

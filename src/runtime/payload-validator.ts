@@ -32,6 +32,9 @@ import { checkDtoPeers } from './peer-versions';
  * is a `ValidationError` before class-transformer runs, with one violation on the payload itself (property `''`,
  * constraint `maxDepth`). Left to them, it would end in a stack overflow at a depth that changes with the Node
  * version and the JIT (see payload-depth.ts).
+ *
+ * The other refusal made before both is a missing or `null` payload, which class-validator cannot judge (see
+ * `createMissingPayloadError`).
  */
 
 const debug = createDebug('classio:runtime');
@@ -100,6 +103,7 @@ export function compilePayload(
     return {
       isAsync: true,
       transform: async (value) => {
+        if (value === null || value === undefined) throw createMissingPayloadError(event, dto.name, value);
         const instance = instantiate(builder, dto, value, transformOptions, event);
         const errors = await validate(instance as object, validatorOptions);
         return errors.length === 0 ? instance : fail(errors);
@@ -112,6 +116,7 @@ export function compilePayload(
   return {
     isAsync: false,
     transform: (value) => {
+      if (value === null || value === undefined) throw createMissingPayloadError(event, dto.name, value);
       const instance = instantiate(builder, dto, value, transformOptions, event);
       if (checks !== null && checks.accepts(instance)) return instance;
       const errors = validateSync(instance as object, validatorOptions);
@@ -164,6 +169,18 @@ export function createValidationError(event: string, dtoName: string, errors: Cl
   return new ValidationError(
     `invalid payload for event "${event}": expected a valid ${dtoName}; failing: ${names}`,
     violations,
+  );
+}
+
+/**
+ * Builds the `ValidationError` of a missing or `null` payload. class-validator cannot judge one (`validateSync(null)`
+ * throws a TypeError reading `constructor`), so the refusal is ours, shaped as its own refusals are: one violation of
+ * the payload itself (`property: ''`), under the name of the constraint that would have caught it, `isDefined`.
+ */
+export function createMissingPayloadError(event: string, dtoName: string, value: null | undefined): ValidationError {
+  return new ValidationError(
+    `invalid payload for event "${event}": expected a valid ${dtoName}; got ${value === null ? 'null' : 'no payload'}`,
+    [{ property: '', constraints: { isDefined: 'the payload should not be null or undefined' } }],
   );
 }
 

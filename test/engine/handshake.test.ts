@@ -107,11 +107,6 @@ describe('EngineServer', () => {
       expect(engine.settings).to.deep.include({ ...ENGINE_DEFAULTS, path: '/socket.io/', pingTimeout: 5 });
     });
 
-    it('ignores keys that belong to the layers above', () => {
-      const engine = new EngineServer({ connectTimeout: 5 } as never);
-      expect(engine.settings).to.not.have.property('connectTimeout');
-    });
-
     const invalid: [string, object, RegExp][] = [
       ['a path without a leading slash', { path: 'engine.io' }, /"path" must be a string starting with "\/"/],
       ['a non-positive pingInterval', { pingInterval: 0 }, /"pingInterval" must be a positive finite number/],

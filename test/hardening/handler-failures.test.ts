@@ -279,10 +279,11 @@ describe('Handler failures', () => {
       ['/middleware-throws', 'middleware threw'],
     ];
     for (const [nsp, message] of cases) {
-      it(`refuses the connection to ${nsp} with connect_error "${message}"`, async () => {
+      it(`refuses the connection to ${nsp} with connect_error "server error" and logs "${message}"`, async () => {
         const error = await connectError(nsp);
-        expect(error.message).to.equal(message);
+        expect(error.message).to.equal('server error');
         expect(harness.server.of(nsp).sockets.size).to.equal(0);
+        expect(harness.logged.map((err) => (err as Error).message)).to.deep.equal([message]);
       });
     }
   });

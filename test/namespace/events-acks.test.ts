@@ -169,6 +169,34 @@ for (const mode of TRANSPORT_MODES) {
         expect(await client.emitWithAck('fail')).to.equal('default took not a validation error');
       });
 
+      it('answers an ack for an event nobody handles with CLASSIO_ERR_UNKNOWN_EVENT, and runs no error handler', async () => {
+        const errors: unknown[] = [];
+        server.setDefaultErrorHandler((err) => void errors.push(err));
+        server.of('/').addRoute(route('known', () => 'fine'));
+        const client = await clients.connect(server, '/', mode);
+        const caught: string[] = [];
+        serverSocket.onAny((event: string) => caught.push(event));
+        expect(await client.timeout(2000).emitWithAck('nobody listens', 1)).to.deep.equal({
+          error: { code: 'CLASSIO_ERR_UNKNOWN_EVENT', message: 'no handler for event "nobody listens" in namespace /' },
+        });
+        // A catch-all listener sees the event but cannot answer it: the ack is still answered.
+        expect(caught).to.deep.equal(['nobody listens']);
+        expect(errors).to.deep.equal([]);
+        expect(await client.timeout(2000).emitWithAck('known')).to.equal('fine');
+      });
+
+      it('ignores an event nobody handles when the client asked for no ack', async () => {
+        const client = await clients.connect(server, '/', mode);
+        const caught: string[] = [];
+        serverSocket.onAny((event: string) => caught.push(event));
+        client.emit('nobody listens');
+        serverSocket.on('marker', () => caught.push('marker'));
+        client.emit('marker');
+        await until(() => caught.length === 3, 'the marker');
+        expect(caught).to.deep.equal(['nobody listens', 'marker', 'marker']);
+        expect(client.connected).to.equal(true);
+      });
+
       it('keeps other clients served while one handler fails', async () => {
         server.of('/').addRoute(
           route('fail', () => {

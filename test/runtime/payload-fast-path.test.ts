@@ -5,6 +5,7 @@ import { getMetadataStorage, validate, validateSync, type ValidatorOptions } fro
 import { ValidationError } from '../../src/errors';
 import {
   compilePayload,
+  createMissingPayloadError,
   createValidationError,
   DEFAULT_VALIDATOR_OPTIONS,
   type CompiledPayload,
@@ -34,7 +35,10 @@ import {
 
 type Outcome = { value: unknown } | { error: unknown };
 
-/** What compilePayload did before the fast paths: plainToInstance, then class-validator on every message. */
+/**
+ * What compilePayload did before the fast paths: plainToInstance, then class-validator on every message (a missing
+ * or null payload excepted).
+ */
 async function reference(
   dto: new () => object,
   value: unknown,
@@ -45,6 +49,8 @@ async function reference(
     const instance = plainToInstance(dto, value);
     if (getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).length === 0)
       return { value: instance };
+    // The one refusal made before class-validator, which cannot judge these (it throws reading `constructor`).
+    if (value === null || value === undefined) return { error: createMissingPayloadError('evt', dto.name, value) };
     const options = { ...DEFAULT_VALIDATOR_OPTIONS, ...validator };
     const errors = isAsync ? await validate(instance, options) : validateSync(instance, options);
     if (errors.length > 0) return { error: createValidationError('evt', dto.name, errors) };

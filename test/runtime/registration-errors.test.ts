@@ -230,5 +230,30 @@ describe('NamespaceExplorer', () => {
         "Scoped: invalid scope \"request\"; expected 'singleton' or 'connection'",
       );
     });
+
+    it('rejects an option name @Namespace() does not know', () => {
+      @Namespace('/scoped', { scoped: 'connection' } as never)
+      class Misspelt extends Namespace {}
+      expectConfigurationError(
+        explorer,
+        Misspelt,
+        'Misspelt: @Namespace(): unknown option "scoped"; did you mean "scope"?',
+      );
+    });
+
+    it('rejects an option name @Payload() does not know', () => {
+      class Dto {}
+      @Namespace('/payload')
+      class Misspelt extends Namespace {
+        on_send(@Payload({ transfomer: { excludeExtraneousValues: true } } as never) dto: Dto) {
+          return dto;
+        }
+      }
+      expectConfigurationError(
+        explorer,
+        Misspelt,
+        'Misspelt.on_send: @Payload() of parameter 0: unknown option "transfomer"; did you mean "transformer"?',
+      );
+    });
   });
 });

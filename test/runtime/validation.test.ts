@@ -1,5 +1,16 @@
 import { expect } from 'chai';
-import { IsInt, IsOptional, IsString, Length, Min, ValidateNested, validateSync } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Min,
+  Validate,
+  ValidateNested,
+  ValidatorConstraint,
+  validateSync,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { plainToInstance, Type } from 'class-transformer';
 import type { Server } from '../../src/server';
 import { ValidationError } from '../../src/errors';
@@ -63,6 +74,19 @@ class Note {
   shout(): string {
     return this.text.toUpperCase();
   }
+}
+
+/** An async constraint: its DTO goes through class-validator's `validate`, and the handler becomes async. */
+@ValidatorConstraint({ name: 'isKnownRoom', async: true })
+class IsKnownRoom implements ValidatorConstraintInterface {
+  validate(value: unknown): Promise<boolean> {
+    return Promise.resolve(value === 'lobby');
+  }
+}
+
+class Join {
+  @Validate(IsKnownRoom)
+  room!: string;
 }
 
 for (const mode of MODES) {
@@ -219,6 +243,80 @@ for (const mode of MODES) {
             constraints: { min: 'priority must not be less than 0', isInt: 'priority must be an integer number' },
           },
         ]);
+      });
+    });
+
+    describe('with a missing or null payload', () => {
+      // One DTO per validation path: compiled checks (Note), class-validator's validateSync (ChatMessage, nested),
+      // and class-validator's async validate (Join).
+      const dtos = [
+        { event: 'note', dto: 'Note' },
+        { event: 'chat', dto: 'ChatMessage' },
+        { event: 'join', dto: 'Join' },
+      ];
+      let handled: string[];
+      let seen: string[];
+
+      @Namespace('/missing')
+      class Missing extends Namespace {
+        on_note(@Payload() note: Note) {
+          handled.push(`note ${typeof note}`);
+        }
+        on_chat(@Payload() message: ChatMessage) {
+          handled.push(`chat ${typeof message}`);
+        }
+        on_join(@Payload() join: Join) {
+          handled.push(`join ${typeof join}`);
+        }
+        @OnError(ValidationError)
+        invalid(error: ValidationError, context: ErrorContext) {
+          seen.push(context.event);
+          return { handledBy: 'OnError(ValidationError)', code: error.code, message: error.message, data: error.data };
+        }
+      }
+
+      beforeEach(() => {
+        handled = [];
+        seen = [];
+        register(server, Missing);
+      });
+
+      for (const { event, dto } of dtos) {
+        for (const [label, args, got] of [
+          ['no payload', [], 'no payload'],
+          ['null', [null], 'null'],
+        ] as const) {
+          it(`answers ${label} for a ${dto} with a ValidationError that reaches @OnError(ValidationError)`, async () => {
+            const client = await clients.connect(server, '/missing', mode);
+            const answer: unknown = await request(client, event, ...args);
+            expect(answer).to.deep.equal({
+              handledBy: 'OnError(ValidationError)',
+              code: 'CLASSIO_ERR_VALIDATION',
+              message: `invalid payload for event "${event}": expected a valid ${dto}; got ${got}`,
+              data: [{ property: '', constraints: { isDefined: 'the payload should not be null or undefined' } }],
+            });
+            expect(seen).to.deep.equal([event]);
+            expect(handled).to.deep.equal([]);
+          });
+        }
+      }
+
+      it('answers the ack with the ValidationError body when no error handler takes it', async () => {
+        @Namespace('/missing-bare')
+        class MissingBare extends Namespace {
+          on_note(@Payload() note: Note) {
+            return note.shout();
+          }
+        }
+        register(server, MissingBare);
+        const client = await clients.connect(server, '/missing-bare', mode);
+        expect(await request(client, 'note', null)).to.deep.equal({
+          error: {
+            code: 'CLASSIO_ERR_VALIDATION',
+            message: 'invalid payload for event "note": expected a valid Note; got null',
+            data: [{ property: '', constraints: { isDefined: 'the payload should not be null or undefined' } }],
+          },
+        });
       });
     });
 

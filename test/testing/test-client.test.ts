@@ -237,18 +237,22 @@ describe('TestClient', () => {
       expect(client.isConnected()).to.equal(false);
     });
 
-    it('is closed by server.close(), as engine sessions are', async () => {
+    it('is disconnected by server.close() as real clients are: "io server disconnect", "server shutting down"', async () => {
       const left = new Promise<string>((resolve) => {
         server
           .of('/')
           .on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => resolve(reason)));
       });
       const client = new TestClient(server);
+      const other = client.of('/other');
+      server.of('/other');
       await client.ready;
+      expect(await other.connect()).to.equal(true);
       await server.close();
-      expect(await left).to.equal('forced server close');
+      expect(await left).to.equal('server shutting down');
       expect(client.isConnected()).to.equal(false);
-      expect(client.disconnectReason()).to.equal('transport close');
+      expect(client.disconnectReason()).to.equal('io server disconnect');
+      expect(client.disconnectReason('/other')).to.equal('io server disconnect');
     });
   });
 });
