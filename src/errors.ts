@@ -186,7 +186,17 @@ export interface AckErrorBody {
   error: { code: string; message: string; data?: unknown };
 }
 
-/** Builds the ack answer for an error without leaking internals: unknown errors become CLASSIO_ERR_HANDLER. */
+/**
+ * What a client reads for an error that is not a classio error (a bug, a library's failure): its message stays on the
+ * server, in the log, since it may name files, queries or data (the same text as a failed connect's).
+ */
+const UNEXPECTED_ERROR_MESSAGE = 'server error';
+
+/**
+ * Builds the ack answer for an error without leaking internals. A classio error (`HandlerError` and its kinds, which
+ * a handler may throw to tell the client why) keeps its code, message and data; anything else becomes
+ * CLASSIO_ERR_HANDLER with the message `server error`.
+ */
 export function toAckError(err: unknown): AckErrorBody {
   if (err instanceof HandlerError) {
     return err.data === undefined
@@ -194,6 +204,5 @@ export function toAckError(err: unknown): AckErrorBody {
       : { error: { code: err.code, message: err.message, data: err.data } };
   }
   if (err instanceof ClassioError) return { error: { code: err.code, message: err.message } };
-  const message = err instanceof Error ? err.message : String(err);
-  return { error: { code: 'CLASSIO_ERR_HANDLER', message } };
+  return { error: { code: 'CLASSIO_ERR_HANDLER', message: UNEXPECTED_ERROR_MESSAGE } };
 }

@@ -22,6 +22,7 @@ import {
 } from './runtime/functional';
 import { bindListenerToContext } from './runtime/listener-context';
 import type { ConnectionListener, OtherEvent } from './namespace/listeners';
+import { isThenable } from './namespace/util';
 import { createDebug } from './debug';
 
 const debug = createDebug('classio:server');
@@ -220,7 +221,10 @@ export class Server implements ClientHost, NamespaceHost {
       if (init instanceof Promise) init.catch((err) => this.logError(`adapter of ${path} failed to start`, err));
       for (const listener of this.#namespaceListeners) {
         try {
-          listener(nsp);
+          const result = listener(nsp);
+          if (isThenable(result)) {
+            result.then(undefined, (err: unknown) => this.logError(`"new_namespace" listener failed for ${path}`, err));
+          }
         } catch (err) {
           this.logError(`"new_namespace" listener threw for ${path}`, err);
         }
@@ -340,6 +344,11 @@ export class Server implements ClientHost, NamespaceHost {
    * `classio/testing` calls it); `close()` shuts it down with the engine's sessions.
    */
   acceptConnection(conn: InProcessConnection): void {
+    // A closing server takes no new sessions (as the engine refuses them): nothing would ever shut this one down.
+    if (this.#closing !== null) {
+      conn.shutDown();
+      return;
+    }
     this.#inProcess.add(conn);
     conn.on('close', () => this.#inProcess.delete(conn));
     new Client(this, conn);

@@ -26,6 +26,18 @@ describe('Package entries', () => {
     });
   });
 
+  describe('classio errors', () => {
+    it('exports every class of the error catalogue, so that users can test errors with instanceof', async () => {
+      const catalogue = await import('../src/errors');
+      const entry = (await import('../src')) as Record<string, unknown>;
+      const classes = Object.entries(catalogue).filter(
+        ([, value]) => typeof value === 'function' && (value as { prototype: unknown }).prototype instanceof Error,
+      );
+      expect(classes.length).to.be.greaterThan(10);
+      for (const [name, value] of classes) expect(entry[name], `classio exports ${name}`).to.equal(value);
+    });
+  });
+
   describe('classio/emitter', () => {
     it('loads neither the server nor the DTO libraries', function () {
       this.timeout(20_000);

@@ -1,5 +1,5 @@
 import { PacketType, encodePacket, type Packet } from '../protocol/packet';
-import { PacketDecoder, type PacketSink } from '../protocol/decoder';
+import { PacketDecoder } from '../protocol/decoder';
 import { createDebug } from '../debug';
 import type { EngineCloseReason, EngineConnection, EngineData } from '../engine/types';
 import type { ServerNamespace } from './server-namespace';
@@ -30,7 +30,9 @@ interface ClientSlot {
  * namespace"). It routes the packets its decoder hands it to the socket of their namespace, and closes every
  * socket when the connection goes or sends what is not a sound packet.
  */
-export class Client implements PacketSink {
+// The client is its decoder's `PacketSink` (checked where it is passed): an `implements` clause would name members
+// the package's declarations strip as internal.
+export class Client {
   readonly conn: EngineConnection;
   /**
    * The client's sockets: almost every client joins one namespace, so the first is kept in a field and a map

@@ -143,7 +143,12 @@ function callAnyListeners(
 ): void {
   for (const listener of listeners) {
     try {
-      listener(event, ...args);
+      const result = listener(event, ...args);
+      if (isThenable(result)) {
+        result.then(undefined, (err: unknown) =>
+          scope.logError(`catch-all listener of ${scope.name} failed on "${event}"`, err),
+        );
+      }
     } catch (err) {
       scope.logError(`catch-all listener of ${scope.name} threw on "${event}"`, err);
     }

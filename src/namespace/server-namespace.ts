@@ -7,7 +7,7 @@ import type { DisconnectReason } from './disconnect-reason';
 import type { Client } from './client';
 import { Socket } from './socket';
 import { BroadcastOperator } from './broadcast-operator';
-import { handleError, type DispatchScope } from './dispatch';
+import { handleError } from './dispatch';
 import type { ConnectionListener, OtherEvent, ServerSideListener } from './listeners';
 import { isThenable } from './util';
 
@@ -23,7 +23,7 @@ export interface NamespaceHost {
   readonly maxPendingAcks: number;
   /** Another namespace of the same server (for emits that cross namespaces). */
   of(name: string): ServerNamespace;
-  /** Adapts each Socket.IO-style listener as it is registered (see {@link ListenerBinder}), or null. */
+  /** @internal Adapts each Socket.IO-style listener as it is registered (see {@link ListenerBinder}), or null. */
   readonly listenerBinder: ListenerBinder | null;
 }
 
@@ -46,15 +46,17 @@ export const CONNECT_FAILED_MESSAGE = 'server error';
 
 /**
  * Socket.IO-style connect middleware: call `next()` to go on, `next(err)` to refuse with `err.message`/`err.data`.
- * A middleware that throws instead has failed: the client reads {@link CONNECT_FAILED_MESSAGE}.
+ * A middleware that throws, or an async one that rejects, has failed: the client reads {@link CONNECT_FAILED_MESSAGE}.
  */
-export type Middleware = (socket: Socket, next: (err?: Error & { data?: unknown }) => void) => void;
+export type Middleware = (socket: Socket, next: (err?: Error & { data?: unknown }) => void) => unknown;
 
 /**
  * The server side of one namespace: its connected sockets, its adapter (rooms), its compiled routes and the
  * connect flow. Sockets join their sid room before the connect hook runs, so the hook may emit and join rooms.
  */
-export class ServerNamespace implements AdapterHost, DispatchScope {
+// The namespace is also the `DispatchScope` dispatch runs in (checked where it is passed): an `implements` clause
+// would name members the package's declarations strip as internal.
+export class ServerNamespace implements AdapterHost {
   readonly name: string;
   readonly server: NamespaceHost;
   readonly sockets = new Map<string, Socket>();
@@ -181,7 +183,12 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
     const callArgs = reply === null ? rest : [...rest, reply];
     for (const listener of listeners) {
       try {
-        listener(...callArgs);
+        const result = listener(...callArgs);
+        if (isThenable(result)) {
+          result.then(undefined, (err: unknown) =>
+            this.server.logError(`server-side listener "${String(event)}" of ${this.name} failed`, err),
+          );
+        }
       } catch (err) {
         this.server.logError(`server-side listener "${String(event)}" of ${this.name} threw`, err);
       }
@@ -353,13 +360,20 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
       if (err) this.#refuse(socket, err);
       else this.#runMiddleware(socket, index + 1);
     };
-    try {
-      this.#middlewares[index](socket, next);
-    } catch (err) {
-      if (!isCalled) {
-        isCalled = true;
-        this.#refuse(socket, this.failConnect(socket, err));
+    const fail = (err: unknown) => {
+      if (isCalled) {
+        this.server.logError(`middleware ${index} of ${this.name} failed after calling next()`, err);
+        return;
       }
+      isCalled = true;
+      this.#refuse(socket, this.failConnect(socket, err));
+    };
+    try {
+      // Socket.IO's middlewares return nothing, but an async one returns a promise: its rejection fails the connect.
+      const result: unknown = this.#middlewares[index](socket, next);
+      if (isThenable(result)) result.then(undefined, fail);
+    } catch (err) {
+      fail(err);
     }
   }
 
@@ -396,7 +410,12 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
     debug('socket %s connected to %s', socket.id, this.name);
     for (const listener of this.#connectionListeners) {
       try {
-        listener(socket);
+        const result = listener(socket);
+        if (isThenable(result)) {
+          result.then(undefined, (err: unknown) =>
+            this.server.logError(`"connection" listener of ${this.name} failed`, err),
+          );
+        }
       } catch (err) {
         this.server.logError(`"connection" listener of ${this.name} threw`, err);
       }
@@ -428,16 +447,13 @@ export class ServerNamespace implements AdapterHost, DispatchScope {
     if (socket.disconnected) return;
     let message = 'unauthorized';
     let data: unknown;
-    if (err instanceof ConnectError) {
-      message = err.message;
-      data = err.data;
-    } else if (err instanceof Error) {
+    if (err instanceof Error) {
+      // A ConnectError, or the Error a middleware chose to pass to next(err): both are meant for the client.
       message = err.message;
       data = (err as Error & { data?: unknown }).data;
     } else if (err !== null && err !== undefined) {
-      // A thrown object reads "[object Object]" here: left as it is, since issue 11's connect-error defect replaces
-      // this message for everything but a ConnectError.
-      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- unchanged behaviour, see above
+      // Only next(value) from untyped code gets here (thrown values become failConnect's ConnectError first).
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the middleware chose this value for the client
       message = String(err);
     }
     debug('socket %s refused by %s: %s', socket.id, this.name, message);

@@ -10,7 +10,7 @@ import { createHandshake, handshakeData, type Handshake } from './handshake';
 import { BroadcastOperator, roomSet } from './broadcast-operator';
 import { dispatchEvent } from './dispatch';
 import type { CatchAllListener, DisconnectListener, EventListener, OtherEvent } from './listeners';
-import { assertEmittable, createSid } from './util';
+import { assertEmittable, createSid, isThenable } from './util';
 
 /** The events a socket emits locally, with the reason it ends (clients may not send them). */
 type LocalEvent = 'disconnecting' | 'disconnect';
@@ -430,7 +430,12 @@ export class Socket implements AdapterSocket {
     if (list === undefined) return;
     for (const listener of [...list]) {
       try {
-        listener(reason);
+        const result = listener(reason);
+        if (isThenable(result)) {
+          result.then(undefined, (err: unknown) =>
+            this.nsp.server.logError(`"${event}" listener of ${this.nsp.name} failed`, err),
+          );
+        }
       } catch (err) {
         this.nsp.server.logError(`"${event}" listener of ${this.nsp.name} threw`, err);
       }

@@ -93,7 +93,14 @@ export function compilePayload(
   // A DTO without constraints would fail every payload under forbidUnknownValues: transform only.
   if (!hasConstraints(dto)) {
     logFastPaths(event, dto, fastInstance, 'no constraints');
-    return { isAsync: false, transform: (value) => instantiate(builder, dto, value, transformOptions, event) };
+    return {
+      isAsync: false,
+      transform: (value) => {
+        // Nothing to validate, but there must be something to build the instance from.
+        if (value === null || value === undefined) throw createMissingPayloadError(event, dto.name, value);
+        return instantiate(builder, dto, value, transformOptions, event);
+      },
+    };
   }
   const fail = (errors: ClassValidatorError[]): never => {
     throw createValidationError(event, dto.name, errors);

@@ -83,7 +83,7 @@ describe('dispatchEvent', () => {
     const answers: unknown[][] = [];
     dispatchEvent(scope, socket, 'fail', [], (...args) => answers.push(args));
     expect(scope.logged).to.deep.equal(['handler of "fail" in /scope failed']);
-    expect(answers).to.deep.equal([[{ error: { code: 'CLASSIO_ERR_HANDLER', message: 'boom' } }]]);
+    expect(answers).to.deep.equal([[{ error: { code: 'CLASSIO_ERR_HANDLER', message: 'server error' } }]]);
   });
 
   it('counts an asynchronous handler in the scope until it settles', async () => {

@@ -124,7 +124,7 @@ for (const mode of TRANSPORT_MODES) {
           );
         const client = await clients.connect(server, '/', mode);
         expect(await client.emitWithAck('fail')).to.deep.equal({
-          error: { code: 'CLASSIO_ERR_HANDLER', message: 'boom' },
+          error: { code: 'CLASSIO_ERR_HANDLER', message: 'server error' },
         });
         expect(await client.emitWithAck('reject')).to.deep.equal({
           error: {

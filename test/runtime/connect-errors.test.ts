@@ -3,7 +3,7 @@ import { container as rootContainer } from 'tsyringe';
 import { ConnectError } from '../../src/errors';
 import { Server } from '../../src/server';
 import { Namespace, OnError, UseGuards, type ErrorContext, type GuardContext } from '../../src';
-import { ClientPool, nextEvent } from '../support/io';
+import { ClientPool, nextEvent, until } from '../support/io';
 import { MODES } from './support';
 
 /**
@@ -197,6 +197,44 @@ for (const mode of MODES) {
         '[classio] handler of "connect" in /functional failed',
         '[classio] handler of "connect" in /middleware failed',
       ]);
+    });
+
+    it('treats an async middleware that rejects as a failure, and logs a throw after next()', async () => {
+      server.of('/async-middleware').use(async () => {
+        await Promise.resolve();
+        bug();
+      });
+      server.of('/late-throw').use((_socket, next) => {
+        next();
+        throw new Error('after next');
+      });
+      expect((await refusal('/async-middleware')).message).to.equal('server error');
+      const client = clients.open(server, '/late-throw', mode);
+      await nextEvent(client, 'connect');
+      expect(logged).to.deep.equal([
+        [
+          '[classio] handler of "connect" in /async-middleware failed',
+          "Cannot read properties of undefined (reading 'field')",
+        ],
+        ['[classio] middleware 0 of /late-throw failed after calling next()', 'after next'],
+      ]);
+    });
+
+    it('logs a connection listener that rejects, and keeps the socket connected', async () => {
+      server.of('/async-listener').on('connection', async () => {
+        await Promise.resolve();
+        bug();
+      });
+      const client = clients.open(server, '/async-listener', mode);
+      await nextEvent(client, 'connect');
+      await until(() => logged.length === 1, 'the log');
+      expect(logged).to.deep.equal([
+        [
+          '[classio] "connection" listener of /async-listener failed',
+          "Cannot read properties of undefined (reading 'field')",
+        ],
+      ]);
+      expect(client.connected).to.equal(true);
     });
 
     it('keeps the message and data of an error a middleware passes to next(err), as Socket.IO does', async () => {

@@ -66,7 +66,7 @@ for (const mode of MODES) {
       expect(await request(client, 'send')).to.equal('quota handler');
       // No handler covers a plain Error of "other": the client still gets the standard error body.
       expect(await request(client, 'other')).to.deep.equal({
-        error: { code: 'CLASSIO_ERR_HANDLER', message: 'other' },
+        error: { code: 'CLASSIO_ERR_HANDLER', message: 'server error' },
       });
     });
 

@@ -46,11 +46,12 @@ async function reference(
   isAsync: boolean,
 ): Promise<Outcome> {
   try {
+    // The one refusal made before both libraries: class-validator cannot judge these (it throws reading
+    // `constructor`), and a DTO without constraints would hand its handler no instance at all.
+    if (value === null || value === undefined) return { error: createMissingPayloadError('evt', dto.name, value) };
     const instance = plainToInstance(dto, value);
     if (getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).length === 0)
       return { value: instance };
-    // The one refusal made before class-validator, which cannot judge these (it throws reading `constructor`).
-    if (value === null || value === undefined) return { error: createMissingPayloadError('evt', dto.name, value) };
     const options = { ...DEFAULT_VALIDATOR_OPTIONS, ...validator };
     const errors = isAsync ? await validate(instance, options) : validateSync(instance, options);
     if (errors.length > 0) return { error: createValidationError('evt', dto.name, errors) };

@@ -248,12 +248,16 @@ for (const mode of MODES) {
 
     describe('with a missing or null payload', () => {
       // One DTO per validation path: compiled checks (Note), class-validator's validateSync (ChatMessage, nested),
-      // and class-validator's async validate (Join).
+      // class-validator's async validate (Join), and transform only, for a DTO without constraints (Plain).
       const dtos = [
         { event: 'note', dto: 'Note' },
         { event: 'chat', dto: 'ChatMessage' },
         { event: 'join', dto: 'Join' },
+        { event: 'plain', dto: 'Plain' },
       ];
+      class Plain {
+        text?: string;
+      }
       let handled: string[];
       let seen: string[];
 
@@ -267,6 +271,9 @@ for (const mode of MODES) {
         }
         on_join(@Payload() join: Join) {
           handled.push(`join ${typeof join}`);
+        }
+        on_plain(@Payload() plain: Plain) {
+          handled.push(`plain ${typeof plain}`);
         }
         @OnError(ValidationError)
         invalid(error: ValidationError, context: ErrorContext) {
