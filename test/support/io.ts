@@ -30,14 +30,12 @@ export async function startServer(options: ServerOptions = {}): Promise<Server> 
   return server;
 }
 
-/** How long `closeAll` lets an upgrade in flight finish before closing its client anyway. */
-const UPGRADE_SETTLE_MS = 2000;
+/** How long `closeAll` waits for a client's engine to report itself closed. */
+const CLOSE_SETTLE_MS = 2000;
 
 /** Tracks clients so that `afterEach` can close them all. */
 export class ClientPool {
   readonly #clients: ClientSocket[] = [];
-  /** The clients whose upgrade is between the probe's pong and the switch, with a promise of its end. */
-  readonly #upgrades = new Map<ClientSocket, Promise<void>>();
 
   /**
    * Connects an official client to `nsp` and resolves once it is connected and, in upgrade mode, once the
@@ -72,41 +70,39 @@ export class ClientPool {
       ...options,
     });
     this.#clients.push(client);
-    client.io.engine.on('upgrading', () => this.#upgrades.set(client, this.#settleUpgrade(client)));
     return client;
   }
 
   /**
-   * Closes every client, once none is in the middle of an upgrade. engine.io-client cannot be closed between the
-   * probe's pong and the switch: it waits for the upgrade with its polling transport paused, and if the server goes
-   * away meanwhile (the next thing `afterEach` does) the upgrade fails without `upgrading` ever being reset, so the
-   * client waits forever and its 45 s ping timer holds the process. Seen as a leftover timer after the connect tests.
+   * Closes every client and resolves once their engines are closed (or after `CLOSE_SETTLE_MS`), so that the server
+   * is still there while they finish. engine.io-client cannot close between an upgrade probe's pong and the switch:
+   * it waits for the upgrade, its polling transport paused. If `afterEach` closed the server then, the probe would
+   * fail without `upgrading` ever being reset, and the client would wait forever while its 45 s ping timer holds the
+   * process: the leak check found it after about one run in twelve of the upgrade-mode connect tests.
    */
   async closeAll(): Promise<void> {
-    for (let pending = [...this.#upgrades.values()]; pending.length > 0; pending = [...this.#upgrades.values()]) {
-      await Promise.all(pending);
-    }
-    for (const client of this.#clients.splice(0)) client.disconnect();
+    const clients = this.#clients.splice(0);
+    for (const client of clients) client.disconnect();
+    await Promise.all(clients.map((client) => whenEngineClosed(client)));
   }
+}
 
-  /** Resolves when the upgrade of `client` ends (either way) or after `UPGRADE_SETTLE_MS`, and forgets it. */
-  #settleUpgrade(client: ClientSocket): Promise<void> {
-    const engine = client.io.engine;
-    return new Promise<void>((resolve) => {
-      const settle = (): void => {
-        clearTimeout(timer);
-        engine.off('upgrade', settle);
-        engine.off('upgradeError', settle);
-        engine.off('close', settle);
-        this.#upgrades.delete(client);
-        resolve();
-      };
-      const timer = setTimeout(settle, UPGRADE_SETTLE_MS);
-      engine.once('upgrade', settle);
-      engine.once('upgradeError', settle);
-      engine.once('close', settle);
-    });
-  }
+/**
+ * Resolves once the engine of `client` is closed, or after `CLOSE_SETTLE_MS`. Await it after `disconnect()` and
+ * before closing the server (see {@link ClientPool.closeAll} for why).
+ */
+export function whenEngineClosed(client: ClientSocket): Promise<void> {
+  const engine = client.io.engine;
+  if (engine === undefined || engine.readyState === 'closed') return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const settle = (): void => {
+      clearTimeout(timer);
+      engine.off('close', settle);
+      resolve();
+    };
+    const timer = setTimeout(settle, CLOSE_SETTLE_MS);
+    engine.once('close', settle);
+  });
 }
 
 /** Resolves once the client's engine runs on websocket. */
