@@ -11,18 +11,21 @@
 
 /** Any map of event name to handler signature. */
 export interface EventsMap {
+  // Only an `any` index signature is satisfied by an interface that declares none (`interface ClientEvents {...}`):
+  // with `unknown`, no user's events interface would meet the constraint.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the constraint needs `any`, as explained above
   [event: string]: any;
 }
 
 /** The untyped map used when no map is declared: any event, any arguments. */
 export interface DefaultEventsMap {
-  [event: string]: (...args: any[]) => void;
+  [event: string]: (...args: unknown[]) => void;
 }
 
 /** The event names of a map, as strings. */
 export type EventNames<M extends EventsMap> = keyof M & string;
 
 /** The arguments of event `K` of map `M`. */
-export type EventParams<M extends EventsMap, K extends EventNames<M>> = M[K] extends (...args: infer A) => any
+export type EventParams<M extends EventsMap, K extends EventNames<M>> = M[K] extends (...args: infer A) => unknown
   ? A
   : never;

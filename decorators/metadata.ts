@@ -15,7 +15,7 @@ export const kClassMetadata: unique symbol = Symbol('classio.metadata');
 const DESIGN_PARAMTYPES = 'design:paramtypes';
 
 /** Any class. */
-export type Class<T = object> = abstract new (...args: any[]) => T;
+export type Class<T = object> = abstract new (...args: never[]) => T;
 
 /** Instance lifetime of a namespace class. */
 export type NamespaceScope = 'singleton' | 'connection';
@@ -74,13 +74,18 @@ export interface ClassRecord {
   readonly methodGuards: Map<string | symbol, GuardToken[]>;
   /** Parameter decorators, by method name. */
   readonly params: Map<string | symbol, ParamRecord[]>;
+  /**
+   * Parameter decorators put where classio cannot inject anything: on a constructor (`method` undefined) or a
+   * static method. Kept so that registration can refuse them with the class's name.
+   */
+  readonly misplacedParams: { readonly method: string | symbol | undefined; readonly param: ParamRecord }[];
 }
 
 /**
  * The record declared on `target` itself, created on first use. Decorators call it with the class (class
  * decorators) or the class of the prototype (member decorators).
  */
-export function recordFor(target: Function): ClassRecord {
+export function recordFor(target: object): ClassRecord {
   if (Object.prototype.hasOwnProperty.call(target, kClassMetadata)) {
     return (target as unknown as Record<symbol, ClassRecord>)[kClassMetadata];
   }
@@ -90,22 +95,23 @@ export function recordFor(target: Function): ClassRecord {
     errorHandlers: new Map(),
     methodGuards: new Map(),
     params: new Map(),
+    misplacedParams: [],
   };
   Object.defineProperty(target, kClassMetadata, { value: record, enumerable: false });
   return record;
 }
 
 /** The record declared on this very class, or undefined: ancestors are not consulted. */
-export function readOwnMetadata(target: Function): Readonly<ClassRecord> | undefined {
+export function readOwnMetadata(target: object): Readonly<ClassRecord> | undefined {
   return Object.prototype.hasOwnProperty.call(target, kClassMetadata)
     ? (target as unknown as Record<symbol, ClassRecord>)[kClassMetadata]
     : undefined;
 }
 
 /** The nearest `@Namespace` declaration along the prototype chain, or undefined. */
-export function readNamespace(target: Function): ClassRecord['namespace'] {
+export function readNamespace(target: object): ClassRecord['namespace'] {
   for (let current: unknown = target; typeof current === 'function'; current = Object.getPrototypeOf(current)) {
-    const own = readOwnMetadata(current as Function);
+    const own = readOwnMetadata(current);
     if (own?.namespace) return own.namespace;
   }
   return undefined;
@@ -124,10 +130,17 @@ export function readParamTypes(prototype: object, method: string | symbol): read
   return Array.isArray(types) ? types : [];
 }
 
-/** Adds a parameter record, keeping the list sorted by index (decorators run last parameter first). */
-export function addParam(prototype: object, method: string | symbol | undefined, param: ParamRecord): void {
-  if (method === undefined) throw new TypeError('parameter decorators of classio only apply to methods');
-  const params = recordFor(prototype.constructor).params;
+/**
+ * Adds a parameter record, keeping the list sorted by index (decorators run last parameter first). `target` is the
+ * prototype for an instance method, and the class itself for a constructor or static method parameter: those are
+ * recorded as misplaced, for registration to refuse.
+ */
+export function addParam(target: object, method: string | symbol | undefined, param: ParamRecord): void {
+  if (typeof target === 'function' || method === undefined) {
+    recordFor(typeof target === 'function' ? target : target.constructor).misplacedParams.push({ method, param });
+    return;
+  }
+  const params = recordFor(target.constructor).params;
   const list = params.get(method) ?? [];
   list.push(param);
   list.sort((a, b) => a.index - b.index);

@@ -47,6 +47,5 @@ export function On(event: string): MethodDecorator {
  * ```
  */
 export function typedOn<M extends EventsMap>() {
-  return <K extends EventNames<M>>(event: K): TypedMethodDecorator<EventParams<M, K>> =>
-    On(event) as TypedMethodDecorator<EventParams<M, K>>;
+  return <K extends EventNames<M>>(event: K): TypedMethodDecorator<EventParams<M, K>> => On(event);
 }

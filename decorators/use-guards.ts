@@ -28,7 +28,7 @@ export function UseGuards(...guards: GuardToken[]): ClassDecorator & MethodDecor
   return (target: object, key?: string | symbol) => {
     // Decorators apply bottom-up: prepend so that guards run in source order, top to bottom.
     if (key === undefined) {
-      recordFor(target as Function).classGuards.unshift(...guards);
+      recordFor(target).classGuards.unshift(...guards);
     } else {
       const methodGuards = recordFor(target.constructor).methodGuards;
       methodGuards.set(key, [...guards, ...(methodGuards.get(key) ?? [])]);

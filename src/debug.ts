@@ -31,7 +31,7 @@ export function createDebug(name: string): DebugLogger {
         process.stderr.write(`${new Date().toISOString()} ${name} ${text}\n`);
       }
     : () => {};
-  return Object.assign(log, { enabled }) as DebugLogger;
+  return Object.assign(log, { enabled });
 }
 
 function safeStringify(value: unknown): string {

@@ -1,3 +1,7 @@
+/**
+ * `classio/emitter`: emits to a classio cluster from a process that is not a server. A separate entry, so that such a
+ * process loads neither the server nor its peers, and a server never loads ioredis for it.
+ */
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { checkRedisUrl, loadRedis } from './adapter/redis/redis-url';
@@ -5,6 +9,9 @@ import { encodeMessage, MessageType, requestChannel, type WireMessage } from './
 import { ConfigurationError } from './errors';
 import { encodePacket, PacketType } from './protocol/packet';
 import { type EmitOptions, splitOptions } from './runtime/emit-options';
+
+// The emit options wrapper, so that an emitting process needs nothing from `classio` itself.
+export { emitOptions, type EmitOptions, type EmitOptionsInit } from './runtime/emit-options';
 
 /** Options of {@link Emitter}. */
 export interface EmitterOptions {
@@ -164,15 +171,17 @@ export class EmitterOperator {
 
   /** Applies wrapped options; `broadcast`, `includeSelf` and `timeout` mean nothing outside a server and are ignored. */
   #narrow(options: EmitOptions): EmitterOperator {
-    let operator: EmitterOperator = this;
-    if (options.namespace !== undefined) {
-      const nsp = options.namespace.startsWith('/') ? options.namespace : `/${options.namespace}`;
-      operator = new EmitterOperator(this.#emitter, nsp, this.#rooms, this.#except);
-    }
+    let operator: EmitterOperator = options.namespace === undefined ? this : this.#inNamespace(options.namespace);
     if (options.to !== undefined) operator = operator.to(options.to);
     if (options.room !== undefined) operator = operator.to(options.room);
     if (options.skipSid !== undefined) operator = operator.except(options.skipSid);
     return operator;
+  }
+
+  /** The same rooms and exceptions in namespace `name` (a missing leading `/` is added). */
+  #inNamespace(name: string): EmitterOperator {
+    const nsp = name.startsWith('/') ? name : `/${name}`;
+    return new EmitterOperator(this.#emitter, nsp, this.#rooms, this.#except);
   }
 
   /** Sends a `message` event. */

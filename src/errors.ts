@@ -1,8 +1,11 @@
 /**
  * The error catalogue. Every error classio raises is one of these kinds, and every code starts with
- * `CLASSIO_ERR_`. The README's error table is kept in step with `ERROR_CODES` by a test.
+ * `CLASSIO_ERR_`. The README's error table is kept in step with `ERROR_CODES` by a test, and so is the rule that
+ * nothing in `src/` or `decorators/` throws a plain `Error` or `TypeError`.
  *
  * - {@link ConfigurationError}: a mistake in options or registration, thrown synchronously at startup.
+ * - {@link UsageError}: a call made the wrong way (a reserved event name, a missing argument, a context function
+ *   outside a handler), thrown synchronously by that call.
  * - {@link ProtocolError}: a request the Engine.IO layer refuses, carrying the protocol's code 0-5.
  * - {@link ConnectError}: a refused namespace CONNECT; the client receives it as `connect_error`.
  * - {@link HandlerError} and its kinds: failures while handling an event; they reach the namespace's error
@@ -24,6 +27,17 @@ export class ClassioError extends Error {
 export class ConfigurationError extends ClassioError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('CLASSIO_ERR_CONFIG', message, options);
+  }
+}
+
+/**
+ * A call made the wrong way, found when it is made: emitting a reserved event name or a Blob, an acknowledged emit
+ * without its callback, a context function (`currentSocket()`, `emit()` without a sid, ...) called outside an event
+ * handler, a namespace instance used before it is registered. The message names the call and what it expected.
+ */
+export class UsageError extends ClassioError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('CLASSIO_ERR_USAGE', message, options);
   }
 }
 
@@ -105,6 +119,17 @@ export class InternalHandlerError extends HandlerError {
   }
 }
 
+/**
+ * The client asked for an ack on an event that nothing in its namespace handles (no route, no `socket.on` listener).
+ * Its ack is answered with this error, so that a client never waits forever; it reaches no error handler and is not
+ * logged, since any client can send any event name.
+ */
+export class UnknownEventError extends HandlerError {
+  constructor(message: string) {
+    super('CLASSIO_ERR_UNKNOWN_EVENT', message);
+  }
+}
+
 /** The client did not answer a server-to-client ack (`call()`, `emitWithAck`) in time. */
 export class AckTimeoutError extends ClassioError {
   constructor(message = 'operation has timed out') {
@@ -142,11 +167,14 @@ export class ClusterError extends ClassioError {
 /** Every code with the situation that raises it; the README's table is checked against this list. */
 export const ERROR_CODES: Readonly<Record<string, string>> = {
   CLASSIO_ERR_CONFIG: 'invalid option or registration mistake, thrown at startup',
+  CLASSIO_ERR_USAGE:
+    'a call made the wrong way (reserved event name, missing argument, outside a handler), thrown by it',
   CLASSIO_ERR_PROTOCOL: 'Engine.IO request refused (HTTP 400/403 with {code, message}, codes 0-5)',
   CLASSIO_ERR_CONNECT: 'namespace connection refused (client: connect_error with message and data)',
   CLASSIO_ERR_VALIDATION: 'payload failed DTO validation (ack: {error:{code, message, data}})',
   CLASSIO_ERR_FORBIDDEN: 'a method guard refused the event',
   CLASSIO_ERR_HANDLER: 'the handler threw or rejected',
+  CLASSIO_ERR_UNKNOWN_EVENT: 'the client asked for an ack on an event nothing handles (ack: {error:{code, message}})',
   CLASSIO_ERR_ACK_TIMEOUT: 'the client did not answer an ack in time',
   CLASSIO_ERR_DISCONNECTED: 'the socket disconnected before an ack arrived',
   CLASSIO_ERR_ACK_LIMIT: 'a socket already awaits maxPendingAcks answers; the new acknowledged emit is refused',

@@ -1,7 +1,12 @@
 /**
  * classio: class-based Socket.IO namespaces on a lean Engine.IO v4 / Socket.IO v5 server.
  *
+ * This is the `classio` entry: the server API that applications are written against, as the README documents
+ * it. The in-process test client is `classio/testing`, the Redis adapter `classio/redis` and the external-process
+ * emitter `classio/emitter`, so that a process that does not use them never loads them (or ioredis).
+ *
  * @example
+ * import 'reflect-metadata';
  * import { Server, Namespace, On } from 'classio';
  *
  * @Namespace('/test')
@@ -11,31 +16,68 @@
  * const server = new Server().register(Chat);
  * await server.listen(5000);
  */
+// Decorator metadata needs the polyfill before any class is decorated, and tsyringe refuses to load without it:
+// importing classio first is enough for both.
 import 'reflect-metadata';
 
+// The server and its options.
 export { Server, type ServerOptions, type CloseOptions, type Logger } from './server';
-export * from './runtime';
-export * from './errors';
-export { ackArgs, AckArguments } from './namespace/dispatch';
-export { ServerNamespace, type Middleware } from './namespace/server-namespace';
-export { Socket, type TimedSocketEmitter } from './namespace/socket';
-export { Client } from './namespace/client';
-export { BroadcastOperator } from './namespace/broadcast-operator';
+
+// Namespace classes: the hybrid decorator / base class, the decorators and what they hand to handlers.
+export { Namespace } from './runtime/namespace-base';
+export { On, typedOn } from '../decorators/on';
+export { OnError } from '../decorators/on-error';
+export { UseGuards } from '../decorators/use-guards';
+export { Payload } from '../decorators/payload';
+export { Ack } from '../decorators/ack';
+export { ConnectedSocket } from '../decorators/connected-socket';
+export { Sid } from '../decorators/sid';
+export { Context } from '../decorators/context';
+export { Session } from '../decorators/session';
+export type { EventsMap } from '../decorators/events-map';
+export type { NamespaceDecoratorOptions, PayloadOptions } from '../decorators/metadata';
+export type { Guard, GuardContext } from './runtime/guard-context';
+export { CONNECTION_SOCKET } from './runtime/connection-scope';
+export { ackArgs, type AckArguments } from './namespace/dispatch';
+export type { PropertyViolation } from './runtime/payload-validator';
+
+// The namespace helpers as context functions, for code outside the class.
+export type { HandlerContext, HandlerContext as ErrorContext } from './runtime/context';
+export { currentSocket, currentSid, currentEvent, currentSession } from './runtime/context';
+export { emit, send, joinRoom, leaveRoom, closeRoom, rooms, disconnect, call } from './runtime/helpers';
+export { emitOptions, type EmitOptions, type EmitOptionsInit } from './runtime/emit-options';
+
+// The Socket.IO-style API: what `server.of()`, `server.to()` and a `connection` listener hand out.
+export type { ServerNamespace, Middleware } from './namespace/server-namespace';
+export type { Socket } from './namespace/socket';
+export type { BroadcastOperator } from './namespace/broadcast-operator';
 export type { Handshake } from './namespace/handshake';
 export type { DisconnectReason } from './namespace/disconnect-reason';
-export type { AckCallback, ErrorHandler, Route, RouteTable } from './namespace/route-table';
-export type { Adapter, AdapterFactory, AdapterHost, BroadcastOptions, SocketDescription } from './adapter/adapter';
-export { InMemoryAdapter } from './adapter/in-memory-adapter';
-export { createRedisAdapter, RedisAdapter, type CreateRedisAdapterOptions } from './adapter/redis';
-export { Emitter, EmitterOperator, type EmitterOptions } from './emitter';
-export { EngineServer } from './engine/server';
-export type { EngineServerOptions, CorsOptions } from './engine/options';
-export type { EngineConnection, EngineCloseReason, HandshakeRequest, TransportName } from './engine/types';
+export type { AckCallback, ErrorHandler } from './namespace/route-table';
+
+// The `adapter` option: what a rooms / broadcast adapter implements (`classio/redis` has the Redis one).
+export type {
+  Adapter,
+  AdapterFactory,
+  AdapterHost,
+  AdapterSocket,
+  BroadcastOptions,
+  SocketDescription,
+} from './adapter/adapter';
+
+// The error catalogue.
 export {
-  TestClient,
-  TestClientNamespace,
-  type AckResponder,
-  type ReceivedPacket,
-  type TestClientOptions,
-  type TestConnectError,
-} from './testing/test-client';
+  ClassioError,
+  ConfigurationError,
+  ProtocolError,
+  ConnectError,
+  HandlerError,
+  ValidationError,
+  ForbiddenError,
+  InternalHandlerError,
+  AckTimeoutError,
+  AckLimitError,
+  DisconnectedError,
+  ClusterError,
+  ERROR_CODES,
+} from './errors';

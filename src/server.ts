@@ -2,19 +2,27 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { EngineServer } from './engine/server';
-import type { EngineServerOptions } from './engine/options';
+import { checkAllowRequest, ENGINE_OPTION_NAMES, type EngineServerOptions } from './engine/options';
 import type { EngineConnection } from './engine/types';
 import type { AdapterFactory } from './adapter/adapter';
 import { InMemoryAdapter } from './adapter/in-memory-adapter';
 import { Client, type ClientHost } from './namespace/client';
-import { ServerNamespace, type NamespaceHost } from './namespace/server-namespace';
+import { ServerNamespace, type ListenerBinder, type NamespaceHost } from './namespace/server-namespace';
 import type { ErrorHandler } from './namespace/route-table';
 import type { BroadcastOperator } from './namespace/broadcast-operator';
-import { ConfigurationError } from './errors';
+import type * as RedisAdapterModule from './adapter/redis';
+import { ConfigurationError, ProtocolError } from './errors';
+import { checkOptionNames, SOCKET_IO_OPTIONS } from './option-names';
 import { registerNamespace } from './runtime/explorer';
-import { compileFunctional } from './runtime/functional';
+import {
+  compileFunctional,
+  type FunctionalConnectHandler,
+  type FunctionalDisconnectHandler,
+  type FunctionalHandler,
+} from './runtime/functional';
+import { bindListenerToContext } from './runtime/listener-context';
+import type { ConnectionListener, OtherEvent } from './namespace/listeners';
 import { createDebug } from './debug';
-import { TestClient, type TestClientOptions } from './testing/test-client';
 
 const debug = createDebug('classio:server');
 
@@ -23,12 +31,21 @@ export interface Logger {
   error(message: string, err?: unknown): void;
 }
 
+/**
+ * A connection the server accepts from outside its engine: the in-process test client's (`classio/testing`).
+ * The engine ends its own sessions when the server closes; these the server ends itself, through `shutDown`.
+ */
+export interface InProcessConnection extends EngineConnection {
+  /** The server is shutting down: end the session as the engine ends its own (reason `forced server close`). */
+  shutDown(): void;
+}
+
 /** Options of {@link Server.close}. */
 export interface CloseOptions {
   /**
    * Milliseconds to wait, before disconnecting anyone, for asynchronous handlers still running and for the acks
-   * the server awaits from clients; then for the clients to acknowledge the disconnect. Default 0: disconnect at
-   * once.
+   * the server awaits from clients; then for the clients to receive the disconnect (at least 1 s for that, so that
+   * a polling client between two requests still learns why). Default 0: disconnect at once.
    */
   timeout?: number;
 }
@@ -59,12 +76,31 @@ export interface ServerOptions extends EngineServerOptions {
   logger?: Logger | false;
 }
 
-const DEFAULTS = {
+/**
+ * How long a closing server waits at least for its sessions to deliver their DISCONNECT packets, whatever the
+ * `timeout` of `close()`. A live polling client sends its next GET as soon as it has read an answer, so this only
+ * runs out for a client that stopped polling, and it bounds how long such a client holds the shutdown.
+ */
+const DISCONNECT_GRACE_MS = 1000;
+
+/**
+ * The server's own options, complete (the engine's are `ENGINE_DEFAULTS`); `undefined` means "none" or a default
+ * chosen later. `path` replaces the engine's `/engine.io/`.
+ */
+const SERVER_DEFAULTS = {
   path: '/socket.io/',
   connectTimeout: 45_000,
   maxAttachments: 10,
   maxPendingAcks: 1000,
+  adapter: undefined as AdapterFactory | undefined,
+  messageQueue: undefined as string | undefined,
+  channel: undefined as string | undefined,
+  container: undefined as DependencyContainer | undefined,
+  logger: undefined as Logger | false | undefined,
 };
+
+/** Every option name a `Server` reads: its own and the engine's. */
+const OPTION_NAMES: readonly string[] = [...new Set([...Object.keys(SERVER_DEFAULTS), ...ENGINE_OPTION_NAMES])];
 
 /**
  * A Socket.IO v5 server: one Engine.IO server shared by every namespace.
@@ -81,6 +117,8 @@ export class Server implements ClientHost, NamespaceHost {
   readonly maxAttachments: number;
   readonly maxPendingAcks: number;
   defaultErrorHandler: ErrorHandler | null = null;
+  /** @internal NamespaceHost: listeners registered inside a handler run in its context. */
+  readonly listenerBinder: ListenerBinder = bindListenerToContext;
   /** The HTTP server the engine is attached to (one of ours after `listen`). */
   httpServer: HttpServer | null = null;
 
@@ -90,16 +128,22 @@ export class Server implements ClientHost, NamespaceHost {
   #ownsHttpServer = false;
   /** Set by the first `close()`: the shutdown in progress. */
   #closing: Promise<void> | null = null;
-  readonly #testClients = new Set<TestClient>();
+  /** In-process connections still open (`acceptConnection`), shut down by `close()`. */
+  readonly #inProcess = new Set<InProcessConnection>();
+  /** `server.on('new_namespace', ...)` listeners. */
+  readonly #namespaceListeners: ((nsp: ServerNamespace) => unknown)[] = [];
 
   constructor(options?: ServerOptions);
   constructor(httpServer: HttpServer, options?: ServerOptions);
   constructor(serverOrOptions?: HttpServer | ServerOptions, maybeOptions?: ServerOptions) {
-    const httpServer =
-      serverOrOptions instanceof Object && 'listen' in serverOrOptions ? (serverOrOptions as HttpServer) : null;
+    const httpServer = serverOrOptions instanceof Object && 'listen' in serverOrOptions ? serverOrOptions : null;
     const options: ServerOptions =
       (httpServer === null ? (serverOrOptions as ServerOptions | undefined) : maybeOptions) ?? {};
-    const settings = { ...DEFAULTS, ...options };
+    checkOptionNames(options, OPTION_NAMES, 'new Server()', SOCKET_IO_OPTIONS);
+    // Spread over the defaults, except that `undefined` asks for the default (as the engine reads it too).
+    const settings: typeof SERVER_DEFAULTS & ServerOptions = { ...SERVER_DEFAULTS };
+    const fields = settings as unknown as Record<string, unknown>;
+    for (const [name, value] of Object.entries(options)) if (value !== undefined) fields[name] = value;
     if (!(settings.connectTimeout > 0))
       throw new ConfigurationError(`connectTimeout must be a positive number of ms, got ${settings.connectTimeout}`);
     if (!Number.isInteger(settings.maxAttachments) || settings.maxAttachments < 0) {
@@ -117,16 +161,19 @@ export class Server implements ClientHost, NamespaceHost {
       settings.adapter ??
       chooseAdapter(settings.messageQueue, settings.channel, (err) => this.logError('message queue unreachable', err));
     const allowRequest = settings.allowRequest ?? null;
+    checkAllowRequest(allowRequest);
+    const engineOptions: Record<string, unknown> = {};
+    for (const name of ENGINE_OPTION_NAMES) engineOptions[name] = fields[name];
     // A closing server refuses new sessions (Engine.IO error 4, message `server shutting down`) while the ones it
     // has drain; the listening socket stays open meanwhile, so that polling clients can still deliver their acks.
     this.engine = new EngineServer({
-      ...settings,
+      ...(engineOptions as EngineServerOptions),
       allowRequest: (req) => {
-        if (this.#closing !== null) throw new Error('server shutting down');
+        if (this.#closing !== null) throw new ProtocolError(4, {}, 'server shutting down');
         return allowRequest === null ? true : allowRequest(req);
       },
     });
-    this.engine.on('connection', (conn: EngineConnection) => this.acceptConnection(conn));
+    this.engine.on('connection', (conn: EngineConnection) => new Client(this, conn));
     this.of('/');
     if (httpServer !== null) this.attach(httpServer);
   }
@@ -159,10 +206,10 @@ export class Server implements ClientHost, NamespaceHost {
     if (address === null || address === undefined || typeof address === 'string') {
       throw new ConfigurationError('the server is not listening on a TCP port');
     }
-    return (address as AddressInfo).port;
+    return address.port;
   }
 
-  /** The namespace at `name`, created on first use. */
+  /** The namespace at `name`, created on first use (which calls the `new_namespace` listeners). */
   of(name: string): ServerNamespace {
     const path = name.startsWith('/') ? name : `/${name}`;
     let nsp = this.#namespaces.get(path);
@@ -171,6 +218,13 @@ export class Server implements ClientHost, NamespaceHost {
       this.#namespaces.set(path, nsp);
       const init = nsp.adapter.init();
       if (init instanceof Promise) init.catch((err) => this.logError(`adapter of ${path} failed to start`, err));
+      for (const listener of this.#namespaceListeners) {
+        try {
+          listener(nsp);
+        } catch (err) {
+          this.logError(`"new_namespace" listener threw for ${path}`, err);
+        }
+      }
     }
     return nsp;
   }
@@ -191,7 +245,7 @@ export class Server implements ClientHost, NamespaceHost {
    *
    * @example server.register(ChatNamespace).register(new AdminNamespace('/admin'));
    */
-  register(target: (new (...args: any[]) => object) | object): this {
+  register(target: (new (...args: never[]) => object) | object): this {
     registerNamespace(this, target, this.container);
     return this;
   }
@@ -200,11 +254,51 @@ export class Server implements ClientHost, NamespaceHost {
    * The functional form (Flask's `@socketio.on`): `handler(...args)` handles `event` in `namespace` (default
    * `/`), its return value answers the ack, and the context functions (`emit`, `currentSid`, ...) work inside it.
    * `connect` receives the auth payload and may refuse (`false` or a throw); `disconnect` receives the reason.
-   * `connection` is Socket.IO's listener, called with each connected socket.
+   * `connection` is Socket.IO's listener, called with each connected socket. A client's arguments are `unknown`
+   * until the handler narrows them (it may declare their types, unchecked, as a Socket.IO listener may).
+   *
+   * Socket.IO's server-level events are never routes a client could trigger: `connection` is called with each
+   * connected socket of `namespace`, and `new_namespace` with each namespace created from then on (`of`,
+   * `register`; the main namespace `/` exists from the start). The names no client can send (`connect_error`,
+   * `disconnecting`, `newListener`, `removeListener`) throw a `ConfigurationError`.
+   *
+   * @example server.on('chat', (text) => (typeof text === 'string' ? text.length : 0), { namespace: '/chat' });
    */
-  on(event: string, handler: (...args: any[]) => unknown, options: { namespace?: string } = {}): this {
+  on(event: 'connection', listener: ConnectionListener, options?: { namespace?: string }): this;
+  on(event: 'connect', handler: FunctionalConnectHandler, options?: { namespace?: string }): this;
+  on(event: 'disconnect', handler: FunctionalDisconnectHandler, options?: { namespace?: string }): this;
+  /** `new_namespace`: called with each namespace created from now on, as above. */
+  on(event: 'new_namespace', listener: (nsp: ServerNamespace) => unknown): this;
+  on<E extends string>(
+    event: OtherEvent<E, 'connection' | 'connect' | 'disconnect' | 'new_namespace'>,
+    handler: FunctionalHandler,
+    options?: { namespace?: string },
+  ): this;
+  on(
+    event: string,
+    handler:
+      | ConnectionListener
+      | FunctionalConnectHandler
+      | FunctionalDisconnectHandler
+      | FunctionalHandler
+      | ((nsp: ServerNamespace) => unknown),
+    options: { namespace?: string } = {},
+  ): this {
+    if (event === 'new_namespace') {
+      if (options.namespace !== undefined) {
+        throw new ConfigurationError(
+          `server.on("new_namespace") listens to the whole server; it takes no namespace (got ${options.namespace})`,
+        );
+      }
+      if (typeof handler !== 'function') {
+        throw new ConfigurationError('server.on("new_namespace", listener): the listener must be a function');
+      }
+      this.#namespaceListeners.push(handler as (nsp: ServerNamespace) => unknown);
+      return this;
+    }
     const nsp = this.of(options.namespace ?? '/');
-    if (event === 'connection') nsp.on('connection', handler);
+    // The overloads tie each handler type to its event name; compileFunctional calls each with what it expects.
+    if (event === 'connection') nsp.on('connection', handler as ConnectionListener);
     else nsp.install(compileFunctional(event, handler), `server.on("${event}")`);
     return this;
   }
@@ -242,21 +336,13 @@ export class Server implements ClientHost, NamespaceHost {
   }
 
   /**
-   * Accepts an Engine.IO connection: the engine calls this for every new session, and the in-process test
-   * client calls it with its in-memory connection.
+   * @internal Accepts an in-process connection as the engine accepts its sessions (the test client of
+   * `classio/testing` calls it); `close()` shuts it down with the engine's sessions.
    */
-  acceptConnection(conn: EngineConnection): Client {
-    return new Client(this, conn);
-  }
-
-  /**
-   * An in-process client for tests (Flask-SocketIO's `socketio.test_client`): no port, the real packet encoder and
-   * decoder and the real namespaces. It starts connecting to `namespace` at once; `await client.ready` for the answer.
-   */
-  testClient(namespace = '/', options: TestClientOptions = {}): TestClient {
-    const client = new TestClient(this, namespace, options);
-    this.#testClients.add(client);
-    return client;
+  acceptConnection(conn: InProcessConnection): void {
+    this.#inProcess.add(conn);
+    conn.on('close', () => this.#inProcess.delete(conn));
+    new Client(this, conn);
   }
 
   /** @internal Reports an error nobody handled. */
@@ -272,9 +358,10 @@ export class Server implements ClientHost, NamespaceHost {
   /**
    * Closes gracefully. New sessions are refused at once; for up to `timeout` ms the server waits for asynchronous
    * handlers in flight and for the acks it awaits; then every socket is disconnected (the client sees
-   * `io server disconnect`, the server side the reason `server shutting down`) and, within what is left of the
-   * deadline, the sessions end; then the adapters close, and the HTTP server when `listen` started it. A second
-   * call returns the same promise.
+   * `io server disconnect`, over every transport, and so does a test client; the server side sees the reason
+   * `server shutting down`) and, within what is left of the deadline but at least 1 s, the sessions deliver that
+   * and end; then the adapters close, and the HTTP server when `listen` started it. A second call returns the same
+   * promise.
    *
    * @example process.on('SIGTERM', () => void server.close({ timeout: 10_000 }).then(() => process.exit(0)));
    */
@@ -301,15 +388,19 @@ export class Server implements ClientHost, NamespaceHost {
   async #close(deadline: number): Promise<void> {
     debug('closing: waiting up to %d ms for handlers and acks', Math.max(0, deadline - Date.now()));
     while (this.#hasWorkInFlight() && Date.now() < deadline) await delay(Math.min(10, deadline - Date.now()));
-    // In-memory test connections are not the engine's: close them as the engine closes its sessions.
-    for (const client of this.#testClients) client.shutDown();
-    this.#testClients.clear();
+    // Every socket first, in-process ones included: each writes its DISCONNECT while its connection is still open.
     for (const nsp of this.#namespaces.values()) for (const socket of [...nsp.sockets.values()]) socket.shutDown();
-    // An orderly close delivers each session's DISCONNECT packets first (a polling client on its next GET); the
-    // engine then cuts whatever is left when the deadline passes.
+    // In-process connections are not the engine's: close them as the engine closes its sessions.
+    for (const conn of [...this.#inProcess]) conn.shutDown();
+    // An orderly close delivers each session's DISCONNECT packets first. A polling client that has no GET waiting
+    // (it just read an answer) receives them on its next GET, so the sessions get at least DISCONNECT_GRACE_MS for
+    // that even with `timeout: 0`; the engine then cuts whatever is left.
     for (const conn of [...this.engine.clients.values()]) conn.close();
     await new Promise<void>((resolve) => setImmediate(resolve));
-    while (this.engine.clientsCount > 0 && Date.now() < deadline) await delay(Math.min(10, deadline - Date.now()));
+    const drainDeadline = Math.max(deadline, Date.now() + DISCONNECT_GRACE_MS);
+    while (this.engine.clientsCount > 0 && Date.now() < drainDeadline) {
+      await delay(Math.min(10, drainDeadline - Date.now()));
+    }
     await this.engine.close();
     for (const nsp of this.#namespaces.values()) {
       try {
@@ -340,7 +431,8 @@ function chooseAdapter(
   if (messageQueue === undefined) return (host) => new InMemoryAdapter(host);
   // Loaded only when asked for, so that a single-process server never loads ioredis. Outages are reported through
   // the server's logger, so `logger: false` silences them too.
-  const redis = require('./adapter/redis') as typeof import('./adapter/redis');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, which a static import cannot be
+  const redis = require('./adapter/redis') as typeof RedisAdapterModule;
   return redis.createRedisAdapter({ url: messageQueue, channel, onError });
 }
 

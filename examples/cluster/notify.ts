@@ -1,4 +1,4 @@
-import { Emitter, emitOptions } from '../../src/index';
+import { Emitter, emitOptions } from '../../src/emitter';
 
 /**
  * Emitting from a process that is not a server (a worker, a cron job, a CLI), as Flask-SocketIO's

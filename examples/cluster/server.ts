@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import cluster, { type Worker } from 'node:cluster';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type Socket as TcpSocket } from 'node:net';
-import { emit, Server, currentSid } from '../../src/index';
+import { emit, Server, currentSid } from '../../src';
 
 /**
  * Several classio processes behind one port, with Node's `cluster` module and Redis as the message queue.

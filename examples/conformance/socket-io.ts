@@ -33,7 +33,7 @@ export function attachSocketIo(
     });
     socket.on('message-with-ack', (...args: unknown[]) => {
       const ack = args.pop();
-      if (typeof ack === 'function') ack(...args);
+      if (typeof ack === 'function') (ack as (...answer: unknown[]) => void)(...args);
     });
   });
 

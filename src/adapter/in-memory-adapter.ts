@@ -78,7 +78,7 @@ export class InMemoryAdapter implements Adapter {
       }
       count++;
       const type = packet.type === PacketType.BINARY_EVENT ? PacketType.BINARY_EVENT : PacketType.EVENT;
-      socket.writeEncoded(encodePacket({ type, nsp: packet.nsp, data: packet.data, id }));
+      socket.writeEncoded(encodePacket({ type, nsp: packet.nsp, data: packet.data as unknown, id }));
     });
     onCount(count);
   }

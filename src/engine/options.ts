@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ConfigurationError } from '../errors';
+import { checkOptionNames, CORS_PACKAGE_OPTIONS, SOCKET_IO_OPTIONS } from '../option-names';
 import type { TransportName } from './types';
 
 /**
@@ -109,11 +110,20 @@ export const ENGINE_DEFAULTS: EngineSettings = Object.freeze({
 
 const KNOWN_TRANSPORTS: readonly string[] = ['polling', 'websocket'];
 
-/** Applies the defaults and checks every invariant once; throws {@link ConfigurationError}. */
+/** The names of the engine's options, the keys of {@link ENGINE_DEFAULTS}. */
+export const ENGINE_OPTION_NAMES: readonly string[] = Object.freeze(Object.keys(ENGINE_DEFAULTS));
+
+/** The names of the `cors` options. */
+const CORS_OPTION_NAMES: readonly string[] = ['origin', 'credentials', 'methods', 'allowedHeaders', 'maxAge'];
+
+/**
+ * Applies the defaults and checks every invariant once; throws {@link ConfigurationError}. An option name the engine
+ * does not know is refused (see `checkOptionNames`); the Socket.IO server passes only the engine's own options.
+ */
 export function resolveEngineSettings(options: EngineServerOptions = {}): EngineSettings {
-  // Only the engine's own keys are read: the Socket.IO server passes its whole options object.
+  checkOptionNames(options, ENGINE_OPTION_NAMES, 'new EngineServer()', SOCKET_IO_OPTIONS);
   const merged: EngineSettings = { ...ENGINE_DEFAULTS };
-  for (const key of Object.keys(ENGINE_DEFAULTS) as (keyof EngineSettings)[]) {
+  for (const key of ENGINE_OPTION_NAMES as (keyof EngineSettings)[]) {
     const value = options[key];
     if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
   }
@@ -134,7 +144,8 @@ export function resolveEngineSettings(options: EngineServerOptions = {}): Engine
     }
   }
   const transports = merged.transports;
-  if (!Array.isArray(transports) || transports.length === 0) {
+  // Checked through `merged`: narrowing `transports` itself to `any[]` would make its elements `any`.
+  if (!Array.isArray(merged.transports) || transports.length === 0) {
     throw new ConfigurationError('engine option "transports" must be a non-empty array of "polling" and "websocket"');
   }
   for (const name of transports) {
@@ -150,9 +161,7 @@ export function resolveEngineSettings(options: EngineServerOptions = {}): Engine
   if (typeof merged.allowUpgrades !== 'boolean') {
     throw new ConfigurationError('engine option "allowUpgrades" must be a boolean');
   }
-  if (merged.allowRequest !== null && typeof merged.allowRequest !== 'function') {
-    throw new ConfigurationError('engine option "allowRequest" must be a function (req) => boolean | Promise<boolean>');
-  }
+  checkAllowRequest(merged.allowRequest);
   const origins = merged.allowedOrigins;
   if (
     origins !== null &&
@@ -167,10 +176,27 @@ export function resolveEngineSettings(options: EngineServerOptions = {}): Engine
   return Object.freeze({ ...merged, path, transports: Object.freeze([...transports]), cors });
 }
 
+/** Checks an `allowRequest` option (the Socket.IO server checks the user's before wrapping it). */
+export function checkAllowRequest(allowRequest: unknown): void {
+  if (allowRequest === null) return;
+  if (typeof allowRequest !== 'function') {
+    throw new ConfigurationError('engine option "allowRequest" must be a function (req) => boolean | Promise<boolean>');
+  }
+  if (allowRequest.length > 1) {
+    // Engine.IO's allowRequest answers through a callback, `(req, callback)`. Nothing would call it back here, and
+    // the undefined it returns would refuse every handshake.
+    throw new ConfigurationError(
+      'engine option "allowRequest" takes (req) and returns a boolean or a promise of one; ' +
+        "Engine.IO's callback form (req, callback) is not supported",
+    );
+  }
+}
+
 function checkCors(cors: CorsOptions): CorsOptions {
   if (cors === null || typeof cors !== 'object') {
     throw new ConfigurationError('engine option "cors" must be an object or false');
   }
+  checkOptionNames(cors, CORS_OPTION_NAMES, 'engine option "cors"', CORS_PACKAGE_OPTIONS);
   const { origin } = cors;
   const isOriginValid =
     origin === undefined ||

@@ -17,7 +17,6 @@ import {
   writeUpgradeRefusal,
   type EngineQuery,
 } from './request';
-import { kCloseNow, kOfferUpgrade } from './symbols';
 import { PollingTransport } from './transports/polling';
 import { WebSocketTransport } from './transports/websocket';
 import type { Transport } from './transport';
@@ -190,7 +189,7 @@ export class EngineServer extends EventEmitter {
    */
   close(): Promise<void> {
     debug('closing the engine (%d sessions)', this.clients.size);
-    for (const socket of [...this.clients.values()]) socket[kCloseNow]('forced server close');
+    for (const socket of [...this.clients.values()]) socket.closeNow('forced server close');
     this.#wss?.close();
     const httpServer = this.#ownHttpServer;
     this.#ownHttpServer = null;
@@ -215,7 +214,7 @@ export class EngineServer extends EventEmitter {
       transport.close('now');
       return;
     }
-    client[kOfferUpgrade](transport);
+    client.offerUpgrade(transport);
   };
 
   #openPolling(req: IncomingMessage, res: ServerResponse): void {

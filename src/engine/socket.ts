@@ -3,15 +3,6 @@ import type { IncomingMessage } from 'node:http';
 import type { Packet } from 'engine.io-parser';
 import { createDebug } from '../debug';
 import type { EngineSettings } from './options';
-import {
-  kCloseNow,
-  kOfferUpgrade,
-  kOnTransportClose,
-  kOnTransportDrain,
-  kOnTransportError,
-  kOnTransportMessage,
-  kOnTransportPacket,
-} from './symbols';
 import type { Transport, TransportOwner } from './transport';
 import type { EngineCloseReason, EngineConnection, EngineData, HandshakeRequest, TransportName } from './types';
 
@@ -133,16 +124,16 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     this.#transport.close('orderly');
   }
 
-  /** Ends the session at once with `reason` (server shutdown); the transport is closed without waiting. */
-  [kCloseNow](reason: EngineCloseReason): void {
+  /** @internal Ends the session at once with `reason` (server shutdown); the transport is closed without waiting. */
+  closeNow(reason: EngineCloseReason): void {
     this.#onClose(reason);
   }
 
   /**
-   * Offers a websocket transport for an upgrade (engine.io-protocol v4, "Upgrade"): the client probes it with
+   * @internal Offers a websocket transport for an upgrade (engine.io-protocol v4, "Upgrade"): the client probes it with
    * `2probe`, the server answers `3probe` and ends the pending poll with a noop, and `5` switches transports.
    */
-  [kOfferUpgrade](transport: Transport): void {
+  offerUpgrade(transport: Transport): void {
     if (
       this.#readyState !== 'open' ||
       this.#probe !== null ||
@@ -160,7 +151,8 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     this.#upgradeTimer = setTimeout(EngineSocket.#onUpgradeTimeout, this.#host.settings.upgradeTimeout, this);
   }
 
-  [kOnTransportMessage](transport: Transport, data: EngineData): void {
+  /** @internal TransportOwner. */
+  onTransportMessage(transport: Transport, data: EngineData): void {
     if (transport !== this.#transport) {
       this.#onProbePacket(transport, { type: 'message', data });
       return;
@@ -170,11 +162,12 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     this.emit('message', data);
   }
 
-  [kOnTransportPacket](transport: Transport, packet: Packet): void {
+  /** @internal TransportOwner. */
+  onTransportPacket(transport: Transport, packet: Packet): void {
     if (packet.type === 'message') {
       // One way in for messages, whichever transport decoded them. An empty message (`4` alone) decodes without
       // data: it is the empty string.
-      this[kOnTransportMessage](transport, (packet.data as EngineData | undefined) ?? '');
+      this.onTransportMessage(transport, (packet.data as EngineData | undefined) ?? '');
       return;
     }
     if (transport !== this.#transport) {
@@ -207,7 +200,8 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     }
   }
 
-  [kOnTransportDrain](transport: Transport): void {
+  /** @internal TransportOwner. */
+  onTransportDrain(transport: Transport): void {
     if (transport !== this.#transport) return;
     this.#flush();
     if (this.#isClosePending) {
@@ -221,7 +215,8 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     }
   }
 
-  [kOnTransportError](transport: Transport, reason: EngineCloseReason, description: unknown): void {
+  /** @internal TransportOwner. */
+  onTransportError(transport: Transport, reason: EngineCloseReason, description: unknown): void {
     if (transport === this.#probe) {
       debug('session %s: upgrade transport failed', this.id);
       this.#cancelUpgrade();
@@ -230,7 +225,8 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     if (transport === this.#transport) this.#onClose(reason, description);
   }
 
-  [kOnTransportClose](transport: Transport): void {
+  /** @internal TransportOwner. */
+  onTransportClose(transport: Transport): void {
     if (transport === this.#probe) {
       this.#cancelUpgrade();
       return;

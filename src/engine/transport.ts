@@ -1,11 +1,4 @@
 import type { Packet } from 'engine.io-parser';
-import {
-  kOnTransportClose,
-  kOnTransportDrain,
-  kOnTransportError,
-  kOnTransportMessage,
-  kOnTransportPacket,
-} from './symbols';
 import type { EngineCloseReason, EngineData, TransportName } from './types';
 
 /**
@@ -18,16 +11,21 @@ import type { EngineCloseReason, EngineData, TransportName } from './types';
 export type CloseMode = 'orderly' | 'now' | 'discard';
 
 /**
- * What a transport reports to the session that owns it. The hooks are symbol-keyed methods of `EngineSocket`
- * (shared by all sessions, so a transport needs no per-connection closures), and each receives the transport, so
- * one session can tell its current transport from an upgrade probe.
+ * What a transport reports to the session that owns it. The hooks are methods of `EngineSocket` (shared by all
+ * sessions, so a transport needs no per-connection closures), and each receives the transport, so one session can
+ * tell its current transport from an upgrade probe.
  */
 export interface TransportOwner {
-  [kOnTransportPacket](transport: Transport, packet: Packet): void;
-  [kOnTransportMessage](transport: Transport, data: EngineData): void;
-  [kOnTransportDrain](transport: Transport): void;
-  [kOnTransportError](transport: Transport, reason: EngineCloseReason, description: unknown): void;
-  [kOnTransportClose](transport: Transport): void;
+  /** @internal A packet other than a message arrived (a message may come this way too). */
+  onTransportPacket(transport: Transport, packet: Packet): void;
+  /** @internal A message packet arrived (the common packet, reported without a packet object). */
+  onTransportMessage(transport: Transport, data: EngineData): void;
+  /** @internal The transport can take writes again (a poll arrived). */
+  onTransportDrain(transport: Transport): void;
+  /** @internal The transport failed; `reason` is the close reason the session should end with. */
+  onTransportError(transport: Transport, reason: EngineCloseReason, description: unknown): void;
+  /** @internal The transport finished closing. */
+  onTransportClose(transport: Transport): void;
 }
 
 /**
@@ -44,7 +42,7 @@ export abstract class Transport {
 
   /**
    * Whether `send()` may be called now (polling: a GET is waiting; websocket: open, its writes never wait). When
-   * it turns true again the transport reports `kOnTransportDrain`.
+   * it turns true again the transport reports `onTransportDrain`.
    */
   abstract get writable(): boolean;
 
@@ -71,7 +69,7 @@ export abstract class Transport {
   }
 
   /**
-   * Closes the transport (see {@link CloseMode}) and reports `kOnTransportClose` when done. An orderly close
+   * Closes the transport (see {@link CloseMode}) and reports `onTransportClose` when done. An orderly close
    * that is still waiting can be hurried by a second call with another mode.
    */
   close(mode: CloseMode = 'orderly'): void {
@@ -87,22 +85,22 @@ export abstract class Transport {
   protected finishClose(): void {
     if (this.readyState === 'closed') return;
     this.readyState = 'closed';
-    this.owner?.[kOnTransportClose](this);
+    this.owner?.onTransportClose(this);
   }
 
   protected reportPacket(packet: Packet): void {
-    this.owner?.[kOnTransportPacket](this, packet);
+    this.owner?.onTransportPacket(this, packet);
   }
 
   protected reportMessage(data: EngineData): void {
-    this.owner?.[kOnTransportMessage](this, data);
+    this.owner?.onTransportMessage(this, data);
   }
 
   protected reportError(reason: EngineCloseReason, description: unknown): void {
-    this.owner?.[kOnTransportError](this, reason, description);
+    this.owner?.onTransportError(this, reason, description);
   }
 
   protected reportDrain(): void {
-    this.owner?.[kOnTransportDrain](this);
+    this.owner?.onTransportDrain(this);
   }
 }

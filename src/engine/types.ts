@@ -68,5 +68,7 @@ export interface EngineConnection {
   on(event: 'message', listener: (data: EngineData) => void): this;
   on(event: 'close', listener: (reason: EngineCloseReason, description?: unknown) => void): this;
   on(event: 'upgrade', listener: (transport: TransportName) => void): this;
-  off(event: string, listener: (...args: any[]) => void): this;
+  off(event: 'message', listener: (data: EngineData) => void): this;
+  off(event: 'close', listener: (reason: EngineCloseReason, description?: unknown) => void): this;
+  off(event: 'upgrade', listener: (transport: TransportName) => void): this;
 }

@@ -5,11 +5,13 @@ import type { ServerNamespace } from './server-namespace';
 import { assertEmittable } from './util';
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_FLAGS: BroadcastFlags = Object.freeze({});
 
 /**
  * A target for a broadcast: some rooms (all sockets when none), minus some rooms or sids, with flags. Immutable:
- * each `to`/`except`/`timeout` returns a new operator, so one can be kept and reused (as `io.to('room')` is).
- * Its adapter options are built once, so emitting through a kept operator allocates only the packet.
+ * each `to`/`except`/`timeout` returns a new operator, so one can be kept and reused (as `io.to('room')` is; a
+ * namespace keeps one for its plain `emit`). Its adapter options are built once, so emitting through an operator
+ * allocates only the packet, never another operator.
  *
  * @example
  * server.of('/chat').to('room1').except(sid).emit('news', { text: 'hello' });
@@ -19,7 +21,7 @@ export class BroadcastOperator {
   readonly options: BroadcastOptions;
   readonly #nsp: ServerNamespace;
 
-  constructor(nsp: ServerNamespace, rooms = NONE, except = NONE, flags: BroadcastFlags = {}) {
+  constructor(nsp: ServerNamespace, rooms = NONE, except = NONE, flags = NO_FLAGS) {
     this.#nsp = nsp;
     this.options = { rooms, except, flags };
   }
@@ -71,6 +73,14 @@ export class BroadcastOperator {
    * `AckTimeoutError` and `answers` holds those that came).
    */
   emit(event: string, ...args: unknown[]): boolean {
+    return this.emitList(event, args);
+  }
+
+  /**
+   * @internal `emit` with the arguments as an array the operator takes over (it becomes the packet's data), so
+   * that the namespace's shortcuts pass their rest arguments on without spreading them again.
+   */
+  emitList(event: string, args: unknown[]): boolean {
     assertEmittable(event);
     // Reading index -1 of an empty array is a slow named-property lookup: check the length first.
     const last = args.length === 0 ? undefined : args[args.length - 1];
@@ -94,7 +104,7 @@ export class BroadcastOperator {
 
   /** Emits the unnamed event `message`. */
   send(...args: unknown[]): boolean {
-    return this.emit('message', ...args);
+    return this.emitList('message', args);
   }
 
   /** Makes the targeted sockets join rooms (across the cluster). */
@@ -171,6 +181,11 @@ export class BroadcastOperator {
       ),
     );
   }
+}
+
+/** A set of rooms (or sids) for the operator's constructor. */
+export function roomSet(rooms: string | readonly string[]): ReadonlySet<string> {
+  return union(NONE, rooms);
 }
 
 function union(set: ReadonlySet<string>, more: string | readonly string[]): ReadonlySet<string> {

@@ -1,5 +1,5 @@
-import { Decoder } from 'socket.io-parser';
-import { PacketType, decodeEventPacket, encodePacket, type Packet } from '../protocol/packet';
+import { PacketType, encodePacket, type Packet } from '../protocol/packet';
+import { PacketDecoder, type PacketSink } from '../protocol/decoder';
 import { createDebug } from '../debug';
 import type { EngineCloseReason, EngineConnection, EngineData } from '../engine/types';
 import type { ServerNamespace } from './server-namespace';
@@ -9,12 +9,13 @@ const debug = createDebug('classio:namespace');
 
 /** What a client sees of its server. */
 export interface ClientHost {
-  /** A registered namespace, or undefined (the client then gets CONNECT_ERROR `Invalid namespace`). */
+  /** @internal A registered namespace, or undefined (the client then gets CONNECT_ERROR `Invalid namespace`). */
   namespace(name: string): ServerNamespace | undefined;
   /** How long a connection may stay without any namespace before it is closed, in ms. */
   readonly connectTimeout: number;
   /** The most binary attachments one packet may announce. */
   readonly maxAttachments: number;
+  /** @internal Reports an error nobody handled; never throws. */
   logError(message: string, err: unknown): void;
 }
 
@@ -26,10 +27,10 @@ interface ClientSlot {
 
 /**
  * One Engine.IO connection, multiplexing the client's namespaces (socket.io-protocol, "Connection to a
- * namespace"). It decodes Socket.IO packets, routes them to the socket of their namespace, and closes every
- * socket when the connection goes.
+ * namespace"). It routes the packets its decoder hands it to the socket of their namespace, and closes every
+ * socket when the connection goes or sends what is not a sound packet.
  */
-export class Client {
+export class Client implements PacketSink {
   readonly conn: EngineConnection;
   /**
    * The client's sockets: almost every client joins one namespace, so the first is kept in a field and a map
@@ -38,13 +39,13 @@ export class Client {
   #socket: Socket | null = null;
   #moreSockets: Map<string, Socket> | null = null;
   readonly #host: ClientHost;
-  /** Created for the first binary packet (see {@link onData}); text-only clients never have one. */
-  #decoder: Decoder | null = null;
+  readonly #packets: PacketDecoder;
   #connectTimer: NodeJS.Timeout | null;
 
   constructor(host: ClientHost, conn: EngineConnection) {
     this.#host = host;
     this.conn = conn;
+    this.#packets = new PacketDecoder(this, host.maxAttachments);
     // Listeners are shared functions that find their client through a slot, not closures per connection.
     (conn as unknown as ClientSlot)[kClient] = this;
     conn.on('message', onMessage);
@@ -101,41 +102,39 @@ export class Client {
     }
   }
 
-  /**
-   * @internal Decodes one Engine.IO message. A decoder only keeps state while it gathers the attachments of a
-   * binary packet, so text packets of clients that are not doing that all go through one shared decoder, and a
-   * client gets its own on its first binary packet (a decoder per idle connection would cost about 180 bytes).
-   */
+  /** @internal Decodes one Engine.IO message; its packet comes back through {@link onPacket}. */
   onData(data: EngineData): void {
+    this.#packets.add(data);
+  }
+
+  /** @internal PacketSink: a sound packet of this connection. */
+  onPacket(packet: Packet): void {
     try {
-      if (this.#decoder === null && typeof data === 'string' && !isBinaryPacketHeader(data)) {
-        const packet = decodeEventPacket(data);
-        if (packet !== null) {
-          onPacketOf(this, packet);
-          return;
-        }
-        const previous = decodingClient;
-        decodingClient = this;
-        try {
-          textDecoder.add(data);
-        } finally {
-          decodingClient = previous;
-        }
-      } else {
-        (this.#decoder ??= this.#createDecoder()).add(data);
-      }
+      this.#route(packet);
     } catch (err) {
-      // Malformed packet: the protocol has no error reply, so the connection ends (as the reference server does).
-      this.#onParseError((err as Error).message);
+      // A bug below must not be mistaken for a parse error, nor escape into the engine.
+      this.#host.logError(`unexpected error while handling a packet of connection ${this.conn.id}`, err);
     }
   }
 
-  /** @internal */
-  onPacket(packet: Packet): void {
-    if (!isPacketSound(packet)) {
-      this.#onParseError('an ack id past Number.MAX_SAFE_INTEGER or a non-string event name');
-      return;
-    }
+  /** @internal PacketSink: a message that is not a sound packet ends the connection, as the reference server does. */
+  onParseError(reason: string): void {
+    debug('parse error from %s: %s', this.conn.id, reason);
+    this.#closeSockets('parse error');
+    this.conn.close();
+  }
+
+  /** @internal The connection ended: every socket ends with the engine's reason. */
+  onClose(reason: EngineCloseReason): void {
+    if (this.#connectTimer !== null) clearTimeout(this.#connectTimer);
+    this.#connectTimer = null;
+    this.#closeSockets(reason);
+    this.#packets.destroy();
+    this.conn.off('message', onMessage);
+    this.conn.off('close', onClose);
+  }
+
+  #route(packet: Packet): void {
     if (packet.type === PacketType.CONNECT) {
       this.#connect(packet.nsp, packet.data);
       return;
@@ -146,21 +145,6 @@ export class Client {
       return;
     }
     socket.onPacket(packet);
-  }
-
-  /** @internal An unexpected error while handling a decoded packet: logged, the connection goes on. */
-  onPacketError(err: unknown): void {
-    this.#host.logError(`unexpected error while handling a packet of connection ${this.conn.id}`, err);
-  }
-
-  /** @internal The connection ended: every socket ends with the engine's reason. */
-  onClose(reason: EngineCloseReason): void {
-    if (this.#connectTimer !== null) clearTimeout(this.#connectTimer);
-    this.#connectTimer = null;
-    this.#closeSockets(reason);
-    this.#decoder?.destroy();
-    this.conn.off('message', onMessage);
-    this.conn.off('close', onClose);
   }
 
   #connect(name: string, auth: unknown): void {
@@ -176,38 +160,11 @@ export class Client {
     nsp.connect(this, (auth as Record<string, unknown> | undefined) ?? {});
   }
 
-  #createDecoder(): Decoder {
-    const decoder = new Decoder({ maxAttachments: this.#host.maxAttachments });
-    (decoder as unknown as ClientSlot)[kClient] = this;
-    decoder.on('decoded', onDecoded);
-    return decoder;
-  }
-
-  #onParseError(message: string): void {
-    debug('parse error from %s: %s', this.conn.id, message);
-    this.#closeSockets('parse error');
-    this.conn.close();
-  }
-
   #closeSockets(reason: EngineCloseReason): void {
     const sockets = this.#moreSockets === null ? [] : [...this.#moreSockets.values()];
     if (this.#socket !== null) sockets.unshift(this.#socket);
     for (const socket of sockets) socket.onClose(reason);
   }
-}
-
-/**
- * What socket.io-parser lets through but a packet may not carry: an ack id it cannot represent exactly (it would
- * be answered with another id, `1e+23` on the wire) and a number as event name (legal in the parser for old
- * clients; classio routes by string only).
- */
-function isPacketSound(packet: Packet): boolean {
-  if (packet.id !== undefined && !Number.isSafeInteger(packet.id)) return false;
-  if (packet.type === PacketType.EVENT || packet.type === PacketType.BINARY_EVENT) {
-    // socket.io-parser lets an EVENT without payload through (`2/chat,`): it has no event name either.
-    return Array.isArray(packet.data) && typeof packet.data[0] === 'string';
-  }
-  return true;
 }
 
 function onMessage(this: EngineConnection, data: EngineData): void {
@@ -216,30 +173,6 @@ function onMessage(this: EngineConnection, data: EngineData): void {
 
 function onClose(this: EngineConnection, reason: EngineCloseReason): void {
   (this as unknown as ClientSlot)[kClient].onClose(reason);
-}
-
-/** The shared decoder of text packets, and the client whose message it is decoding (it decodes synchronously). */
-const textDecoder = new Decoder();
-let decodingClient: Client | null = null;
-textDecoder.on('decoded', (packet: Packet) => onPacketOf(decodingClient!, packet));
-
-/** BINARY_EVENT (5) and BINARY_ACK (6) announce attachments: their decoder must wait for them. */
-function isBinaryPacketHeader(data: string): boolean {
-  const type = data.charCodeAt(0);
-  return type === 0x35 || type === 0x36;
-}
-
-function onDecoded(this: Decoder, packet: Packet): void {
-  onPacketOf((this as unknown as ClientSlot)[kClient], packet);
-}
-
-function onPacketOf(client: Client, packet: Packet): void {
-  try {
-    client.onPacket(packet);
-  } catch (err) {
-    // A bug below must not be mistaken for a parse error, nor escape into the engine.
-    client.onPacketError(err);
-  }
 }
 
 function onConnectTimeout(client: Client): void {

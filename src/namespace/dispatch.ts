@@ -1,7 +1,8 @@
-import { toAckError } from '../errors';
+import { toAckError, UnknownEventError } from '../errors';
 import { createDebug } from '../debug';
 import type { AckCallback, ErrorHandler, Route } from './route-table';
 import type { Socket } from './socket';
+import type { CatchAllListener, EventListener } from './listeners';
 import { isThenable } from './util';
 
 const debug = createDebug('classio:namespace');
@@ -29,58 +30,95 @@ export function ackArgs(...values: unknown[]): AckArguments {
 }
 
 /**
+ * What dispatching needs of the namespace an event arrived in, handed to it explicitly (the namespace implements
+ * it): its routes, its error handlers and where errors nobody handles go. Dispatch reads nothing else of the
+ * namespace or the server.
+ */
+export interface DispatchScope {
+  /** The namespace's name, for messages. */
+  readonly name: string;
+  /** The compiled routes, by event name. */
+  readonly routes: ReadonlyMap<string, Route>;
+  /** The namespace-wide error handler, or null. */
+  readonly onError: ErrorHandler | null;
+  /** The server-wide error handler (Flask's `on_error_default`), or null. */
+  readonly defaultErrorHandler: ErrorHandler | null;
+  /** Reports an error nobody handled; never throws. */
+  logError(message: string, err: unknown): void;
+  /** Asynchronous route handlers that have not settled yet: a graceful `server.close({ timeout })` waits for them. */
+  handlersInFlight: number;
+}
+
+/**
  * The per-message path after decoding: one route lookup, then the compiled handler. A synchronous result answers
  * the ack at once; only a thenable result pays for promise callbacks. Errors (thrown or rejected) go to the error
  * handler and never escape: a client that asked for an ack always gets an answer.
  */
-export function dispatchEvent(socket: Socket, event: string, args: unknown[], ack: AckCallback | null): void {
+export function dispatchEvent(
+  scope: DispatchScope,
+  socket: Socket,
+  event: string,
+  args: unknown[],
+  ack: AckCallback | null,
+): void {
   const anyListeners = socket.anyListeners;
-  if (anyListeners !== null) callAnyListeners(socket, anyListeners, event, args);
+  if (anyListeners !== null) callAnyListeners(scope, anyListeners, event, args);
 
-  const route = socket.nsp.routes.get(event);
+  const route = scope.routes.get(event);
   if (route !== undefined) {
-    runRoute(route, socket, event, args, ack);
+    runRoute(scope, route, socket, event, args, ack);
     return;
   }
   const listeners = socket.listenersOf(event);
   if (listeners !== undefined && listeners.length > 0) {
-    runListeners(listeners, socket, event, args, ack);
+    runListeners(scope, listeners, socket, event, args, ack);
     return;
   }
-  debug('no handler for event %s in namespace %s', event, socket.nsp.name);
+  debug('no handler for event %s in namespace %s', event, scope.name);
+  // Without an ack the event is dropped, as Socket.IO drops it. With one, the client is told, so that it does not wait
+  // forever; nothing is logged (any client can send any name).
+  if (ack !== null) {
+    ack(toAckError(new UnknownEventError(`no handler for event "${event}" in namespace ${scope.name}`)));
+  }
 }
 
-function runRoute(route: Route, socket: Socket, event: string, args: unknown[], ack: AckCallback | null): void {
+function runRoute(
+  scope: DispatchScope,
+  route: Route,
+  socket: Socket,
+  event: string,
+  args: unknown[],
+  ack: AckCallback | null,
+): void {
   let result: unknown;
   try {
     result = route.handle(socket, args, ack);
   } catch (err) {
-    handleError(route.onError, socket, event, args, ack, err);
+    handleError(scope, route.onError, socket, event, args, ack, err);
     return;
   }
   const shouldAnswer = ack !== null && !route.answersAck;
   if (isThenable(result)) {
-    // Counted so that a graceful `server.close({ timeout })` can wait for asynchronous handlers to finish.
-    const nsp = socket.nsp;
-    nsp.handlersInFlight++;
+    scope.handlersInFlight++;
     result.then(
       (value) => {
-        nsp.handlersInFlight--;
-        if (shouldAnswer) answerAck(ack!, value);
+        scope.handlersInFlight--;
+        if (shouldAnswer) answerAck(ack, value);
       },
       (err) => {
-        nsp.handlersInFlight--;
-        handleError(route.onError, socket, event, args, ack, err);
+        scope.handlersInFlight--;
+        handleError(scope, route.onError, socket, event, args, ack, err);
       },
     );
   } else if (shouldAnswer) {
-    answerAck(ack!, result);
+    answerAck(ack, result);
   }
 }
 
 /** Socket.IO-style listeners receive the arguments, then the ack callback when the client asked for one. */
 function runListeners(
-  listeners: readonly ((...a: unknown[]) => unknown)[],
+  scope: DispatchScope,
+  listeners: readonly EventListener[],
   socket: Socket,
   event: string,
   args: unknown[],
@@ -90,16 +128,16 @@ function runListeners(
   for (const listener of listeners.length === 1 ? listeners : [...listeners]) {
     try {
       const result = listener(...callArgs);
-      if (isThenable(result)) result.then(undefined, (err) => handleError(null, socket, event, args, ack, err));
+      if (isThenable(result)) result.then(undefined, (err) => handleError(scope, null, socket, event, args, ack, err));
     } catch (err) {
-      handleError(null, socket, event, args, ack, err);
+      handleError(scope, null, socket, event, args, ack, err);
     }
   }
 }
 
 function callAnyListeners(
-  socket: Socket,
-  listeners: readonly ((...a: unknown[]) => unknown)[],
+  scope: DispatchScope,
+  listeners: readonly CatchAllListener[],
   event: string,
   args: unknown[],
 ): void {
@@ -107,7 +145,7 @@ function callAnyListeners(
     try {
       listener(event, ...args);
     } catch (err) {
-      socket.nsp.server.logError(`catch-all listener of ${socket.nsp.name} threw on "${event}"`, err);
+      scope.logError(`catch-all listener of ${scope.name} threw on "${event}"`, err);
     }
   }
 }
@@ -118,6 +156,7 @@ function callAnyListeners(
  * (`{ error: { code, message, data? } }`) and the error is logged unless a handler took it.
  */
 export function handleError(
+  scope: DispatchScope,
   routeHandler: ErrorHandler | null,
   socket: Socket,
   event: string,
@@ -125,10 +164,9 @@ export function handleError(
   ack: AckCallback | null,
   err: unknown,
 ): void {
-  const nsp = socket.nsp;
-  const handler = routeHandler ?? nsp.onError ?? nsp.server.defaultErrorHandler;
+  const handler = routeHandler ?? scope.onError ?? scope.defaultErrorHandler;
   if (handler === null) {
-    nsp.server.logError(`handler of "${event}" in ${nsp.name} failed`, err);
+    scope.logError(`handler of "${event}" in ${scope.name} failed`, err);
     if (ack !== null) ack(toAckError(err));
     return;
   }
@@ -136,13 +174,13 @@ export function handleError(
   try {
     result = handler(err, socket, event, args);
   } catch (handlerErr) {
-    failErrorHandler(handler, socket, event, args, ack, err, handlerErr);
+    failErrorHandler(scope, handler, socket, event, args, ack, err, handlerErr);
     return;
   }
   if (isThenable(result)) {
     result.then(
       (value) => answerError(ack, value, err),
-      (handlerErr) => failErrorHandler(handler, socket, event, args, ack, err, handlerErr),
+      (handlerErr) => failErrorHandler(scope, handler, socket, event, args, ack, err, handlerErr),
     );
   } else {
     answerError(ack, result, err);
@@ -160,6 +198,7 @@ function answerError(ack: AckCallback | null, value: unknown, err: unknown): voi
  * other error classes): the server's default handler gets its turn. Anything else is a failure of the handler.
  */
 function failErrorHandler(
+  scope: DispatchScope,
   handler: ErrorHandler,
   socket: Socket,
   event: string,
@@ -168,17 +207,17 @@ function failErrorHandler(
   err: unknown,
   handlerErr: unknown,
 ): void {
-  const fallback = socket.nsp.server.defaultErrorHandler;
+  const fallback = scope.defaultErrorHandler;
   if (handlerErr === err && fallback !== null && fallback !== handler) {
-    handleError(fallback, socket, event, args, ack, err);
+    handleError(scope, fallback, socket, event, args, ack, err);
     return;
   }
-  socket.nsp.server.logError(`error handler of ${socket.nsp.name} threw while handling "${event}"`, handlerErr);
+  scope.logError(`error handler of ${scope.name} threw while handling "${event}"`, handlerErr);
   if (ack !== null) ack(toAckError(err));
 }
 
 /** Sends a handler's value as the ack answer: none for undefined, spread for {@link AckArguments}. */
-export function answerAck(ack: AckCallback, value: unknown): void {
+function answerAck(ack: AckCallback, value: unknown): void {
   if (value === undefined) ack();
   else if (value instanceof AckArguments) ack(...value.values);
   else ack(value);

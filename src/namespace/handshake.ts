@@ -84,7 +84,7 @@ class SocketHandshake implements Handshake {
 }
 
 function parseQuery(url: string): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = Object.create(null);
+  const query = Object.create(null) as Record<string, string | string[]>;
   const queryStart = url.indexOf('?');
   if (queryStart === -1) return query;
   for (const [key, value] of new URLSearchParams(url.slice(queryStart + 1))) {

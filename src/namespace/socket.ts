@@ -1,5 +1,5 @@
 import { PacketType, encodePacket, type Packet } from '../protocol/packet';
-import { AckLimitError, AckTimeoutError, DisconnectedError } from '../errors';
+import { AckLimitError, AckTimeoutError, DisconnectedError, UsageError } from '../errors';
 import type { EngineConnection, EngineData } from '../engine/types';
 import type { AdapterSocket, SocketDescription } from '../adapter/adapter';
 import type { AckCallback } from './route-table';
@@ -7,11 +7,16 @@ import type { Client } from './client';
 import type { ServerNamespace } from './server-namespace';
 import type { DisconnectReason } from './disconnect-reason';
 import { createHandshake, handshakeData, type Handshake } from './handshake';
-import { BroadcastOperator } from './broadcast-operator';
+import { BroadcastOperator, roomSet } from './broadcast-operator';
 import { dispatchEvent } from './dispatch';
+import type { CatchAllListener, DisconnectListener, EventListener, OtherEvent } from './listeners';
 import { assertEmittable, createSid } from './util';
 
-type Listener = (...args: any[]) => unknown;
+/** The events a socket emits locally, with the reason it ends (clients may not send them). */
+type LocalEvent = 'disconnecting' | 'disconnect';
+
+/** A listener as the socket stores and calls it: with whatever the client sent. */
+type Listener = (...args: unknown[]) => unknown;
 
 interface PendingAck {
   readonly callback: (...args: unknown[]) => void;
@@ -39,8 +44,10 @@ export class Socket implements AdapterSocket {
   #heldBack: (readonly EngineData[])[] | null = null;
   #acks: Map<number, PendingAck> | null = null;
   #nextAckId = 0;
-  #listeners: Map<string, Listener[]> | null = null;
-  #anyListeners: Listener[] | null = null;
+  #listeners: Map<string, EventListener[]> | null = null;
+  #anyListeners: CatchAllListener[] | null = null;
+  /** The registered listener behind each call the binder made for one, so that `off` finds it. */
+  #bound: WeakMap<Listener, Listener> | null = null;
 
   constructor(nsp: ServerNamespace, client: Client, auth: Record<string, unknown>) {
     this.id = createSid();
@@ -121,7 +128,7 @@ export class Socket implements AdapterSocket {
       emit: (event, ...args) => {
         const callback = args.pop();
         if (typeof callback !== 'function')
-          throw new TypeError('timeout(ms).emit() needs an ack callback as last argument');
+          throw new UsageError('timeout(ms).emit() needs an ack callback as last argument');
         assertEmittable(event);
         const id = this.registerAck(callback as (...a: unknown[]) => void, ms);
         this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
@@ -148,22 +155,29 @@ export class Socket implements AdapterSocket {
     this.nsp.adapter.del(this.id, room);
   }
 
+  // Each of these builds one operator, already excluding this socket.
+
   /** Broadcasts to a room (or rooms), excluding this socket. */
   to(room: string | readonly string[]): BroadcastOperator {
-    return this.broadcast.to(room);
+    return new BroadcastOperator(this.nsp, roomSet(room), roomSet(this.id));
   }
 
   in(room: string | readonly string[]): BroadcastOperator {
     return this.to(room);
   }
 
+  /** Broadcasts to the whole namespace, excluding this socket and the sockets of a room (or rooms). */
   except(room: string | readonly string[]): BroadcastOperator {
-    return this.broadcast.except(room);
+    return new BroadcastOperator(
+      this.nsp,
+      undefined,
+      roomSet(typeof room === 'string' ? [this.id, room] : [this.id, ...room]),
+    );
   }
 
   /** Broadcasts to the whole namespace, excluding this socket. */
   get broadcast(): BroadcastOperator {
-    return new BroadcastOperator(this.nsp).except(this.id);
+    return new BroadcastOperator(this.nsp, undefined, roomSet(this.id));
   }
 
   /**
@@ -193,59 +207,76 @@ export class Socket implements AdapterSocket {
 
   /**
    * Listens to an event from the client, Socket.IO style. Used when the namespace has no compiled route for the
-   * event; `disconnecting` and `disconnect` are emitted locally with the reason.
+   * event; `disconnecting` and `disconnect` are emitted locally with the reason. The client's arguments are
+   * `unknown` until the listener narrows them (see {@link EventListener}). A listener registered inside a handler of
+   * this socket (`this.socket.on(...)` in `on_connect`) runs in this socket's handler context, so `this.socket`,
+   * `this.session` and the context functions work in it as in the handler.
+   *
+   * @example socket.on('join', (room) => { if (typeof room === 'string') socket.join(room); });
    */
-  on(event: string, listener: Listener): this {
+  on(event: LocalEvent, listener: DisconnectListener): this;
+  on<E extends string>(event: OtherEvent<E, LocalEvent>, listener: EventListener): this;
+  on(event: string, listener: EventListener | DisconnectListener): this {
+    // Stored as any other: a disconnect listener is only ever called with the reason (see #emitLocal).
+    const call = this.#bind(event, listener as Listener);
     this.#listeners ??= new Map();
     const list = this.#listeners.get(event);
-    if (list === undefined) this.#listeners.set(event, [listener]);
-    else list.push(listener);
+    if (list === undefined) this.#listeners.set(event, [call]);
+    else list.push(call);
     return this;
   }
 
-  once(event: string, listener: Listener): this {
+  /** Like {@link on}, for the next time only. */
+  once(event: LocalEvent, listener: DisconnectListener): this;
+  once<E extends string>(event: OtherEvent<E, LocalEvent>, listener: EventListener): this;
+  once(event: string, listener: EventListener | DisconnectListener): this {
+    const once: EventListener = listener;
     const wrapper = (...args: unknown[]) => {
       this.off(event, wrapper);
-      return listener(...args);
+      return once(...args);
     };
     return this.on(event, wrapper);
   }
 
-  off(event: string, listener?: Listener): this {
+  /** Removes a listener added with {@link on}, or every listener of the event. */
+  off(event: LocalEvent, listener?: DisconnectListener): this;
+  off<E extends string>(event: OtherEvent<E, LocalEvent>, listener?: EventListener): this;
+  off(event: string, listener?: EventListener | DisconnectListener): this {
     const list = this.#listeners?.get(event);
     if (list === undefined) return this;
     if (listener === undefined) this.#listeners!.delete(event);
     else {
-      const at = list.indexOf(listener);
+      const at = list.findIndex((call) => call === listener || this.#bound?.get(call) === listener);
       if (at !== -1) list.splice(at, 1);
     }
     return this;
   }
 
-  /** Listens to every incoming event: `listener(event, ...args)`. */
-  onAny(listener: Listener): this {
-    (this.#anyListeners ??= []).push(listener);
+  /** Listens to every incoming event: `listener(event, ...args)`, the arguments `unknown` as for {@link on}; in a
+   * handler's context as {@link on} says. */
+  onAny(listener: CatchAllListener): this {
+    (this.#anyListeners ??= []).push(this.#bind(null, listener as Listener));
     return this;
   }
 
   /** @internal Socket.IO-style listeners of an event, or undefined. */
-  listenersOf(event: string): readonly Listener[] | undefined {
+  listenersOf(event: string): readonly EventListener[] | undefined {
     return this.#listeners?.get(event);
   }
 
   /** @internal The catch-all listeners, or null. */
-  get anyListeners(): readonly Listener[] | null {
+  get anyListeners(): readonly CatchAllListener[] | null {
     return this.#anyListeners;
   }
 
-  /** @internal Writes encoded frames, holding them back while the socket is still connecting. */
+  /** AdapterSocket: writes encoded frames, holding them back while the socket is still connecting. */
   writeEncoded(frames: readonly EngineData[], isVolatile = false): void {
     if (this.#state === 'connected') this.client.write(frames, isVolatile);
     else if (this.#state === 'connecting') (this.#heldBack ??= []).push(frames);
   }
 
   /**
-   * @internal Registers a server-to-client ack. With a timeout the callback is error-first (`AckTimeoutError`,
+   * AdapterSocket: registers a server-to-client ack. With a timeout the callback is error-first (`AckTimeoutError`,
    * or `DisconnectedError` when the socket goes first); `isErrorFirst` alone asks for the same without a timer.
    * Throws `AckLimitError` when the socket already awaits `maxPendingAcks` answers (nothing is registered).
    */
@@ -278,7 +309,7 @@ export class Socket implements AdapterSocket {
     return this.#acks?.size ?? 0;
   }
 
-  /** @internal A description that can cross processes. */
+  /** AdapterSocket: a description that can cross processes. */
   describe(): SocketDescription {
     return { id: this.id, rooms: [...this.rooms], data: this.data, handshake: handshakeData(this.handshake) };
   }
@@ -330,7 +361,7 @@ export class Socket implements AdapterSocket {
     const args = packet.data as unknown[];
     const event = args.shift() as string;
     const ack = packet.id === undefined ? null : this.#createAck(packet.id);
-    dispatchEvent(this, event, args, ack);
+    dispatchEvent(this.nsp, this, event, args, ack);
   }
 
   #onAck(packet: Packet): void {
@@ -363,7 +394,9 @@ export class Socket implements AdapterSocket {
       assertEmittable(event);
       const id = this.registerAck(
         (err: unknown, ...answer: unknown[]) => {
-          if (err) reject(err);
+          // An error-first ack fails only with an AckTimeoutError or a DisconnectedError (see registerAck).
+          const error = err as Error | null;
+          if (error) reject(error);
           else resolve(answer.length > 1 ? answer : answer[0]);
         },
         timeoutMs > 0 ? timeoutMs : undefined,
@@ -382,6 +415,14 @@ export class Socket implements AdapterSocket {
       if (pending.isErrorFirst)
         pending.callback(new DisconnectedError(`socket ${this.id} of ${this.nsp.name} disconnected before answering`));
     }
+  }
+
+  /** What the socket calls for `listener`: the server's binder decides (see `ListenerBinder`). */
+  #bind(event: string | null, listener: Listener): Listener {
+    const binder = this.nsp.server.listenerBinder;
+    const call = binder === null ? listener : binder(this, event, listener);
+    if (call !== listener) (this.#bound ??= new WeakMap()).set(call, listener);
+    return call;
   }
 
   #emitLocal(event: 'disconnecting' | 'disconnect', reason: DisconnectReason): void {

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { RESERVED_EVENTS } from '../protocol/packet';
+import { UsageError } from '../errors';
 
-/** Throws when `event` is reserved (see {@link RESERVED_EVENTS}): every server-side emit checks it first. */
+/** Throws a `UsageError` when `event` is reserved (see {@link RESERVED_EVENTS}): every server-side emit checks it first. */
 export function assertEmittable(event: string): void {
-  if (RESERVED_EVENTS.has(event)) throw new Error(`"${event}" is a reserved event name`);
+  if (RESERVED_EVENTS.has(event)) throw new UsageError(`"${event}" is a reserved event name`);
 }
 
 /**

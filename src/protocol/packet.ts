@@ -1,5 +1,6 @@
 import { Encoder, PacketType, type Packet } from 'socket.io-parser';
 import type { EngineData } from '../engine/types';
+import { UsageError } from '../errors';
 
 export { PacketType, type Packet };
 
@@ -38,7 +39,7 @@ function toBuffer(attachment: unknown): Buffer {
     return Buffer.from(attachment.buffer, attachment.byteOffset, attachment.byteLength);
   if (attachment instanceof ArrayBuffer) return Buffer.from(attachment);
   // A Blob's bytes can only be read asynchronously, and an emit is synchronous.
-  throw new TypeError('a Blob cannot be emitted: send its bytes instead (Buffer.from(await blob.arrayBuffer()))');
+  throw new UsageError('a Blob cannot be emitted: send its bytes instead (Buffer.from(await blob.arrayBuffer()))');
 }
 
 const ZERO = 0x30;
@@ -66,7 +67,7 @@ export const RESERVED_EVENTS: ReadonlySet<string> = new Set([
  * parser's laxer id digits) is left to it. It saves the decoder's event emitter and `debug` call per message.
  */
 export function decodeEventPacket(text: string): Packet | null {
-  const type = text.charCodeAt(0) - ZERO;
+  const type: PacketType = text.charCodeAt(0) - ZERO; // any number, until the check below
   if (type !== PacketType.EVENT && type !== PacketType.ACK) return null;
   let i = 1;
   let nsp = '/';

@@ -8,13 +8,14 @@ import type {
   Route,
   RouteHandler,
 } from '../namespace/route-table';
-import type { ParamKind } from '../../decorators/metadata';
-import { ForbiddenError } from '../errors';
+import type { Class, ParamKind } from '../../decorators/metadata';
+import { ConnectError, DisconnectedError, ForbiddenError } from '../errors';
 import { createDebug } from '../debug';
 import { currentContext, HandlerContext, runInContext } from './context';
 import { GuardContext, type Guard } from './guard-context';
 import type { CompiledPayload } from './payload-validator';
 import type { InstanceSource } from './connection-scope';
+import type { HandlerMethod } from './describe-class';
 
 /**
  * The compiled per-message path. Everything here is built at registration; a message costs one
@@ -39,7 +40,7 @@ export class MethodInvoker {
   constructor(
     /** `Class.method`, for messages. */
     readonly label: string,
-    readonly fn: Function,
+    readonly fn: HandlerMethod,
     readonly instances: InstanceSource,
     /** null: the client arguments are passed as they are (no parameter decorator). */
     readonly slots: readonly ParamSlot[] | null,
@@ -80,7 +81,7 @@ export class DisconnectState {
 export class ErrorEntry {
   constructor(
     readonly invoker: MethodInvoker,
-    readonly errorClasses: readonly Function[] | null,
+    readonly errorClasses: readonly Class<unknown>[] | null,
   ) {}
 }
 
@@ -133,18 +134,13 @@ function slotValue(slot: ParamSlot, socket: Socket, args: unknown[], ack: AckCal
 function requireInstance(invoker: MethodInvoker, socket: Socket): object {
   const instance = invoker.instances.instanceFor(socket);
   if (instance === undefined) {
-    throw new TypeError(`${invoker.label}: the connection of ${socket.id} is closed, its instance is gone`);
+    throw new DisconnectedError(`${invoker.label}: the connection of ${socket.id} is closed, its instance is gone`);
   }
   return instance;
 }
 
 /** Calls the method with its arguments; returns what it returns (a promise only if something was async). */
-export function invokeMethod(
-  invoker: MethodInvoker,
-  socket: Socket,
-  args: unknown[],
-  ack: AckCallback | null,
-): unknown {
+function invokeMethod(invoker: MethodInvoker, socket: Socket, args: unknown[], ack: AckCallback | null): unknown {
   const instance = invoker.instances.singleton ?? requireInstance(invoker, socket);
   const slots = invoker.slots;
   if (slots === null) return invoker.fn.apply(instance, args);
@@ -234,8 +230,7 @@ function openConnection(state: ConnectState, socket: Socket, args: unknown[]): u
   try {
     result = invokeMethod(state.onConnect, socket, args, null);
   } catch (error) {
-    state.instances.close(socket);
-    throw error;
+    throw failOpenConnection(state, socket, error);
   }
   if (isThenable(result)) return settleConnect(state, socket, result);
   if (result === false) state.instances.close(socket);
@@ -249,9 +244,19 @@ async function settleConnect(state: ConnectState, socket: Socket, pending: Promi
     if (result === false || socket.disconnected) state.instances.close(socket);
     return result;
   } catch (error) {
-    state.instances.close(socket);
-    throw error;
+    throw failOpenConnection(state, socket, error);
   }
+}
+
+/**
+ * `on_connect` threw or rejected: the connection is refused and its instance disposed. An error that is not a
+ * `ConnectError` is a failure, handed to the error path first, while a connection-scoped instance still exists for
+ * its own `@OnError` handlers; the namespace then sends the refusal it returns.
+ */
+function failOpenConnection(state: ConnectState, socket: Socket, error: unknown): ConnectError {
+  const refusal = error instanceof ConnectError ? error : socket.nsp.failConnect(socket, error);
+  state.instances.close(socket);
+  return refusal;
 }
 
 /** Builds the connect hook, or null when there is nothing to run at connect. */
@@ -297,15 +302,33 @@ export function createDisconnectHook(state: DisconnectState): DisconnectHook | n
   };
 }
 
-function runErrorChain(entries: readonly ErrorEntry[], error: unknown, socket: Socket): unknown {
-  for (const entry of entries) {
+/**
+ * Calls the first entry from `from` on whose filter covers the error. A handler that throws, or rejects with, the
+ * very error it was given declines it ("not mine"), and the next covering entry gets it.
+ */
+function runErrorChain(entries: readonly ErrorEntry[], error: unknown, socket: Socket, from: number): unknown {
+  for (let i = from; i < entries.length; i++) {
+    const entry = entries[i];
     if (entry.errorClasses !== null && !entry.errorClasses.some((errorClass) => error instanceof errorClass)) continue;
     const instance = entry.invoker.instances.instanceFor(socket);
     // The connection closed while its handler was pending: nobody is left to handle the error here.
     if (instance === undefined) throw error;
-    return entry.invoker.fn.call(instance, error, currentContext());
+    let result: unknown;
+    try {
+      result = entry.invoker.fn.call(instance, error, currentContext());
+    } catch (thrown) {
+      if (thrown === error) continue;
+      throw thrown;
+    }
+    if (!isThenable(result)) return result;
+    // The continuation keeps the handler's context through the storage.
+    return Promise.resolve(result).then(undefined, (thrown: unknown) => {
+      if (thrown !== error) throw thrown;
+      return runErrorChain(entries, error, socket, i + 1);
+    });
   }
-  // No handler of this chain covers the error: the namespace layer logs it and answers the ack with it.
+  // No handler of this chain takes the error: the namespace layer tries the next ones, or logs it and answers the
+  // ack with it.
   throw error;
 }
 
@@ -313,5 +336,5 @@ function runErrorChain(entries: readonly ErrorEntry[], error: unknown, socket: S
 export function createErrorHandler(entries: readonly ErrorEntry[]): ErrorHandler | null {
   if (entries.length === 0) return null;
   return (error, socket, event, args) =>
-    runInContext(new HandlerContext(socket, event, args), runErrorChain, entries, error, socket, undefined);
+    runInContext(new HandlerContext(socket, event, args), runErrorChain, entries, error, socket, 0);
 }

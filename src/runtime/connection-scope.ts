@@ -1,8 +1,14 @@
-import type { DependencyContainer } from 'tsyringe';
+import type { DependencyContainer, InjectionToken } from 'tsyringe';
 import type { Socket } from '../namespace/socket';
+import { CONNECT_FAILED_MESSAGE } from '../namespace/server-namespace';
 import { ConnectError } from '../errors';
-import { NamespaceBase } from './namespace-base';
-import { kAttach } from './symbols';
+import { attachNamespace } from './namespace-base';
+
+/**
+ * A class tsyringe can construct: the class form of its `InjectionToken` (tsyringe's own `constructor<T>`, which
+ * the package root does not export).
+ */
+export type ResolvableClass = Extract<InjectionToken<object>, new (...args: never[]) => unknown>;
 
 /** The token under which a connection-scoped child container holds the connection's socket. */
 export const CONNECTION_SOCKET = Symbol('classio.connectionSocket');
@@ -17,7 +23,7 @@ export class InstanceSource {
   constructor(
     /** The singleton instance, or null for the connection scope. */
     readonly singleton: object | null,
-    private readonly target: (new (...args: any[]) => object) | null,
+    private readonly target: ResolvableClass | null,
     private readonly root: DependencyContainer | null,
   ) {
     this.#connections = singleton === null ? new Map() : null;
@@ -47,9 +53,9 @@ export class InstanceSource {
     } catch (error) {
       // A resolution failure is the server's problem: log the details, show the client a neutral reason.
       socket.nsp.server.logError(`${this.target.name} could not be created for connection ${socket.id}`, error);
-      throw new ConnectError('server error', undefined, { cause: error });
+      throw new ConnectError(CONNECT_FAILED_MESSAGE, undefined, { cause: error });
     }
-    if (instance instanceof NamespaceBase) instance[kAttach](socket.nsp, socket);
+    attachNamespace(instance, socket.nsp, socket);
     this.#connections.set(socket, { instance, container });
   }
 

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Socket } from '../namespace/socket';
+import { UsageError } from '../errors';
 
 /**
  * The request context of Flask without threading it by hand: every compiled handler, guard, error handler and
@@ -30,7 +31,7 @@ export class HandlerContext {
 }
 
 /** The storage behind every context-aware function. Runtime-internal; users read it through the functions below. */
-export const contextStorage = new AsyncLocalStorage<HandlerContext>();
+const contextStorage = new AsyncLocalStorage<HandlerContext>();
 
 /**
  * The context whose handler is running synchronously right now. While a handler's synchronous part runs, it is the
@@ -65,11 +66,11 @@ export function currentContext(): HandlerContext | undefined {
   return activeContext ?? contextStorage.getStore();
 }
 
-/** The context of the event being handled; throws a `TypeError` outside a handler. */
+/** The context of the event being handled; throws a `UsageError` outside a handler. */
 export function requireContext(caller: string): HandlerContext {
   const context = currentContext();
   if (context === undefined) {
-    throw new TypeError(`${caller}() was called outside an event handler, so there is no current client`);
+    throw new UsageError(`${caller}() was called outside an event handler, so there is no current client`);
   }
   return context;
 }

@@ -1,9 +1,11 @@
 import {
   readOwnMetadata,
   readParamTypes,
+  type Class,
   type ClassRecord,
   type ErrorFilter,
   type GuardToken,
+  type ParamKind,
   type ParamRecord,
 } from '../../decorators/metadata';
 import { ConfigurationError } from '../errors';
@@ -15,8 +17,14 @@ import { isNamespaceRoot } from './namespace-base';
  * a decorator beats an `on_<event>` method name, and two methods claiming one event are an error.
  */
 
-/** Events the client cannot send (Socket.IO reserves them for its own use). */
-const RESERVED_EVENTS = new Set(['connect_error', 'disconnecting', 'newListener', 'removeListener']);
+/** Events the client cannot send (Socket.IO reserves them for its own use): none can be a route. */
+export const RESERVED_EVENTS = new Set(['connect_error', 'disconnecting', 'newListener', 'removeListener']);
+
+/**
+ * A method of a namespace class as the runtime calls it: on the instance, with the arguments its compiled slots
+ * build from what the client sent (untyped on the wire, whatever the method declares).
+ */
+export type HandlerMethod = (this: unknown, ...args: unknown[]) => unknown;
 
 /** A method that handles an event, with what the runtime needs to compile it. */
 export interface MethodDescription {
@@ -24,7 +32,7 @@ export interface MethodDescription {
   /** `Class.method`, for messages. */
   readonly label: string;
   /** The method as found on the class's prototype (the most derived definition). */
-  readonly fn: Function;
+  readonly fn: HandlerMethod;
   readonly guards: readonly GuardToken[];
   readonly params: readonly ParamRecord[];
   readonly paramTypes: readonly unknown[];
@@ -35,7 +43,7 @@ export interface ErrorHandlerDescription extends MethodDescription {
   /** The events it covers; null for all. */
   readonly events: ReadonlySet<string> | null;
   /** The error classes it covers; null for all. */
-  readonly errorClasses: readonly Function[] | null;
+  readonly errorClasses: readonly Class<unknown>[] | null;
 }
 
 /** Everything the explorer compiles for one class. */
@@ -49,17 +57,17 @@ export interface ClassDescription {
 }
 
 /** The class and its ancestors, farthest first, stopping at the runtime's `Namespace` base. */
-function lineage(target: Function): Function[] {
-  const chain: Function[] = [];
+function lineage(target: Class): Class[] {
+  const chain: Class[] = [];
   for (let current: unknown = target; typeof current === 'function' && !isNamespaceRoot(current);) {
-    chain.unshift(current as Function);
+    chain.unshift(current as Class);
     current = Object.getPrototypeOf(current);
   }
   return chain;
 }
 
 /** Reads and merges the metadata of `target` and its ancestors. */
-export function describeClass(target: Function): ClassDescription {
+export function describeClass(target: Class): ClassDescription {
   const chain = lineage(target);
   const records = chain.map((cls) => readOwnMetadata(cls));
   const eventMethods = new Map<string, string | symbol>();
@@ -73,6 +81,7 @@ export function describeClass(target: Function): ClassDescription {
 
   chain.forEach((cls, level) => {
     const record = records[level];
+    if (record !== undefined) checkDecoratorUse(cls.name, record);
     const claimed = new Map<string, string | symbol>();
     for (const [method, events] of record?.events ?? []) {
       for (const event of events) {
@@ -112,7 +121,38 @@ export function describeClass(target: Function): ClassDescription {
   return { events, connect, disconnect, classGuards, errorHandlers: describeErrorHandlers(target, chain, records) };
 }
 
-function checkEventName(event: string, cls: Function, method: string | symbol): void {
+/** The decorator that records each parameter kind, for messages. */
+const PARAM_DECORATORS: Readonly<Record<ParamKind, string>> = {
+  payload: '@Payload()',
+  socket: '@ConnectedSocket()',
+  sid: '@Sid()',
+  ack: '@Ack()',
+  context: '@Context()',
+  session: '@Session()',
+};
+
+/** Decorators only record what they are given (they never throw): what cannot work is refused here, by class. */
+function checkDecoratorUse(className: string, record: Readonly<ClassRecord>): void {
+  const misplaced = record.misplacedParams[0];
+  if (misplaced !== undefined) {
+    const where = misplaced.method === undefined ? 'the constructor' : `static method ${String(misplaced.method)}`;
+    throw new ConfigurationError(
+      `${className}: ${PARAM_DECORATORS[misplaced.param.kind]} decorates parameter ${misplaced.param.index} of ${where}; ` +
+        "classio's parameter decorators apply to instance methods only",
+    );
+  }
+  for (const [method, filters] of record.errorHandlers) {
+    for (const filter of filters as readonly unknown[]) {
+      if (typeof filter !== 'string' && typeof filter !== 'function') {
+        throw new ConfigurationError(
+          `${className}.${String(method)}: @OnError() takes event names and error classes, got ${typeof filter}`,
+        );
+      }
+    }
+  }
+}
+
+function checkEventName(event: string, cls: Class, method: string | symbol): void {
   if (typeof event !== 'string' || event.length === 0) {
     throw new ConfigurationError(`${cls.name}.${String(method)}: @On() needs a non-empty event name`);
   }
@@ -137,8 +177,8 @@ function nearest<T>(
 }
 
 function describeMethod(
-  target: Function,
-  chain: readonly Function[],
+  target: Class,
+  chain: readonly Class[],
   records: readonly (Readonly<ClassRecord> | undefined)[],
   name: string | symbol,
 ): MethodDescription {
@@ -152,17 +192,17 @@ function describeMethod(
   return {
     name,
     label,
-    fn,
+    fn: fn as HandlerMethod,
     // Guards protect the event, so an override without its own @UseGuards keeps its parent's.
     guards: nearest(records, (record) => record.methodGuards, name) ?? [],
     params: readOwnMetadata(owner)?.params.get(name) ?? [],
-    paramTypes: readParamTypes(owner.prototype, name),
+    paramTypes: readParamTypes(owner.prototype as object, name),
   };
 }
 
 function describeErrorHandlers(
-  target: Function,
-  chain: readonly Function[],
+  target: Class,
+  chain: readonly Class[],
   records: readonly (Readonly<ClassRecord> | undefined)[],
 ): ErrorHandlerDescription[] {
   const seen = new Set<string | symbol>();
@@ -179,7 +219,7 @@ function describeErrorHandlers(
 
 function splitFilters(filters: readonly ErrorFilter[]): Pick<ErrorHandlerDescription, 'events' | 'errorClasses'> {
   const events = filters.filter((filter): filter is string => typeof filter === 'string');
-  const errorClasses = filters.filter((filter) => typeof filter === 'function') as unknown as Function[];
+  const errorClasses = filters.filter((filter): filter is Class<unknown> => typeof filter === 'function');
   return {
     events: events.length > 0 ? new Set(events) : null,
     errorClasses: errorClasses.length > 0 ? errorClasses : null,

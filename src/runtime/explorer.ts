@@ -1,12 +1,13 @@
 import { container as globalContainer, injectable, type DependencyContainer } from 'tsyringe';
 import type { ServerNamespace } from '../namespace/server-namespace';
 import type { ErrorHandler, Route, RouteTable } from '../namespace/route-table';
-import { readNamespace, type GuardToken, type NamespaceDecoratorOptions } from '../../decorators/metadata';
+import { readNamespace, type Class, type GuardToken, type NamespaceDecoratorOptions } from '../../decorators/metadata';
 import { ConfigurationError } from '../errors';
+import { checkOptionNames } from '../option-names';
 import { createDebug } from '../debug';
 import { describeClass, type ErrorHandlerDescription, type MethodDescription } from './describe-class';
-import { NamespaceBase } from './namespace-base';
-import { InstanceSource } from './connection-scope';
+import { attachNamespace, NamespaceBase } from './namespace-base';
+import { InstanceSource, type ResolvableClass } from './connection-scope';
 import { compilePayload } from './payload-validator';
 import type { Guard } from './guard-context';
 import {
@@ -21,7 +22,6 @@ import {
   RouteState,
   type ParamSlot,
 } from './compile-route';
-import { kAttach } from './symbols';
 
 const debug = createDebug('classio:runtime');
 
@@ -38,6 +38,11 @@ export interface ResolvedNamespaceOptions {
 
 const DEFAULT_OPTIONS: ResolvedNamespaceOptions = { scope: 'singleton', validator: undefined };
 
+const NAMESPACE_OPTION_NAMES: readonly string[] = Object.keys(DEFAULT_OPTIONS);
+
+/** The names of `PayloadOptions`. */
+const PAYLOAD_OPTION_NAMES: readonly string[] = ['type', 'index', 'validator', 'transformer', 'validate'];
+
 /** The result of compiling one namespace class or instance. */
 export interface CompiledNamespace {
   /** The namespace path (`/chat`). */
@@ -53,8 +58,8 @@ export interface CompiledNamespace {
   bind(nsp: ServerNamespace): void;
 }
 
-/** Any class. */
-type Constructor = new (...args: any[]) => object;
+/** Any class (that tsyringe can resolve). */
+type Constructor = ResolvableClass;
 
 /**
  * Compiles decorated namespace classes (or instances, as Flask's `on_namespace`) into route tables. It reads the
@@ -147,7 +152,7 @@ export class NamespaceExplorer {
       options,
       instance: singleton,
       bind(nsp: ServerNamespace): void {
-        if (singleton instanceof NamespaceBase) singleton[kAttach](nsp);
+        if (singleton !== null) attachNamespace(singleton, nsp);
       },
     };
   }
@@ -203,7 +208,7 @@ export function registerNamespace(
   return compiled;
 }
 
-function checkPath(cls: Function, path: unknown): string {
+function checkPath(cls: Class, path: unknown): string {
   if (path === undefined) {
     throw new ConfigurationError(
       `${cls.name} has no namespace path: decorate it with @Namespace('/path') or pass the path to its constructor`,
@@ -217,7 +222,8 @@ function checkPath(cls: Function, path: unknown): string {
   return path;
 }
 
-function resolveOptions(cls: Function, declared: NamespaceDecoratorOptions | undefined): ResolvedNamespaceOptions {
+function resolveOptions(cls: Class, declared: NamespaceDecoratorOptions | undefined): ResolvedNamespaceOptions {
+  if (declared !== undefined) checkOptionNames(declared, NAMESPACE_OPTION_NAMES, `${cls.name}: @Namespace()`);
   const options = { ...DEFAULT_OPTIONS, ...declared };
   if (options.scope !== 'singleton' && options.scope !== 'connection') {
     throw new ConfigurationError(
@@ -265,6 +271,9 @@ function compileInvoker(
     if (param.kind !== 'payload') {
       slots.push({ kind: param.kind, argIndex: -1, payload: null });
       continue;
+    }
+    if (param.payload !== undefined) {
+      checkOptionNames(param.payload, PAYLOAD_OPTION_NAMES, `${method.label}: @Payload() of parameter ${index}`);
     }
     const argIndex = param.payload?.index ?? nextArg;
     nextArg = Math.max(nextArg, argIndex + 1);

@@ -3,25 +3,40 @@ import type { DisconnectReason } from '../namespace/disconnect-reason';
 import type { Route, RouteTable } from '../namespace/route-table';
 import { ConfigurationError } from '../errors';
 import { HandlerContext, runInContext } from './context';
+import { RESERVED_EVENTS } from './describe-class';
 
 /**
  * The functional form, `server.on(event, handler, { namespace })` (Flask's `@socketio.on`): the handler receives
  * the client's arguments, its return value answers the ack, and it runs inside the event's context, so
- * `emit()`, `currentSid()`, `currentSession()` and the other context-aware functions work in it.
+ * `emit()`, `currentSid()`, `currentSession()` and the other context-aware functions work in it. The arguments are
+ * `unknown` until the handler narrows them; it may declare their types, unchecked, as a Socket.IO listener may
+ * (the method form lets TypeScript compare its parameters bivariantly).
  */
-export type FunctionalHandler = (...args: any[]) => unknown;
+export type FunctionalHandler = { handler(...args: unknown[]): unknown }['handler'];
+
+/** `server.on('connect', handler)`: called with the client's auth payload; `false` or a throw refuses. */
+export type FunctionalConnectHandler = { handler(auth: Record<string, unknown>): unknown }['handler'];
+
+/** `server.on('disconnect', handler)`: called with the reason the socket ended. */
+export type FunctionalDisconnectHandler = { handler(reason: DisconnectReason): unknown }['handler'];
 
 function applyHandler(handler: FunctionalHandler, args: unknown[]): unknown {
   return handler(...args);
 }
 
 /** Builds the route of a functional handler for `event` (not `connect` / `disconnect`: see `compileFunctional`). */
-export function createFunctionalRoute(event: string, handler: FunctionalHandler): Route {
+function createFunctionalRoute(event: string, handler: FunctionalHandler): Route {
   if (typeof event !== 'string' || event.length === 0) {
     throw new ConfigurationError('server.on(event, handler): the event must be a non-empty string');
   }
   if (typeof handler !== 'function') {
     throw new ConfigurationError(`server.on("${event}", handler): the handler must be a function`);
+  }
+  if (RESERVED_EVENTS.has(event)) {
+    throw new ConfigurationError(
+      `server.on("${event}"): "${event}" is reserved by Socket.IO and no client can send it; ` +
+        'listen to it with socket.on() in a "connection" listener',
+    );
   }
   const handle = (socket: Socket, args: unknown[]) =>
     runInContext(new HandlerContext(socket, event, args), applyHandler, handler, args, undefined, undefined);

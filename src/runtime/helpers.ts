@@ -1,5 +1,6 @@
 import type { Socket } from '../namespace/socket';
 import type { ServerNamespace } from '../namespace/server-namespace';
+import { UsageError } from '../errors';
 import { EmitOptions, splitOptions } from './emit-options';
 import { currentContext, requireContext } from './context';
 
@@ -10,7 +11,7 @@ import { currentContext, requireContext } from './context';
  */
 
 /** Flask's default `call()` timeout: 60 seconds. */
-export const DEFAULT_CALL_TIMEOUT = 60_000;
+const DEFAULT_CALL_TIMEOUT = 60_000;
 
 function toList(value: string | readonly string[] | undefined): readonly string[] {
   if (value === undefined) return [];
@@ -89,7 +90,7 @@ export function disconnectVia(nsp: ServerNamespace, socket: Socket | undefined, 
 
 function requireSocket(socket: Socket | undefined, caller: string): Socket {
   if (socket === undefined) {
-    throw new TypeError(`${caller}() without a sid needs a current client: call it inside an event handler`);
+    throw new UsageError(`${caller}() without a sid needs a current client: call it inside an event handler`);
   }
   return socket;
 }
@@ -144,6 +145,6 @@ export function disconnect(sid?: string): void {
  */
 export function call(sid: string, event: string, ...args: unknown[]): Promise<unknown> {
   const context = currentContext();
-  if (context === undefined) return Promise.reject(new TypeError('call() was called outside an event handler'));
+  if (context === undefined) return Promise.reject(new UsageError('call() was called outside an event handler'));
   return callVia(context.socket.nsp, sid, event, args);
 }

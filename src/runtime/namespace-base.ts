@@ -1,16 +1,28 @@
 import type { Socket } from '../namespace/socket';
 import type { ServerNamespace } from '../namespace/server-namespace';
+import { ConfigurationError, UsageError } from '../errors';
 import { Namespace as namespaceDecorator } from '../../decorators/namespace';
 import type { NamespaceDecoratorOptions } from '../../decorators/metadata';
 import type { DefaultEventsMap, EventNames, EventParams, EventsMap } from '../../decorators/events-map';
 import { currentContext, type HandlerContext } from './context';
 import type { EmitOptions } from './emit-options';
-import { kAttach } from './symbols';
 import { callVia, disconnectVia, emitVia, joinRoomVia, leaveRoomVia, roomsVia } from './helpers';
 
 /** The arguments of `emit(event, ...)`: the event's arguments, optionally followed by wrapped options. */
 export type EmitArgs<S extends EventsMap, K extends EventNames<S>> =
   [...EventParams<S, K>] | [...EventParams<S, K>, EmitOptions];
+
+/** Writes an instance's private namespace and socket; assigned by the class's static block, which alone can. */
+let setAttachment: (instance: object, nsp: ServerNamespace, socket: Socket | undefined) => void;
+
+/**
+ * Gives an instance of a `Namespace` subclass its namespace (and, for a connection-scoped instance, its socket); other
+ * instances are left alone. The runtime calls it at registration and per connection. It is a function and not a
+ * method, so that no method a user's subclass declares can ever shadow it.
+ */
+export function attachNamespace(instance: object, nsp: ServerNamespace, socket?: Socket): void {
+  if (instance instanceof NamespaceBase) setAttachment(instance, nsp, socket);
+}
 
 /**
  * The base class of class-based namespaces (Flask-SocketIO's `flask_socketio.Namespace`). Extending it is optional:
@@ -34,10 +46,12 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
     this.path = path;
   }
 
-  /** Called by the runtime at registration (and per connection for connection-scoped instances). */
-  [kAttach](nsp: ServerNamespace, socket?: Socket): void {
-    this.#nsp = nsp;
-    this.#socket = socket;
+  static {
+    setAttachment = (instance, nsp, socket) => {
+      const target = instance as NamespaceBase;
+      target.#nsp = nsp;
+      target.#socket = socket;
+    };
   }
 
   /** The server-side namespace this instance serves. Throws before registration. */
@@ -45,7 +59,7 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
     const socket = this.#currentSocket();
     if (socket !== undefined) return socket.nsp;
     if (this.#nsp === undefined) {
-      throw new TypeError(`${this.constructor.name} is not registered yet: call server.register() first`);
+      throw new UsageError(`${this.constructor.name} is not registered yet: call server.register() first`);
     }
     return this.#nsp;
   }
@@ -58,7 +72,7 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
   /** The current client's socket. Throws outside a handler. */
   get socket(): Socket {
     const socket = this.#currentSocket();
-    if (socket === undefined) throw new TypeError('there is no current client outside an event handler');
+    if (socket === undefined) throw new UsageError('there is no current client outside an event handler');
     return socket;
   }
 
@@ -141,12 +155,14 @@ export interface NamespaceHybrid {
   new <C extends EventsMap = DefaultEventsMap, S extends EventsMap = DefaultEventsMap>(
     path?: string,
   ): NamespaceBase<C, S>;
-  readonly prototype: NamespaceBase<any, any>;
+  readonly prototype: NamespaceBase<EventsMap, EventsMap>;
 }
 
 function createHybrid(this: unknown, path?: string, options?: NamespaceDecoratorOptions): unknown {
   if (new.target === undefined) {
-    if (typeof path !== 'string') throw new TypeError('@Namespace(path) needs the namespace path, e.g. "/chat"');
+    if (typeof path !== 'string') {
+      throw new ConfigurationError('@Namespace(path) needs the namespace path, e.g. "/chat"');
+    }
     return namespaceDecorator(path, options);
   }
   // Constructed (directly or through `super()` of a subclass): build a real NamespaceBase whose prototype is the

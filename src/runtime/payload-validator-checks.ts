@@ -61,7 +61,7 @@ interface PropertyChecks {
 
 /** The compiled checks of one DTO under one set of validator options. */
 export class CompiledChecks {
-  readonly #dto: Function;
+  readonly #dto: new () => object;
   readonly #targetName: string;
   readonly #properties: readonly PropertyChecks[];
   /** The executor's grouping, kept as is: its whitelist test reads it (`!grouped[key] || !grouped[key].length`). */
@@ -72,7 +72,7 @@ export class CompiledChecks {
   readonly #shouldSkipMissing: boolean;
 
   constructor(
-    dto: Function,
+    dto: new () => object,
     properties: readonly PropertyChecks[],
     grouped: Record<string, ValidationMetadata[]>,
     options: ValidatorOptions,
@@ -179,7 +179,7 @@ function passesEach(validator: ValidatorConstraintInterface, value: unknown, arg
  * Compiles the checks of `dto` for the merged validator options, or returns why the DTO stays on `validateSync`.
  * Call it only for a DTO whose constraints are all synchronous: async ones go through `validate`, never here.
  */
-export function compileChecks(dto: Function, options: ValidatorOptions): CompiledChecks | string {
+export function compileChecks(dto: new () => object, options: ValidatorOptions): CompiledChecks | string {
   for (const [key, value] of Object.entries(options)) {
     if (value !== undefined && !SUPPORTED_OPTIONS.has(key)) return `validator option ${key} is not replayed`;
   }

@@ -38,11 +38,10 @@ interface TransformerMetadataMaps {
 /**
  * class-transformer's package entry requires this CommonJS file and does not re-export it. Whether it really is the
  * storage behind the `plainToInstance` we call (and not a second copy, under a bundler that picked the ESM build) is
- * checked once by `readsTransformerStorage`.
+ * checked once by `readsTransformerStorage`. Loaded with the first DTO, after the installed version was checked
+ * (`peer-versions.ts`), so that an unsupported class-transformer is reported as such and not as a missing file.
  */
-const { defaultMetadataStorage: transformerStorage } = require('class-transformer/cjs/storage') as {
-  defaultMetadataStorage: TransformerMetadataMaps;
-};
+let transformerStorage: TransformerMetadataMaps | undefined;
 
 /** Memo of `readsTransformerStorage`; undefined until the first DTO is compiled. */
 let isTransformerStorageReadable: boolean | undefined;
@@ -64,7 +63,7 @@ export class FastInstanceBuilder {
    */
   build(value: unknown): object | undefined {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    const proto = Object.getPrototypeOf(value);
+    const proto: unknown = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) return undefined;
     const source = value as Record<string, unknown>;
     // A thenable payload becomes a promise in class-transformer (its isPromise branch).
@@ -91,7 +90,10 @@ export class FastInstanceBuilder {
  * Compiles the fast instantiation of `dto`, or returns why it must stay on `plainToInstance`. Runs at registration,
  * where reading prototypes and metadata is allowed.
  */
-export function compileFastInstance(dto: Function, transformOptions: object | undefined): FastInstanceBuilder | string {
+export function compileFastInstance(
+  dto: new () => object,
+  transformOptions: object | undefined,
+): FastInstanceBuilder | string {
   if (hasAnyOption(transformOptions)) return 'class-transformer options are set';
   const prototype: unknown = dto.prototype;
   if (typeof prototype !== 'object' || prototype === null) return 'the class has no prototype object';
@@ -99,7 +101,7 @@ export function compileFastInstance(dto: Function, transformOptions: object | un
   if (constructor === undefined || constructor.value !== dto) return 'its prototype.constructor is not the class';
   if (hasAccessors(prototype)) return 'the class or an ancestor defines a getter or setter';
   if (hasTransformerMetadata(dto)) return 'the class or an ancestor has class-transformer decorators';
-  return new FastInstanceBuilder(dto as new () => object);
+  return new FastInstanceBuilder(dto);
 }
 
 function hasAnyOption(options: object | undefined): boolean {
@@ -112,7 +114,7 @@ function hasAnyOption(options: object | undefined): boolean {
  * per key whether to call it; rather than replaying that, such classes keep `plainToInstance`.
  */
 function hasAccessors(prototype: object): boolean {
-  for (let current: object | null = prototype; current !== null; current = Object.getPrototypeOf(current)) {
+  for (let current: unknown = prototype; current !== null; current = Object.getPrototypeOf(current)) {
     if (current === Object.prototype) break;
     for (const name of Object.getOwnPropertyNames(current)) {
       const descriptor = Object.getOwnPropertyDescriptor(current, name);
@@ -126,7 +128,7 @@ function hasAccessors(prototype: object): boolean {
  * Whether class-transformer holds metadata for `dto` or any class it extends. We walk the whole constructor chain,
  * a superset of the ancestors class-transformer consults, so an answer of false is safe.
  */
-function hasTransformerMetadata(dto: Function): boolean {
+function hasTransformerMetadata(dto: new () => object): boolean {
   isTransformerStorageReadable ??= readsTransformerStorage();
   if (!isTransformerStorageReadable) return true;
   const maps = metadataMaps();
@@ -137,6 +139,10 @@ function hasTransformerMetadata(dto: Function): boolean {
 }
 
 function metadataMaps(): Map<unknown, unknown>[] {
+  transformerStorage ??=
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- this path has no type declarations to import
+    (require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerMetadataMaps })
+      .defaultMetadataStorage;
   const maps = [
     transformerStorage._typeMetadatas,
     transformerStorage._transformMetadatas,
@@ -181,7 +187,7 @@ function copyArray(value: unknown[], depth: number): unknown[] | typeof NOT_COPI
 
 function copyRecord(value: object, depth: number): Record<string, unknown> | typeof NOT_COPIED {
   const source = value as Record<string, unknown>;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   // class-transformer takes `value.constructor` as the nested target type when it is not Object: an own
   // `constructor` key (`{"constructor": "x"}` makes it call `new "x"()`) or any other prototype is its business.
   if (proto === Object.prototype) {

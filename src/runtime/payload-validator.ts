@@ -13,6 +13,7 @@ import { createDebug } from '../debug';
 import { compileChecks, type CompiledChecks } from './payload-validator-checks';
 import { compileFastInstance, type FastInstanceBuilder } from './payload-validator-instance';
 import { isNestedDeeperThan, MAX_PAYLOAD_DEPTH } from './payload-depth';
+import { checkDtoPeers } from './peer-versions';
 
 /**
  * Compiles a `@Payload()` parameter into one function, once, at registration: which class to instantiate, whether
@@ -31,6 +32,9 @@ import { isNestedDeeperThan, MAX_PAYLOAD_DEPTH } from './payload-depth';
  * is a `ValidationError` before class-transformer runs, with one violation on the payload itself (property `''`,
  * constraint `maxDepth`). Left to them, it would end in a stack overflow at a depth that changes with the Node
  * version and the JIT (see payload-depth.ts).
+ *
+ * The other refusal made before both is a missing or `null` payload, which class-validator cannot judge (see
+ * `createMissingPayloadError`).
  */
 
 const debug = createDebug('classio:runtime');
@@ -75,6 +79,8 @@ export function compilePayload(
 ): CompiledPayload | null {
   const type = options.type ?? declaredType;
   if (options.validate === false || PLAIN_TYPES.has(type) || typeof type !== 'function') return null;
+  // Before anything reads the DTO libraries: a version this path was not written for fails registration here.
+  checkDtoPeers();
   const dto = type as new () => object;
   const transformOptions = options.transformer as ClassTransformOptions | undefined;
   const validatorOptions: ValidatorOptions = {
@@ -97,6 +103,7 @@ export function compilePayload(
     return {
       isAsync: true,
       transform: async (value) => {
+        if (value === null || value === undefined) throw createMissingPayloadError(event, dto.name, value);
         const instance = instantiate(builder, dto, value, transformOptions, event);
         const errors = await validate(instance as object, validatorOptions);
         return errors.length === 0 ? instance : fail(errors);
@@ -109,6 +116,7 @@ export function compilePayload(
   return {
     isAsync: false,
     transform: (value) => {
+      if (value === null || value === undefined) throw createMissingPayloadError(event, dto.name, value);
       const instance = instantiate(builder, dto, value, transformOptions, event);
       if (checks !== null && checks.accepts(instance)) return instance;
       const errors = validateSync(instance as object, validatorOptions);
@@ -143,7 +151,7 @@ export function createDepthError(event: string, dtoName: string): ValidationErro
 
 function logFastPaths(
   event: string,
-  dto: Function,
+  dto: new () => object,
   instance: FastInstanceBuilder | string,
   checks: CompiledChecks | string,
 ): void {
@@ -164,6 +172,18 @@ export function createValidationError(event: string, dtoName: string, errors: Cl
   );
 }
 
+/**
+ * Builds the `ValidationError` of a missing or `null` payload. class-validator cannot judge one (`validateSync(null)`
+ * throws a TypeError reading `constructor`), so the refusal is ours, shaped as its own refusals are: one violation of
+ * the payload itself (`property: ''`), under the name of the constraint that would have caught it, `isDefined`.
+ */
+export function createMissingPayloadError(event: string, dtoName: string, value: null | undefined): ValidationError {
+  return new ValidationError(
+    `invalid payload for event "${event}": expected a valid ${dtoName}; got ${value === null ? 'null' : 'no payload'}`,
+    [{ property: '', constraints: { isDefined: 'the payload should not be null or undefined' } }],
+  );
+}
+
 function flatten(errors: readonly ClassValidatorError[], prefix: string, out: PropertyViolation[]): void {
   for (const error of errors) {
     const property = error.property ? (prefix ? `${prefix}.${error.property}` : error.property) : prefix;
@@ -172,12 +192,12 @@ function flatten(errors: readonly ClassValidatorError[], prefix: string, out: Pr
   }
 }
 
-function hasConstraints(dto: Function): boolean {
+function hasConstraints(dto: new () => object): boolean {
   return getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).length > 0;
 }
 
 /** Whether validating `dto` may need class-validator's async path; unknown nested types count as async. */
-function hasAsyncConstraints(dto: Function, seen: Set<Function>): boolean {
+function hasAsyncConstraints(dto: new () => object, seen: Set<unknown>): boolean {
   if (seen.has(dto)) return false;
   seen.add(dto);
   const storage = getMetadataStorage();
@@ -189,9 +209,10 @@ function hasAsyncConstraints(dto: Function, seen: Set<Function>): boolean {
       }
     }
     if (metadata.type === ValidationTypes.NESTED_VALIDATION) {
-      const nested = readDesignType(dto.prototype, metadata.propertyName);
+      const nested = readDesignType(dto.prototype as object, metadata.propertyName);
       // Arrays and maps hide their element class from design metadata: take the safe (async) path.
-      if (typeof nested !== 'function' || PLAIN_TYPES.has(nested) || hasAsyncConstraints(nested, seen)) return true;
+      if (typeof nested !== 'function' || PLAIN_TYPES.has(nested)) return true;
+      if (hasAsyncConstraints(nested as new () => object, seen)) return true;
     }
   }
   return false;

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EngineCloseReason, EngineConnection, EngineData, HandshakeRequest, TransportName } from '../engine/types';
+import type { InProcessConnection } from '../server';
 
 /** What the in-memory handshake request looks like to the server. */
 export interface MemoryRequestOptions {
@@ -17,9 +18,9 @@ export interface MemoryRequestOptions {
 
 /** Receives what the server writes to a {@link MemoryEngineConnection}. */
 export interface MemoryPeer {
-  /** One Engine.IO message packet written by the server. */
+  /** @internal One Engine.IO message packet written by the server. */
   receive(data: EngineData): void;
-  /** The server closed the session. */
+  /** @internal The server closed the session. */
   closed(reason: EngineCloseReason): void;
 }
 
@@ -28,7 +29,7 @@ export interface MemoryPeer {
  * socket does, so the namespace layer cannot tell it from a real client, but there is no HTTP, no transport and no
  * heartbeat. Messages are delivered synchronously in both directions, in order, each Buffer copied as a wire would.
  */
-export class MemoryEngineConnection extends EventEmitter implements EngineConnection {
+export class MemoryEngineConnection extends EventEmitter implements InProcessConnection {
   readonly id: string;
   readonly request: HandshakeRequest;
   readonly remoteAddress: string;
@@ -65,6 +66,11 @@ export class MemoryEngineConnection extends EventEmitter implements EngineConnec
     if (this.#readyState !== 'open') return;
     this.#end(reason);
     this.#peer.closed(reason);
+  }
+
+  /** The server is shutting down: it closes this connection as the engine closes its sessions. */
+  shutDown(): void {
+    this.close('forced server close');
   }
 
   /** Client side: delivers one message to the server's `message` listeners. Dropped once closed. */

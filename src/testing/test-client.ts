@@ -1,12 +1,10 @@
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
-import type { EngineCloseReason, EngineConnection, EngineData } from '../engine/types';
+import type { EngineCloseReason, EngineData } from '../engine/types';
+import type { Server } from '../server';
 import { DisconnectedError } from '../errors';
 import { MemoryEngineConnection, type MemoryPeer } from './memory-connection';
 import { TestClientNamespace } from './test-client-namespace';
-import type { AckResponder, ReceivedPacket, TestClientHost, TestClientOptions, TestConnectError } from './types';
-
-export { TestClientNamespace } from './test-client-namespace';
-export type { AckResponder, ReceivedPacket, TestClientHost, TestClientOptions, TestConnectError } from './types';
+import type { AckResponder, ReceivedPacket, TestClientOptions, TestConnectError } from './types';
 
 type NamespaceState = 'connecting' | 'connected' | 'refused' | 'disconnected';
 
@@ -38,11 +36,18 @@ const DEFAULT_WAIT_MS = 5000;
 /**
  * An in-process Socket.IO client for tests (Flask-SocketIO's `SocketIOTestClient`, improved). It speaks to the real
  * server through socket.io-parser's encoder and decoder and the real namespace runtime, over an in-memory
- * {@link EngineConnection}: no port, no HTTP, no heartbeat.
+ * {@link MemoryEngineConnection} (an `EngineConnection`): no port, no HTTP, no heartbeat.
  *
  * Server writes are delivered synchronously, so after `emit()` of an event whose handler answers synchronously the
  * answer is already in {@link TestClient.getReceived}. For handlers that await, use {@link TestClient.waitFor} or
  * {@link TestClient.emitWithAck}.
+ *
+ * @example
+ * import { TestClient } from 'classio/testing';
+ *
+ * const client = new TestClient(server, '/chat', { auth: { token: 'let-me-in' } });
+ * await client.ready;                                   // false when refused: see client.connectError()
+ * const [answer] = await client.emitWithAck('set_name', 'alice');
  */
 export class TestClient implements MemoryPeer {
   /** The namespace used when a method is called without one. */
@@ -57,7 +62,11 @@ export class TestClient implements MemoryPeer {
   /** Settles once the first namespace's CONNECT is answered: true when accepted. */
   readonly ready: Promise<boolean>;
 
-  constructor(host: TestClientHost, namespace = '/', options: TestClientOptions = {}) {
+  /**
+   * Opens an in-memory connection to `server` and starts connecting to `namespace` at once; `await client.ready`
+   * for the answer. `server.close()` shuts the connection down with the server's other sessions.
+   */
+  constructor(server: Server, namespace = '/', options: TestClientOptions = {}) {
     this.namespace = namespace;
     this.#onAck = options.onAck;
     this.#conn = new MemoryEngineConnection(this, {
@@ -66,7 +75,7 @@ export class TestClient implements MemoryPeer {
       remoteAddress: options.remoteAddress,
     });
     this.#decoder.on('decoded', (packet: Packet) => this.#onPacket(packet));
-    host.acceptConnection(this.#conn);
+    server.acceptConnection(this.#conn);
     this.ready = this.connect(namespace, { auth: options.auth });
   }
 
@@ -220,11 +229,6 @@ export class TestClient implements MemoryPeer {
     this.#closeAll(reason === 'forced close' ? 'io server disconnect' : 'transport close');
   }
 
-  /** @internal The server is shutting down: it closes this connection as the engine closes its sessions. */
-  shutDown(): void {
-    this.#conn.close('forced server close');
-  }
-
   #emitOn(namespace: string, event: string, args: unknown[], id: number | undefined): void {
     const slot = this.#slots.get(namespace);
     if (slot === undefined || slot.state === 'refused' || slot.state === 'disconnected') {
@@ -362,9 +366,4 @@ export class TestClient implements MemoryPeer {
       if (slot.state === 'connected' || slot.state === 'connecting') this.#markDisconnected(namespace, slot, reason);
     }
   }
-}
-
-/** Creates a test client connected (or connecting) to `namespace` of `host`. */
-export function createTestClient(host: TestClientHost, namespace = '/', options: TestClientOptions = {}): TestClient {
-  return new TestClient(host, namespace, options);
 }

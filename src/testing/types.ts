@@ -1,11 +1,4 @@
-import type { EngineConnection } from '../engine/types';
-
 /** The shapes the test client shares with its users. */
-
-/** What the test client needs from the server: a way to hand it an engine connection, as the engine would. */
-export interface TestClientHost {
-  acceptConnection(conn: EngineConnection): void;
-}
 
 /** One event the server sent to this client. */
 export interface ReceivedPacket {

@@ -81,7 +81,7 @@ async function runServer(peer: Peer, channel: string): Promise<void> {
     broadcast = (seq) => void io.to(ROOM).emit('fanout', seq, PAYLOAD);
     roomSize = () => io.of('/').adapter.rooms.get(ROOM)?.size ?? 0;
     close = async () => {
-      io.close();
+      await io.close();
       pub.disconnect();
       sub.disconnect();
     };

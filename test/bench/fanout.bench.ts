@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { JOIN_FRAME, RESPONSE_PREFIX, ROOM_EVENT_FRAME, hasPrefix, prepareFrame } from './support/frames';
-import { RawClient, assertAllOpen, closeClients, connectClients } from './support/raw-client';
+import { type RawClient, assertAllOpen, closeClients, connectClients } from './support/raw-client';
 import { runIfMain } from './support/runner';
 import { sleep, type Suite } from './support/suite';
 

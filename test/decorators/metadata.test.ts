@@ -77,14 +77,11 @@ describe('Decorators', () => {
       ]);
     });
 
-    it('rejects a filter that is neither an event name nor a class', () => {
-      expect(() => OnError(42 as never)).to.not.throw();
-      expect(() => {
-        class Bad {
-          @OnError(42 as never) failed() {}
-        }
-        return Bad;
-      }).to.throw(TypeError, '@OnError() takes event names and error classes, got number');
+    it('records a filter that is neither an event name nor a class as given, for registration to refuse', () => {
+      class Bad {
+        @OnError(42 as never) failed() {}
+      }
+      expect(readOwnMetadata(Bad)!.errorHandlers.get('failed')).to.deep.equal([42]);
     });
   });
 
@@ -157,6 +154,21 @@ describe('Decorators', () => {
         }
       }
       expect(readParamTypes(Handler.prototype, 'handle')).to.deep.equal([Dto, String]);
+    });
+
+    it('record a parameter of the constructor or of a static method as misplaced, for registration to refuse', () => {
+      class Misplaced {
+        constructor(@Sid() readonly sid: string) {}
+        static make(_first: unknown, @Payload() dto: Dto) {
+          return dto;
+        }
+      }
+      // TypeScript applies static member decorators before constructor parameter decorators.
+      expect(readOwnMetadata(Misplaced)!.misplacedParams).to.deep.equal([
+        { method: 'make', param: { index: 1, kind: 'payload', payload: {} } },
+        { method: undefined, param: { index: 0, kind: 'sid' } },
+      ]);
+      expect(readOwnMetadata(Misplaced)!.params.size).to.equal(0);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createChatApp, type ChatApp, type ChatAppOptions } from '../../examples/chat/server';
-import type { TestClient, TestClientOptions } from '../../src/testing/test-client';
+import { TestClient, type TestClientOptions } from '../../src/testing';
 
 /** Every numbered behaviour of the chat example (issue 4), through the in-process test client: no port at all. */
 describe('chat example with the test client', () => {
@@ -15,7 +15,7 @@ describe('chat example with the test client', () => {
 
   /** A /test client whose `Connected` greeting has been checked and consumed. */
   async function joinTest(options: TestClientOptions = {}): Promise<TestClient> {
-    const client = (app as ChatApp).server.testClient('/test', options);
+    const client = new TestClient((app as ChatApp).server, '/test', options);
     expect(await client.ready).to.equal(true);
     expect(await client.waitFor('my response')).to.deep.equal({
       name: 'my response',
@@ -163,13 +163,13 @@ describe('chat example with the test client', () => {
   });
 
   it('lets /private in with the token and answers whoami with the sid', async () => {
-    const client = (app as ChatApp).server.testClient('/private', { auth: { token: 'secret' } });
+    const client = new TestClient((app as ChatApp).server, '/private', { auth: { token: 'secret' } });
     expect(await client.ready).to.equal(true);
     expect(await client.emitWithAck('whoami')).to.deep.equal([client.id()]);
   });
 
   it('refuses /private without the token: connect_error "unauthorized"', async () => {
-    const client = (app as ChatApp).server.testClient('/private', { auth: { token: 'wrong' } });
+    const client = new TestClient((app as ChatApp).server, '/private', { auth: { token: 'wrong' } });
     expect(await client.ready).to.equal(false);
     expect(client.connectError()?.message).to.equal('unauthorized');
     expect(await client.connect('/private')).to.equal(false);
@@ -177,7 +177,7 @@ describe('chat example with the test client', () => {
   });
 
   it('sends a "message" on / straight back', async () => {
-    const client = (app as ChatApp).server.testClient('/');
+    const client = new TestClient((app as ChatApp).server, '/');
     await client.ready;
     client.emit('message', 'hi');
     expect(await client.waitFor('message', { namespace: '/' })).to.deep.equal({

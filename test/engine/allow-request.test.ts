@@ -43,9 +43,7 @@ describe('EngineServer', () => {
     });
 
     it('uses the message of a thrown or rejected error as the body message', async () => {
-      await start(async () => {
-        throw new Error('token expired');
-      });
+      await start(() => Promise.reject(new Error('token expired')));
       const res = await httpRequest(`${fixture.baseUrl}${HANDSHAKE}`);
       expect(res.status).to.equal(403);
       expect(JSON.parse(res.body)).to.deep.equal({ code: 4, message: 'token expired' });

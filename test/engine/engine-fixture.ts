@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { EngineServer } from '../../src/engine/server';
 import type { EngineServerOptions } from '../../src/engine/options';
 import type { EngineSocket } from '../../src/engine/socket';
+import type { EngineData } from '../../src/engine/types';
 import { baseUrlOf } from '../support/raw-engine-client';
 
 /** An EngineServer attached to an HTTP server on 127.0.0.1, port 0. */
@@ -38,6 +39,6 @@ export async function startEngine(options: EngineServerOptions = {}): Promise<En
 /** Makes every session echo its messages back. */
 export function echo(engine: EngineServer): void {
   engine.on('connection', (socket: EngineSocket) => {
-    socket.on('message', (data) => socket.send(data));
+    socket.on('message', (data: EngineData) => socket.send(data));
   });
 }

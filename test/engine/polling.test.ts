@@ -27,7 +27,7 @@ describe('PollingTransport', () => {
 
     it('delivers every packet of a payload split on the record separator, binary decoded from base64', async () => {
       const messages: EngineData[] = [];
-      socket.on('message', (data) => messages.push(data));
+      socket.on('message', (data: EngineData) => messages.push(data));
       await client.push('4first\x1e4second\x1ebAQIDBA==');
       expect(messages).to.deep.equal(['first', 'second', Buffer.from([1, 2, 3, 4])]);
     });

@@ -20,8 +20,9 @@ async function openWebSocket(baseUrl: string): Promise<RawSession> {
   const { client, open } = await RawWebSocketClient.handshake(baseUrl);
   return {
     sid: open.sid,
-    async send(literal) {
+    send(literal) {
       client.send(literal);
+      return Promise.resolve();
     },
     async receive() {
       const frame = await client.next();

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { injectable } from 'tsyringe';
 import { Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
-import { Namespace, On, OnError, Payload, UseGuards } from '../../src/runtime';
+import { Namespace, On, OnError, Payload, UseGuards } from '../../src';
 import type { Socket } from '../../src/namespace/socket';
 import { Harness, modeOf } from './support/harness';
 import { until } from '../support/io';
@@ -22,8 +22,8 @@ class ThrowingGuard {
 
 @injectable()
 class RejectingGuard {
-  async canActivate(): Promise<boolean> {
-    throw new Error('guard rejected');
+  canActivate(): Promise<boolean> {
+    return Promise.reject(new Error('guard rejected'));
   }
 }
 
@@ -36,8 +36,8 @@ class ExplodingConstraint implements ValidatorConstraintInterface {
 
 @ValidatorConstraint({ name: 'explodesLater', async: true })
 class RejectingConstraint implements ValidatorConstraintInterface {
-  async validate(): Promise<boolean> {
-    throw new Error('validator rejected');
+  validate(): Promise<boolean> {
+    return Promise.reject(new Error('validator rejected'));
   }
 }
 
@@ -58,13 +58,14 @@ class Failing extends Namespace {
   }
 
   @On('async reject')
-  async asyncReject(): Promise<never> {
-    throw new Error('async reject');
+  asyncReject(): Promise<never> {
+    return Promise.reject(new Error('async reject'));
   }
 
   @On('reject with a string')
-  async rejectWithString(): Promise<never> {
-    throw 'not an Error';
+  rejectWithString(): Promise<never> {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a non-Error reason is what it tests
+    return Promise.reject('not an Error');
   }
 
   @On('guard throws')
@@ -108,13 +109,13 @@ class ErrorHandlerThrows extends Namespace {
 @injectable()
 class ErrorHandlerRejects extends Namespace {
   @On('fail')
-  async fail(): Promise<never> {
-    throw new Error('original');
+  fail(): Promise<never> {
+    return Promise.reject(new Error('original'));
   }
 
   @OnError()
-  async failed(): Promise<never> {
-    throw new Error('error handler rejected');
+  failed(): Promise<never> {
+    return Promise.reject(new Error('error handler rejected'));
   }
 }
 
@@ -129,8 +130,8 @@ class ConnectThrows extends Namespace {
 @Namespace('/connect-rejects')
 @injectable()
 class ConnectRejects extends Namespace {
-  async on_connect(): Promise<void> {
-    throw new Error('connect hook rejected');
+  on_connect(): Promise<void> {
+    return Promise.reject(new Error('connect hook rejected'));
   }
 }
 
@@ -142,8 +143,8 @@ class ClassGuardRejects extends Namespace {}
 @Namespace('/disconnect-fails')
 @injectable()
 class DisconnectFails extends Namespace {
-  async on_disconnect(): Promise<void> {
-    throw new Error('disconnect hook rejected');
+  on_disconnect(): Promise<void> {
+    return Promise.reject(new Error('disconnect hook rejected'));
   }
 }
 
@@ -170,9 +171,7 @@ describe('Handler failures', () => {
       socket.on('listener throws', () => {
         throw new Error('listener threw');
       });
-      socket.on('listener rejects', async () => {
-        throw new Error('listener rejected');
-      });
+      socket.on('listener rejects', () => Promise.reject(new Error('listener rejected')));
       socket.on('disconnect', () => {
         throw new Error('disconnect listener threw');
       });
@@ -280,10 +279,11 @@ describe('Handler failures', () => {
       ['/middleware-throws', 'middleware threw'],
     ];
     for (const [nsp, message] of cases) {
-      it(`refuses the connection to ${nsp} with connect_error "${message}"`, async () => {
+      it(`refuses the connection to ${nsp} with connect_error "server error" and logs "${message}"`, async () => {
         const error = await connectError(nsp);
-        expect(error.message).to.equal(message);
+        expect(error.message).to.equal('server error');
         expect(harness.server.of(nsp).sockets.size).to.equal(0);
+        expect(harness.logged.map((err) => (err as Error).message)).to.deep.equal([message]);
       });
     }
   });
@@ -304,7 +304,7 @@ describe('Handler failures', () => {
     it('logs throwing connection, catch-all, event and disconnect listeners and answers the ack', async () => {
       const client = await harness.pool.connect(harness.server, '/listeners', modeOfTest);
       client.emit('listener throws');
-      const answer = await client.timeout(3000).emitWithAck('listener rejects');
+      const answer: unknown = await client.timeout(3000).emitWithAck('listener rejects');
       expect(answer).to.deep.equal({ error: { code: 'CLASSIO_ERR_HANDLER', message: 'listener rejected' } });
       client.disconnect();
       const expected = [

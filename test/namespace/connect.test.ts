@@ -45,7 +45,7 @@ for (const mode of TRANSPORT_MODES) {
         expect(handshake.issued).to.be.within(before, Date.now());
         expect(handshake.time).to.equal(new Date(handshake.issued).toString());
         // Fields are read from the request on demand; JSON and fetchSockets still see all of them.
-        const json = JSON.parse(JSON.stringify(handshake));
+        const json = JSON.parse(JSON.stringify(handshake)) as Record<string, unknown>;
         expect(json).to.include({ url: handshake.url, address: handshake.address, issued: handshake.issued });
         expect(json.auth).to.deep.equal({ token: 't' });
         const [remote] = await server.of('/chat').fetchSockets();
@@ -111,9 +111,7 @@ for (const mode of TRANSPORT_MODES) {
       it('refuses through an async hook throwing a ConnectError with its reason and data', async () => {
         server.of('/hook').install({
           routes: new Map(),
-          connect: async () => {
-            throw new ConnectError('token expired', { code: 42 });
-          },
+          connect: () => Promise.reject(new ConnectError('token expired', { code: 42 })),
           disconnect: null,
           onError: null,
         });

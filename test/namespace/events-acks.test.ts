@@ -3,7 +3,7 @@ import type { Server } from '../../src/server';
 import type { Socket } from '../../src/namespace/socket';
 import type { Route } from '../../src/namespace/route-table';
 import { ackArgs } from '../../src/namespace/dispatch';
-import { AckTimeoutError, ValidationError } from '../../src/errors';
+import { AckTimeoutError, UsageError, ValidationError } from '../../src/errors';
 import { ClientPool, TRANSPORT_MODES, nextEvent, startServer, until } from '../support/io';
 
 function route(event: string, handle: Route['handle'], onError: Route['onError'] = null): Route {
@@ -85,14 +85,16 @@ for (const mode of TRANSPORT_MODES) {
 
       it('refuses to emit a reserved event name', async () => {
         await clients.connect(server, '/', mode);
-        expect(() => serverSocket.emit('disconnect')).to.throw('"disconnect" is a reserved event name');
+        expect(() => serverSocket.emit('disconnect'))
+          .to.throw(UsageError, '"disconnect" is a reserved event name')
+          .with.property('code', 'CLASSIO_ERR_USAGE');
       });
     });
 
     describe('client-to-server acks', () => {
       it('answers with the handler return value, synchronous or resolved', async () => {
         server.of('/').addRoute(route('sum', (_s, args) => (args[0] as number) + (args[1] as number)));
-        server.of('/').addRoute(route('later', async (_s, args) => `done ${String(args[0])}`));
+        server.of('/').addRoute(route('later', (_s, args) => Promise.resolve(`done ${String(args[0])}`)));
         server.of('/').addRoute(route('pair', (_s, args) => ackArgs(...args)));
         const client = await clients.connect(server, '/', mode);
         expect(await client.emitWithAck('sum', 2, 3)).to.equal(5);
@@ -109,13 +111,17 @@ for (const mode of TRANSPORT_MODES) {
             throw new Error('boom');
           }),
         );
-        server.of('/').addRoute(
-          route('reject', async () => {
-            throw new ValidationError('payload of "reject" is invalid', [
-              { property: 'name', constraints: { isString: 'name must be a string' } },
-            ]);
-          }),
-        );
+        server
+          .of('/')
+          .addRoute(
+            route('reject', () =>
+              Promise.reject(
+                new ValidationError('payload of "reject" is invalid', [
+                  { property: 'name', constraints: { isString: 'name must be a string' } },
+                ]),
+              ),
+            ),
+          );
         const client = await clients.connect(server, '/', mode);
         expect(await client.emitWithAck('fail')).to.deep.equal({
           error: { code: 'CLASSIO_ERR_HANDLER', message: 'boom' },
@@ -161,6 +167,34 @@ for (const mode of TRANSPORT_MODES) {
         server.setDefaultErrorHandler((err) => `default took ${(err as Error).message}`);
         const client = await clients.connect(server, '/', mode);
         expect(await client.emitWithAck('fail')).to.equal('default took not a validation error');
+      });
+
+      it('answers an ack for an event nobody handles with CLASSIO_ERR_UNKNOWN_EVENT, and runs no error handler', async () => {
+        const errors: unknown[] = [];
+        server.setDefaultErrorHandler((err) => void errors.push(err));
+        server.of('/').addRoute(route('known', () => 'fine'));
+        const client = await clients.connect(server, '/', mode);
+        const caught: string[] = [];
+        serverSocket.onAny((event: string) => caught.push(event));
+        expect(await client.timeout(2000).emitWithAck('nobody listens', 1)).to.deep.equal({
+          error: { code: 'CLASSIO_ERR_UNKNOWN_EVENT', message: 'no handler for event "nobody listens" in namespace /' },
+        });
+        // A catch-all listener sees the event but cannot answer it: the ack is still answered.
+        expect(caught).to.deep.equal(['nobody listens']);
+        expect(errors).to.deep.equal([]);
+        expect(await client.timeout(2000).emitWithAck('known')).to.equal('fine');
+      });
+
+      it('ignores an event nobody handles when the client asked for no ack', async () => {
+        const client = await clients.connect(server, '/', mode);
+        const caught: string[] = [];
+        serverSocket.onAny((event: string) => caught.push(event));
+        client.emit('nobody listens');
+        serverSocket.on('marker', () => caught.push('marker'));
+        client.emit('marker');
+        await until(() => caught.length === 3, 'the marker');
+        expect(caught).to.deep.equal(['nobody listens', 'marker', 'marker']);
+        expect(client.connected).to.equal(true);
       });
 
       it('keeps other clients served while one handler fails', async () => {

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { Decoder, Encoder } from 'socket.io-parser';
 import { decodeEventPacket, encodePacket, PacketType, type Packet } from '../../src/protocol/packet';
+import { UsageError } from '../../src/errors';
 
 /**
  * classio encodes events and acks without binary data itself and leaves the rest to socket.io-parser: both must
@@ -47,9 +48,9 @@ describe('encodePacket', () => {
           for (const id of [undefined, 0, 42]) {
             const packet: Packet = { type, nsp, data: [...data], id };
             // socket.io-parser passes attachments on as given; classio hands the engine their bytes as Buffers.
-            const expected = reference
-              .encode({ ...packet, data: [...data] })
-              .map((part, i) => (i === 0 ? part : bytesOf(part)));
+            const expected = (reference.encode({ ...packet, data: [...data] }) as unknown[]).map((part, i) =>
+              i === 0 ? part : bytesOf(part),
+            );
             const actual = encodePacket(packet);
             for (const part of actual.slice(1)) expect(Buffer.isBuffer(part)).to.equal(true);
             expect(actual, `type ${type}, nsp ${nsp}, id ${String(id)}`).to.deep.equal(expected);
@@ -59,9 +60,11 @@ describe('encodePacket', () => {
     });
   }
 
-  it('refuses a Blob, whose bytes cannot be read synchronously, with a TypeError', () => {
+  it('refuses a Blob, whose bytes cannot be read synchronously, with a UsageError', () => {
     const packet: Packet = { type: PacketType.EVENT, nsp: '/', data: ['evt', new Blob(['x'])] };
-    expect(() => encodePacket(packet)).to.throw(TypeError, /Blob/);
+    expect(() => encodePacket(packet))
+      .to.throw(UsageError, 'a Blob cannot be emitted: send its bytes instead (Buffer.from(await blob.arrayBuffer()))')
+      .with.property('code', 'CLASSIO_ERR_USAGE');
   });
 
   it('leaves the other packet types to socket.io-parser', () => {

@@ -3,7 +3,7 @@ import { injectable } from 'tsyringe';
 import type { DependencyContainer } from 'tsyringe';
 import type { Server } from '../../src/server';
 import { ConnectError } from '../../src/errors';
-import { Namespace, UseGuards, OnError, type GuardContext } from '../../src/runtime';
+import { Namespace, UseGuards, OnError, type GuardContext } from '../../src';
 import { ClientPool, nextEvent } from '../support/io';
 import { MODES, register, request, useRuntimeServer } from './support';
 

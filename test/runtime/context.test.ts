@@ -16,7 +16,7 @@ import {
   leaveRoom,
   rooms,
   type HandlerContext,
-} from '../../src/runtime';
+} from '../../src';
 import type { Socket } from '../../src/namespace/socket';
 import { ClientPool, collect, delay, nextEvent, until } from '../support/io';
 import { MODES, register, request, useRuntimeServer } from './support';
@@ -166,6 +166,52 @@ for (const mode of MODES) {
         register(server, Params);
         const client = await clients.connect(server, '/params', mode);
         expect(await request(client, 'info', 5)).to.deep.equal([5, client.id, 'info', [5]]);
+      });
+    });
+
+    describe('Socket.IO-style listeners registered in a handler', () => {
+      it("run with their socket's context in a singleton, for that client only", async () => {
+        const leaving: string[] = [];
+        @Namespace('/raw')
+        class Raw extends Namespace {
+          on_connect(auth: { name: string }) {
+            this.session.name = auth.name;
+            this.socket.onAny((event: string) => this.emit('any', event, this.sid, this.session.name, currentEvent()));
+            this.socket.on('raw', (value: number, ack: (answer: unknown) => void) =>
+              ack([value, currentSid(), this.session.name, this.event, this.context?.args]),
+            );
+            this.socket.on('disconnecting', (reason: string) => leaving.push(`${String(this.session.name)} ${reason}`));
+          }
+        }
+        register(server, Raw);
+        const ada = await clients.connect(server, '/raw', mode, { auth: { name: 'ada' } });
+        const bob = await clients.connect(server, '/raw', mode, { auth: { name: 'bob' } });
+        const adaAny = nextEvent<unknown[]>(ada, 'any');
+        expect(await request(ada, 'raw', 1)).to.deep.equal([1, ada.id, 'ada', 'raw', [1]]);
+        expect(await adaAny).to.deep.equal(['raw', ada.id, 'ada', 'raw']);
+        expect(await request(bob, 'raw', 2)).to.deep.equal([2, bob.id, 'bob', 'raw', [2]]);
+        bob.disconnect();
+        await until(() => leaving.length === 1, 'the disconnecting listener');
+        expect(leaving).to.deep.equal(['bob client namespace disconnect']);
+      });
+
+      it('can be removed with off() by the function that was registered', async () => {
+        const heard: string[] = [];
+        @Namespace('/raw-off')
+        class RawOff extends Namespace {
+          on_connect() {
+            const listener = (value: string) => heard.push(`${value} ${this.sid}`);
+            this.socket.on('ping', listener);
+            this.socket.on('stop', () => this.socket.off('ping', listener));
+          }
+        }
+        register(server, RawOff);
+        const client = await clients.connect(server, '/raw-off', mode);
+        client.emit('ping', 'first');
+        client.emit('stop');
+        const answer = await request<{ error: { code: string } }>(client, 'ping', 'second');
+        expect(answer.error.code).to.equal('CLASSIO_ERR_UNKNOWN_EVENT');
+        expect(heard).to.deep.equal([`first ${client.id}`]);
       });
     });
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Server } from '../../src/server';
-import { Namespace, OnError, type ErrorContext } from '../../src/runtime';
+import { Namespace, OnError, type ErrorContext } from '../../src';
 import { ClientPool } from '../support/io';
 import { MODES, register, request, useRuntimeServer } from './support';
 
@@ -36,7 +36,7 @@ for (const mode of MODES) {
         args: ['x'],
         sid: client.id,
       });
-      expect((await request(client, 'reject')).message).to.equal('rejected');
+      expect((await request<{ message: string }>(client, 'reject')).message).to.equal('rejected');
     });
 
     it('narrows handlers by event and by error class, most specific first', async () => {
@@ -107,6 +107,118 @@ for (const mode of MODES) {
       const b = await clients.connect(server, '/replaces', mode);
       expect(await request(a, 'boom')).to.equal('base');
       expect(await request(b, 'boom')).to.equal('child');
+    });
+
+    describe('of several classes sharing a namespace', () => {
+      class AuditError extends Error {}
+
+      /** Three classes on /shared, registered in this order: Chat, Audit, Admin; and a functional handler. */
+      function registerShared(): void {
+        @Namespace('/shared')
+        class Chat extends Namespace {
+          on_chat() {
+            throw new QuotaError('chat quota');
+          }
+          on_chat_plain() {
+            throw new Error('chat plain');
+          }
+          @OnError(QuotaError)
+          quota(error: Error) {
+            return `Chat took ${error.message}`;
+          }
+        }
+        @Namespace('/shared')
+        class Audit extends Namespace {
+          on_audit() {
+            throw new AuditError('audit failure');
+          }
+          async on_audit_late() {
+            await Promise.resolve();
+            throw new QuotaError('pass it on');
+          }
+          @OnError(AuditError)
+          audit(error: Error) {
+            return `Audit took ${error.message}`;
+          }
+          @OnError()
+          async anything(error: Error) {
+            await Promise.resolve();
+            // Rethrowing the very error it was given means "not mine", asynchronously too.
+            if (error.message === 'pass it on') throw error;
+            return `Audit caught ${error.message}`;
+          }
+        }
+        @Namespace('/shared')
+        class Admin extends Namespace {
+          on_admin() {
+            throw new QuotaError('admin quota');
+          }
+          @OnError('admin')
+          adminOnly(error: Error) {
+            if (error instanceof QuotaError) throw error;
+            return `Admin took ${error.message}`;
+          }
+          @OnError()
+          all(error: Error) {
+            return `Admin caught ${error.message}`;
+          }
+        }
+        register(server, Chat);
+        register(server, Audit);
+        register(server, Admin);
+        server.on(
+          'functional',
+          () => {
+            throw new AuditError('functional failure');
+          },
+          { namespace: '/shared' },
+        );
+      }
+
+      it("tries the failing route's class first, then the others in registration order", async () => {
+        registerShared();
+        const client = await clients.connect(server, '/shared', mode);
+        // Chat's own filter matches.
+        expect(await request(client, 'chat')).to.equal('Chat took chat quota');
+        // Chat declines a plain Error; Audit, registered next, has a catch-all.
+        expect(await request(client, 'chat_plain')).to.equal('Audit caught chat plain');
+        // Admin's event-specific handler declines (rethrows); Admin's catch-all comes before the other classes'.
+        expect(await request(client, 'admin')).to.equal('Admin caught admin quota');
+        // Audit's catch-all declines asynchronously (rejects with the error): Chat, registered first, takes it.
+        expect(await request(client, 'audit_late')).to.equal('Chat took pass it on');
+        expect(await request(client, 'audit')).to.equal('Audit took audit failure');
+      });
+
+      it('hands an error of a route without a class to the classes in registration order', async () => {
+        registerShared();
+        const client = await clients.connect(server, '/shared', mode);
+        expect(await request(client, 'functional')).to.equal('Audit took functional failure');
+      });
+
+      it('passes an error every class declines on to the server default handler', async () => {
+        @Namespace('/declines')
+        class First extends Namespace {
+          on_fail() {
+            throw new Error('nobody');
+          }
+          @OnError(QuotaError)
+          quota() {
+            return 'First';
+          }
+        }
+        @Namespace('/declines')
+        class Second extends Namespace {
+          @OnError(AuditError)
+          audit() {
+            return 'Second';
+          }
+        }
+        register(server, First);
+        register(server, Second);
+        server.setDefaultErrorHandler((error) => `default took ${(error as Error).message}`);
+        const client = await clients.connect(server, '/declines', mode);
+        expect(await request(client, 'fail')).to.equal('default took nobody');
+      });
     });
   });
 }

@@ -3,7 +3,7 @@ import { inject, injectable, Lifecycle } from 'tsyringe';
 import type { DependencyContainer } from 'tsyringe';
 import type { Server } from '../../src/server';
 import type { Socket } from '../../src/namespace/socket';
-import { Namespace, CONNECTION_SOCKET } from '../../src/runtime';
+import { Namespace, CONNECTION_SOCKET } from '../../src';
 import { ClientPool, until } from '../support/io';
 import { MODES, register, request, useRuntimeServer } from './support';
 

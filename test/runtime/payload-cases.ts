@@ -236,7 +236,7 @@ export class HiddenChild extends Hidden {
 
 /** @Transform changes a value before validation. */
 class Trimmed {
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(1)
   title!: string;
@@ -254,8 +254,8 @@ export class Guarded {
 
 @ValidatorConstraint({ name: 'isHandle', async: true })
 class IsHandleConstraint implements ValidatorConstraintInterface {
-  async validate(value: unknown): Promise<boolean> {
-    return typeof value === 'string' && value.startsWith('@');
+  validate(value: unknown): Promise<boolean> {
+    return Promise.resolve(typeof value === 'string' && value.startsWith('@'));
   }
 }
 

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { ConfigurationError } from '../../src/errors';
-import { Namespace, NamespaceExplorer, On, UseGuards, Ack } from '../../src/runtime';
+import { Namespace, On, OnError, Payload, Sid, UseGuards, Ack } from '../../src';
+import { NamespaceExplorer } from '../../src/runtime/explorer';
 
 /** Asserts that compiling `target` throws a ConfigurationError with `message`. */
 function expectConfigurationError(explorer: NamespaceExplorer, target: object, message: string): void {
@@ -169,6 +170,57 @@ describe('NamespaceExplorer', () => {
       );
     });
 
+    it('rejects an @OnError() filter that is neither an event name nor a class', () => {
+      @Namespace('/filters')
+      class Filters extends Namespace {
+        @OnError('upload', 42 as never) failed() {}
+      }
+      expectConfigurationError(
+        explorer,
+        Filters,
+        'Filters.failed: @OnError() takes event names and error classes, got number',
+      );
+    });
+
+    it('rejects a parameter decorator on the constructor or on a static method', () => {
+      @Namespace('/built')
+      class Built extends Namespace {
+        constructor(@Sid() readonly clientId: string) {
+          super();
+        }
+      }
+      expectConfigurationError(
+        explorer,
+        Built,
+        "Built: @Sid() decorates parameter 0 of the constructor; classio's parameter decorators apply to instance methods only",
+      );
+      @Namespace('/static')
+      class Static extends Namespace {
+        static helper(@Payload() payload: unknown) {
+          return payload;
+        }
+      }
+      expectConfigurationError(
+        explorer,
+        Static,
+        "Static: @Payload() decorates parameter 0 of static method helper; classio's parameter decorators apply to instance methods only",
+      );
+    });
+
+    it('rejects @Namespace() without a path when the class is declared', () => {
+      let caught: unknown;
+      try {
+        Namespace(undefined as unknown as string);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).to.be.instanceOf(ConfigurationError);
+      expect((caught as ConfigurationError).code).to.equal('CLASSIO_ERR_CONFIG');
+      expect((caught as ConfigurationError).message).to.equal(
+        '@Namespace(path) needs the namespace path, e.g. "/chat"',
+      );
+    });
+
     it('rejects an unknown scope', () => {
       @Namespace('/scope', { scope: 'request' as never })
       class Scoped extends Namespace {}
@@ -176,6 +228,31 @@ describe('NamespaceExplorer', () => {
         explorer,
         Scoped,
         "Scoped: invalid scope \"request\"; expected 'singleton' or 'connection'",
+      );
+    });
+
+    it('rejects an option name @Namespace() does not know', () => {
+      @Namespace('/scoped', { scoped: 'connection' } as never)
+      class Misspelt extends Namespace {}
+      expectConfigurationError(
+        explorer,
+        Misspelt,
+        'Misspelt: @Namespace(): unknown option "scoped"; did you mean "scope"?',
+      );
+    });
+
+    it('rejects an option name @Payload() does not know', () => {
+      class Dto {}
+      @Namespace('/payload')
+      class Misspelt extends Namespace {
+        on_send(@Payload({ transfomer: { excludeExtraneousValues: true } } as never) dto: Dto) {
+          return dto;
+        }
+      }
+      expectConfigurationError(
+        explorer,
+        Misspelt,
+        'Misspelt.on_send: @Payload() of parameter 0: unknown option "transfomer"; did you mean "transformer"?',
       );
     });
   });

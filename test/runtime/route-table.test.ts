@@ -3,7 +3,8 @@ import { IsString, Validate, ValidatorConstraint, type ValidatorConstraintInterf
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import type { Socket } from '../../src/namespace/socket';
 import { ForbiddenError, ValidationError } from '../../src/errors';
-import { Namespace, NamespaceExplorer, On, OnError, Payload, UseGuards, Ack, currentSid } from '../../src/runtime';
+import { Namespace, On, OnError, Payload, UseGuards, Ack, currentSid } from '../../src';
+import { NamespaceExplorer } from '../../src/runtime/explorer';
 
 /** Compile-level tests call the compiled handlers directly with a stand-in socket. */
 function fakeSocket(id = 'sid-1'): Socket {

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import type { Server } from '../../src/server';
-import { Namespace, On, Ack, currentSid, emit } from '../../src/runtime';
+import type { ServerNamespace } from '../../src/namespace/server-namespace';
+import { ConfigurationError } from '../../src/errors';
+import { Namespace, On, Ack, currentSid, emit } from '../../src';
 import { ClientPool, nextEvent, until } from '../support/io';
 import { MODES, register, request, useRuntimeServer } from './support';
 
@@ -212,6 +214,50 @@ for (const mode of MODES) {
         const echoed = nextEvent<[string]>(client, 'echo');
         expect(await request(client, 'shout', 'hey')).to.equal(client.id);
         expect(await echoed).to.deep.equal(['HEY']);
+      });
+    });
+
+    describe('server.on() with server-level event names', () => {
+      it('calls a new_namespace listener for each namespace created, never for a client emitting it', async () => {
+        const created: string[] = [];
+        server.on('new_namespace', (nsp: ServerNamespace) => created.push(nsp.name));
+        const client = await clients.connect(server, '/', mode);
+        expect(await request(client, 'new_namespace', { name: '/fake' })).to.deep.equal({
+          error: { code: 'CLASSIO_ERR_UNKNOWN_EVENT', message: 'no handler for event "new_namespace" in namespace /' },
+        });
+        expect(created).to.deep.equal([]);
+        server.of('/late');
+        server.of('/late');
+        @Namespace('/registered')
+        class Registered extends Namespace {}
+        register(server, Registered);
+        expect(created).to.deep.equal(['/late', '/registered']);
+        expect(server.of('/').routes.has('new_namespace')).to.equal(false);
+      });
+
+      it('calls a connection listener with each connected socket, never for a client emitting "connection"', async () => {
+        const sockets: string[] = [];
+        server.on('connection', (socket: { id: string }) => sockets.push(socket.id));
+        const client = await clients.connect(server, '/', mode);
+        const answer = await request<{ error: { code: string } }>(client, 'connection');
+        expect(answer.error.code).to.equal('CLASSIO_ERR_UNKNOWN_EVENT');
+        expect(sockets).to.deep.equal([client.id]);
+      });
+
+      for (const event of ['connect_error', 'disconnecting', 'newListener', 'removeListener']) {
+        it(`refuses "${event}", which no client can send, with a ConfigurationError`, () => {
+          expect(() => server.on(event, () => undefined))
+            .to.throw(ConfigurationError, `server.on("${event}"): "${event}" is reserved by Socket.IO`)
+            .with.property('code', 'CLASSIO_ERR_CONFIG');
+        });
+      }
+
+      it('refuses a namespace for new_namespace, which is server-wide', () => {
+        // The overload for 'new_namespace' takes no options, so only an untyped caller can get here.
+        const event: string = 'new_namespace';
+        expect(() => server.on(event, () => undefined, { namespace: '/x' }))
+          .to.throw(ConfigurationError, 'server.on("new_namespace") listens to the whole server')
+          .with.property('code', 'CLASSIO_ERR_CONFIG');
       });
     });
   });

@@ -1,8 +1,8 @@
 /**
- * Type test for typed events: compiled by `typed-events.test.ts` with the TypeScript compiler. Every
+ * Type test for typed events: compiled by `test/typecheck.test.ts` with the TypeScript compiler. Every
  * `@ts-expect-error` line must be an error, and nothing else may be.
  */
-import { Namespace, typedOn, emitOptions } from '../../src/runtime';
+import { Namespace, typedOn, emitOptions } from '../../src';
 
 interface ClientEvents {
   chat: (text: string) => void;

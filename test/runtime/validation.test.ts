@@ -1,12 +1,23 @@
 import { expect } from 'chai';
-import { IsInt, IsOptional, IsString, Length, Min, ValidateNested, validateSync } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Min,
+  Validate,
+  ValidateNested,
+  ValidatorConstraint,
+  validateSync,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { plainToInstance, Type } from 'class-transformer';
 import type { Server } from '../../src/server';
 import { ValidationError } from '../../src/errors';
-import { Namespace, OnError, Payload, Sid, type ErrorContext } from '../../src/runtime';
+import { Namespace, OnError, Payload, Sid, type ErrorContext } from '../../src';
 import { createValidationError, DEFAULT_VALIDATOR_OPTIONS } from '../../src/runtime/payload-validator';
 import { ClientPool, nextEvent } from '../support/io';
-import { MODES, register, request, useRuntimeServer } from './support';
+import { MODES, register, request, useRuntimeServer, type ValidationAnswer } from './support';
 
 class Author {
   @IsString()
@@ -65,6 +76,19 @@ class Note {
   }
 }
 
+/** An async constraint: its DTO goes through class-validator's `validate`, and the handler becomes async. */
+@ValidatorConstraint({ name: 'isKnownRoom', async: true })
+class IsKnownRoom implements ValidatorConstraintInterface {
+  validate(value: unknown): Promise<boolean> {
+    return Promise.resolve(value === 'lobby');
+  }
+}
+
+class Join {
+  @Validate(IsKnownRoom)
+  room!: string;
+}
+
 for (const mode of MODES) {
   describe(`Payload validation (${mode.name})`, () => {
     let server: Server;
@@ -89,7 +113,7 @@ for (const mode of MODES) {
     it('answers the ack with a ValidationError naming every failing property', async () => {
       register(server, Chat);
       const client = await clients.connect(server, '/chat', mode);
-      const answer = await request(client, 'chat', { text: '', priority: -1, author: { name: 7 } });
+      const answer = await request<ValidationAnswer>(client, 'chat', { text: '', priority: -1, author: { name: 7 } });
       expect(answer.error.code).to.equal('CLASSIO_ERR_VALIDATION');
       expect(answer.error.message).to.equal(
         'invalid payload for event "chat": expected a valid ChatMessage; failing: text, priority, author.name',
@@ -104,7 +128,7 @@ for (const mode of MODES) {
     it('refuses a payload that is not an object', async () => {
       register(server, Chat);
       const client = await clients.connect(server, '/chat', mode);
-      const answer = await request(client, 'chat', 'just text');
+      const answer = await request<ValidationAnswer>(client, 'chat', 'just text');
       expect(answer.error.code).to.equal('CLASSIO_ERR_VALIDATION');
       expect(answer.error.data[0].constraints).to.have.property('unknownValue');
     });
@@ -205,7 +229,7 @@ for (const mode of MODES) {
           'Note',
           validateSync(plainToInstance(Note, payload), { ...DEFAULT_VALIDATOR_OPTIONS }),
         );
-        const answer = await request(client, 'note', payload);
+        const answer = await request<ValidationAnswer>(client, 'note', payload);
         expect(answer.error.code).to.equal('CLASSIO_ERR_VALIDATION');
         expect(answer.error.message).to.equal(
           'invalid payload for event "note": expected a valid Note; failing: text, priority',
@@ -222,6 +246,80 @@ for (const mode of MODES) {
       });
     });
 
+    describe('with a missing or null payload', () => {
+      // One DTO per validation path: compiled checks (Note), class-validator's validateSync (ChatMessage, nested),
+      // and class-validator's async validate (Join).
+      const dtos = [
+        { event: 'note', dto: 'Note' },
+        { event: 'chat', dto: 'ChatMessage' },
+        { event: 'join', dto: 'Join' },
+      ];
+      let handled: string[];
+      let seen: string[];
+
+      @Namespace('/missing')
+      class Missing extends Namespace {
+        on_note(@Payload() note: Note) {
+          handled.push(`note ${typeof note}`);
+        }
+        on_chat(@Payload() message: ChatMessage) {
+          handled.push(`chat ${typeof message}`);
+        }
+        on_join(@Payload() join: Join) {
+          handled.push(`join ${typeof join}`);
+        }
+        @OnError(ValidationError)
+        invalid(error: ValidationError, context: ErrorContext) {
+          seen.push(context.event);
+          return { handledBy: 'OnError(ValidationError)', code: error.code, message: error.message, data: error.data };
+        }
+      }
+
+      beforeEach(() => {
+        handled = [];
+        seen = [];
+        register(server, Missing);
+      });
+
+      for (const { event, dto } of dtos) {
+        for (const [label, args, got] of [
+          ['no payload', [], 'no payload'],
+          ['null', [null], 'null'],
+        ] as const) {
+          it(`answers ${label} for a ${dto} with a ValidationError that reaches @OnError(ValidationError)`, async () => {
+            const client = await clients.connect(server, '/missing', mode);
+            const answer: unknown = await request(client, event, ...args);
+            expect(answer).to.deep.equal({
+              handledBy: 'OnError(ValidationError)',
+              code: 'CLASSIO_ERR_VALIDATION',
+              message: `invalid payload for event "${event}": expected a valid ${dto}; got ${got}`,
+              data: [{ property: '', constraints: { isDefined: 'the payload should not be null or undefined' } }],
+            });
+            expect(seen).to.deep.equal([event]);
+            expect(handled).to.deep.equal([]);
+          });
+        }
+      }
+
+      it('answers the ack with the ValidationError body when no error handler takes it', async () => {
+        @Namespace('/missing-bare')
+        class MissingBare extends Namespace {
+          on_note(@Payload() note: Note) {
+            return note.shout();
+          }
+        }
+        register(server, MissingBare);
+        const client = await clients.connect(server, '/missing-bare', mode);
+        expect(await request(client, 'note', null)).to.deep.equal({
+          error: {
+            code: 'CLASSIO_ERR_VALIDATION',
+            message: 'invalid payload for event "note": expected a valid Note; got null',
+            data: [{ property: '', constraints: { isDefined: 'the payload should not be null or undefined' } }],
+          },
+        });
+      });
+    });
+
     it('applies the decorator validator options (whitelist, forbidNonWhitelisted)', async () => {
       @Namespace('/strict')
       class Strict extends Namespace {
@@ -232,7 +330,7 @@ for (const mode of MODES) {
       register(server, Strict);
       const client = await clients.connect(server, '/strict', mode);
       expect(await request(client, 'post', { name: 'ada' })).to.equal('ada');
-      const answer = await request(client, 'post', { name: 'ada', admin: true });
+      const answer = await request<ValidationAnswer>(client, 'post', { name: 'ada', admin: true });
       expect(answer.error.data).to.deep.equal([
         { property: 'admin', constraints: { whitelistValidation: 'property admin should not exist' } },
       ]);

@@ -212,7 +212,7 @@ export class RawWebSocketClient {
 
 /** Resolves on the next `event` of an emitter, with the listener's arguments. */
 export function once<T extends unknown[] = unknown[]>(
-  emitter: { once(event: string, listener: (...args: any[]) => void): unknown },
+  emitter: { once(event: string, listener: (...args: unknown[]) => void): unknown },
   event: string,
 ): Promise<T> {
   return new Promise((resolve) => emitter.once(event, (...args: unknown[]) => resolve(args as T)));

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { Server } from '../../src/server';
 import type { Socket } from '../../src/namespace/socket';
 import { DisconnectedError } from '../../src/errors';
-import { TestClient } from '../../src/testing/test-client';
+import { TestClient } from '../../src/testing';
 
 /** Resolves with the next socket that connects to `name`. */
 function nextSocket(server: Server, name: string): Promise<Socket> {
@@ -21,9 +21,9 @@ describe('TestClient', () => {
   });
 
   describe('#connect', () => {
-    it('connects to the namespace given to server.testClient() and knows its sid', async () => {
+    it('connects to the namespace given to its constructor and knows its sid', async () => {
       const connected = nextSocket(server, '/chat');
-      const client = server.testClient('/chat');
+      const client = new TestClient(server, '/chat');
       expect(await client.ready).to.equal(true);
       const socket = await connected;
       expect(client.isConnected()).to.equal(true);
@@ -32,7 +32,7 @@ describe('TestClient', () => {
 
     it('sends auth, query, headers and address in the handshake', async () => {
       const connected = nextSocket(server, '/');
-      server.testClient('/', {
+      new TestClient(server, '/', {
         auth: { token: 't' },
         query: { room: 'a', tag: ['x', 'y'] },
         headers: { 'X-Trace': 'abc' },
@@ -49,7 +49,7 @@ describe('TestClient', () => {
     it('connects several namespaces on one connection', async () => {
       server.of('/a');
       server.of('/b');
-      const client = server.testClient('/a');
+      const client = new TestClient(server, '/a');
       expect(await client.connect('/b')).to.equal(true);
       expect(client.isConnected('/a')).to.equal(true);
       expect(client.isConnected('/b')).to.equal(true);
@@ -58,7 +58,7 @@ describe('TestClient', () => {
 
     it('reports a refused connection as connectError', async () => {
       server.of('/locked').use((_socket, next) => next(Object.assign(new Error('nope'), { data: { why: 'test' } })));
-      const client = server.testClient('/locked');
+      const client = new TestClient(server, '/locked');
       expect(await client.ready).to.equal(false);
       expect(client.isConnected()).to.equal(false);
       expect(client.connectError()).to.deep.equal({ message: 'nope', data: { why: 'test' } });
@@ -73,7 +73,7 @@ describe('TestClient', () => {
           ack?.();
         });
       });
-      const client = server.testClient('/slow');
+      const client = new TestClient(server, '/slow');
       client.emit('hello', 1);
       expect(await client.ready).to.equal(true);
       await client.emitWithAck('hello', 2);
@@ -86,7 +86,7 @@ describe('TestClient', () => {
       server.of('/').on('connection', (socket: Socket) => {
         socket.on('echo', (...args: unknown[]) => socket.emit('echoed', ...args));
       });
-      const client = server.testClient();
+      const client = new TestClient(server);
       await client.ready;
       client.emit('echo', 'hi', { n: 1 });
       expect(client.getReceived()).to.deep.equal([{ name: 'echoed', args: ['hi', { n: 1 }], namespace: '/' }]);
@@ -96,7 +96,7 @@ describe('TestClient', () => {
     it('keeps each namespace apart', async () => {
       server.of('/other').on('connection', (socket: Socket) => socket.emit('welcome', 'other'));
       server.of('/').on('connection', (socket: Socket) => socket.emit('welcome', 'main'));
-      const client = server.testClient();
+      const client = new TestClient(server);
       await client.ready;
       await client.connect('/other');
       expect(client.getReceived('/other')).to.deep.equal([{ name: 'welcome', args: ['other'], namespace: '/other' }]);
@@ -107,7 +107,7 @@ describe('TestClient', () => {
       server.of('/').on('connection', (socket: Socket) => {
         socket.on('bin', (buf: Buffer) => socket.emit('bin', Buffer.concat([buf, Buffer.from([9])])));
       });
-      const client = server.testClient();
+      const client = new TestClient(server);
       await client.ready;
       client.emit('bin', Buffer.from([1, 2]));
       const [packet] = client.getReceived();
@@ -116,13 +116,13 @@ describe('TestClient', () => {
 
     it('names a send() "message"', async () => {
       server.of('/').on('connection', (socket: Socket) => socket.send('hello'));
-      const client = server.testClient();
+      const client = new TestClient(server);
       await client.ready;
       expect(client.getReceived()).to.deep.equal([{ name: 'message', args: ['hello'], namespace: '/' }]);
     });
 
     it('throws when emitting on a namespace that is not connected', () => {
-      const client = server.testClient();
+      const client = new TestClient(server);
       client.disconnect();
       expect(() => client.emit('x')).to.throw(DisconnectedError, 'namespace / is not connected');
     });
@@ -133,13 +133,13 @@ describe('TestClient', () => {
       server.of('/').on('connection', (socket: Socket) => {
         socket.on('sum', (a: number, b: number, ack: (...args: unknown[]) => void) => ack(a + b, 'ok'));
       });
-      const client = server.testClient();
+      const client = new TestClient(server);
       expect(await client.emitWithAck('sum', 2, 3)).to.deep.equal([5, 'ok']);
     });
 
     it('rejects when the namespace disconnects first', async () => {
       server.of('/').on('connection', (socket: Socket) => socket.on('bye', () => socket.disconnect()));
-      const client = server.testClient();
+      const client = new TestClient(server);
       await client.ready;
       const err = await client.emitWithAck('bye').then(
         () => null,
@@ -156,7 +156,7 @@ describe('TestClient', () => {
           .of('/')
           .on('connection', (socket: Socket) => socket.emit('question', 'why?', (...a: unknown[]) => resolve(a)));
       });
-      const client = server.testClient();
+      const client = new TestClient(server);
       await client.ready;
       const [packet] = client.getReceived();
       expect(packet).to.deep.equal({ name: 'question', args: ['why?'], namespace: '/' });
@@ -170,7 +170,7 @@ describe('TestClient', () => {
           .of('/')
           .on('connection', (socket: Socket) => socket.emit('question', 'why?', (...a: unknown[]) => resolve(a)));
       });
-      server.testClient('/', { onAck: (packet) => [`re: ${String(packet.args[0])}`] });
+      new TestClient(server, '/', { onAck: (packet) => [`re: ${String(packet.args[0])}`] });
       expect(await answered).to.deep.equal(['re: why?']);
     });
   });
@@ -180,7 +180,7 @@ describe('TestClient', () => {
       server.of('/').on('connection', (socket: Socket) => {
         socket.on('later', () => setImmediate(() => socket.emit('done', 1)));
       });
-      const client = server.testClient();
+      const client = new TestClient(server);
       await client.ready;
       client.emit('later');
       expect(await client.waitFor('done')).to.deep.equal({ name: 'done', args: [1], namespace: '/' });
@@ -188,7 +188,7 @@ describe('TestClient', () => {
     });
 
     it('rejects after its timeout with a message naming the event', async () => {
-      const client = server.testClient();
+      const client = new TestClient(server);
       await client.ready;
       const err = await client.waitFor('never', { timeout: 1 }).then(
         () => null,
@@ -206,7 +206,7 @@ describe('TestClient', () => {
           .of('/')
           .on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => resolve(reason)));
       });
-      const client = server.testClient();
+      const client = new TestClient(server);
       await client.ready;
       await client.connect('/b');
       client.disconnect('/');
@@ -217,7 +217,7 @@ describe('TestClient', () => {
 
     it('sees a server-side disconnect', async () => {
       server.of('/').on('connection', (socket: Socket) => socket.on('kick', () => socket.disconnect()));
-      const client = server.testClient();
+      const client = new TestClient(server);
       await client.ready;
       client.emit('kick');
       expect(client.isConnected()).to.equal(false);
@@ -230,29 +230,29 @@ describe('TestClient', () => {
           .of('/')
           .on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => resolve(reason)));
       });
-      const client = server.testClient();
+      const client = new TestClient(server);
       await client.ready;
       client.close();
       expect(await left).to.equal('transport close');
       expect(client.isConnected()).to.equal(false);
     });
 
-    it('is closed by server.close(), as engine sessions are', async () => {
+    it('is disconnected by server.close() as real clients are: "io server disconnect", "server shutting down"', async () => {
       const left = new Promise<string>((resolve) => {
         server
           .of('/')
           .on('connection', (socket: Socket) => socket.on('disconnect', (reason: string) => resolve(reason)));
       });
-      const client = server.testClient();
+      const client = new TestClient(server);
+      const other = client.of('/other');
+      server.of('/other');
       await client.ready;
+      expect(await other.connect()).to.equal(true);
       await server.close();
-      expect(await left).to.equal('forced server close');
+      expect(await left).to.equal('server shutting down');
       expect(client.isConnected()).to.equal(false);
-      expect(client.disconnectReason()).to.equal('transport close');
-    });
-
-    it('is a TestClient', () => {
-      expect(server.testClient()).to.be.instanceOf(TestClient);
+      expect(client.disconnectReason()).to.equal('io server disconnect');
+      expect(client.disconnectReason('/other')).to.equal('io server disconnect');
     });
   });
 });

@@ -1,12 +1,14 @@
+/**
+ * `classio/redis`: the Redis adapter, so that several server processes form one cluster. A separate entry, so that a
+ * single-process server never loads it, nor ioredis (the `messageQueue` server option loads it on demand).
+ */
 import { ConfigurationError } from '../../errors';
 import type { Adapter, AdapterFactory, AdapterHost } from '../adapter';
 import { RedisAdapter } from './redis-adapter';
 import { RedisLink } from './redis-link';
 import { checkRedisUrl } from './redis-url';
 
-export { RedisAdapter, type RedisAdapterOptions } from './redis-adapter';
-export { RedisLink, type RedisLinkOptions } from './redis-link';
-export { checkRedisUrl } from './redis-url';
+export { RedisAdapter } from './redis-adapter';
 
 /** Options of {@link createRedisAdapter}. */
 export interface CreateRedisAdapterOptions {

@@ -1,3 +1,4 @@
+import type * as IORedis from 'ioredis';
 import { ConfigurationError } from '../../errors';
 
 /** Throws a {@link ConfigurationError} unless `url` is a `redis:` or `rediss:` URL. */
@@ -21,9 +22,22 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * Loads ioredis on first use, so that importing classio (which exports the Redis adapter and the Emitter) costs a
- * single-process server nothing.
+ * Loads ioredis on first use: it is an optional peer dependency, needed only by the Redis adapter and the Emitter, so
+ * a project that uses neither need not install it. Without it, the first Redis connection fails with a
+ * `ConfigurationError` that says what to install.
  */
-export function loadRedis(): typeof import('ioredis').default {
-  return (require('ioredis') as typeof import('ioredis')).default;
+export function loadRedis(): typeof IORedis.default {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, which a static import cannot be
+    return (require('ioredis') as typeof IORedis).default;
+  } catch (err) {
+    const isMissing =
+      (err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && (err as Error).message.includes("'ioredis'");
+    if (!isMissing) throw err;
+    throw new ConfigurationError(
+      'the Redis adapter and the Emitter need the ioredis package, an optional peer dependency of classio: ' +
+        'npm install ioredis',
+      { cause: err },
+    );
+  }
 }

@@ -33,8 +33,6 @@ export const MessageType = {
   SERVER_SIDE_EMIT_RESPONSE: 24,
 } as const;
 
-export type MessageTypeValue = (typeof MessageType)[keyof typeof MessageType];
-
 /** Who a cluster operation targets: rooms (everyone when empty) minus the `except` rooms. */
 export type WireTarget = [rooms: string[], except: string[]];
 
@@ -70,7 +68,8 @@ export function responseChannel(channel: string, nsp: string, uid: string): stri
 
 /** Encodes one message. */
 export function encodeMessage(message: WireMessage): Buffer {
-  return encode(message);
+  // notepack.io's types say `any` because it also runs in browsers; under Node it encodes into a Buffer.
+  return encode(message) as Buffer;
 }
 
 /**

@@ -54,7 +54,7 @@ export class PollingTransport extends Transport {
   /** Takes one HTTP request of this session (the server has already checked sid, transport and method). */
   onRequest(req: IncomingMessage, res: ServerResponse): void {
     if (req.method === 'GET') this.#onPollRequest(res);
-    else if (req.method === 'POST') this.#onDataRequest(req as OwnedRequest, res);
+    else if (req.method === 'POST') this.#onDataRequest(req, res);
     else answer(res, 400, 'application/json', BAD_REQUEST_BODY);
   }
 

@@ -82,7 +82,7 @@ export class WebSocketTransport extends Transport {
       } else {
         // Control packets (ping, noop, probe answers) go through ws, after the messages gathered so far.
         this.#flushBatch();
-        encodePacket(packet, true, (encoded) => this.#socket.send(encoded));
+        encodePacket(packet, true, (encoded: EngineData) => this.#socket.send(encoded));
       }
     }
   }

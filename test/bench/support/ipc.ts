@@ -7,7 +7,7 @@
 /** What both sides of an IPC channel offer. */
 export interface IpcEndpoint {
   send?(message: unknown): boolean;
-  on(event: 'message', listener: (message: any) => void): unknown;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
 }
 
 /** A message on the channel: a request has an id and a type; a reply names the request it answers. */
@@ -19,7 +19,8 @@ interface Envelope {
   body?: unknown;
 }
 
-type Handler = (body: any) => unknown;
+/** A request handler as stored: the body is whatever the other side sent. */
+type Handler = (body: unknown) => unknown;
 
 /** One side of a request/reply channel. */
 export class IpcChannel {
@@ -28,12 +29,12 @@ export class IpcChannel {
   private readonly handlers = new Map<string, Handler>();
 
   constructor(private readonly endpoint: IpcEndpoint) {
-    endpoint.on('message', (message: Envelope) => this.receive(message));
+    endpoint.on('message', (message) => this.receive(message as Envelope));
   }
 
-  /** Answers requests of `type` with `handler`'s (awaited) value. */
-  handle(type: string, handler: Handler): this {
-    this.handlers.set(type, handler);
+  /** Answers requests of `type` with `handler`'s (awaited) value; `B` is what the requesting side sends. */
+  handle<B>(type: string, handler: (body: B) => unknown): this {
+    this.handlers.set(type, handler as Handler);
     return this;
   }
 

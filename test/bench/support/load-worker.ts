@@ -24,7 +24,7 @@ function cpuMicros(): number {
 }
 
 channel.handle('run', async (request: RunRequest) => {
-  const { suite } = require(request.file) as { suite: Suite };
+  const { suite } = (await import(request.file)) as { suite: Suite };
   let serverCpuAtStart = 0;
   let clientCpuAtStart = 0;
   let startedAt = 0;

@@ -153,7 +153,7 @@ export class PollingClient {
     const path = `${handshake}&sid=${encodeURIComponent(sid)}`;
     let requester: Requester;
     if (process.env.BENCH_CLIENT === 'library') {
-      sharedAgent ??= new http.Agent({ keepAlive: true, maxSockets: Infinity, noDelay: true } as http.AgentOptions);
+      sharedAgent ??= new http.Agent({ keepAlive: true, maxSockets: Infinity, noDelay: true });
       requester = new AgentRequester(sharedAgent, port, path);
     } else {
       requester = new LaneRequester(port, path);

@@ -232,14 +232,15 @@ class WsClient extends RawClient {
 export async function connectClients(port: number, count: number, concurrency = 64): Promise<RawClient[]> {
   const clients: RawClient[] = [];
   let next = 0;
-  let failure: unknown = null;
+  // `as`: the workers set it, so TypeScript must not narrow it to null after they ran.
+  let failure = null as { error: unknown } | null;
   const worker = async (): Promise<void> => {
     while (next < count && failure === null) {
       next++;
       try {
         clients.push(await RawClient.connect(port));
       } catch (error) {
-        failure ??= error;
+        failure ??= { error };
       }
     }
   };
@@ -248,7 +249,7 @@ export async function connectClients(port: number, count: number, concurrency = 
   await Promise.all(workers);
   if (failure !== null) {
     closeClients(clients);
-    throw failure;
+    throw failure.error;
   }
   return clients;
 }

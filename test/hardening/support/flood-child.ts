@@ -3,7 +3,7 @@ import { injectable } from 'tsyringe';
 import WebSocket from 'ws';
 import { request } from 'node:http';
 import { Server } from '../../../src/server';
-import { Namespace } from '../../../src/runtime';
+import { Namespace } from '../../../src';
 import type { Socket } from '../../../src/namespace/socket';
 
 /**
@@ -84,7 +84,7 @@ function httpCall(
   const done = new Promise<string>((resolve) => {
     const req = request({ host: '127.0.0.1', port, method, path, agent: false }, (res) => {
       let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk));
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
       res.on('end', () => resolve(text));
       res.on('error', () => resolve(''));
     });

@@ -75,7 +75,7 @@ export class Harness {
     );
     expect(this.#ticks).to.deep.equal(expected);
     expect(this.bystander.connected).to.equal(true);
-    const answer = await this.bystander.timeout(3000).emitWithAck('echo', 'still here');
+    const answer: unknown = await this.bystander.timeout(3000).emitWithAck('echo', 'still here');
     expect(answer).to.equal('still here');
   }
 

@@ -22,12 +22,12 @@ export async function openOffender(transport: RawTransport, port: number, joinNa
     const raw = joinNamespace ? await RawWebSocket.connect(port) : await RawWebSocket.open(port);
     return {
       sid: raw.sid,
-      send: async (...packets) => {
+      send: (...packets) => {
         for (const packet of packets) raw.send(packet);
-        return null;
+        return Promise.resolve(null);
       },
       closed: async () => void (await raw.closed),
-      isAlive: async () => raw.isOpen,
+      isAlive: () => Promise.resolve(raw.isOpen),
       close: () => raw.close(),
     };
   }

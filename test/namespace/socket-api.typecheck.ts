@@ -1,0 +1,96 @@
+/**
+ * Type test for the Socket.IO-style API: compiled by the build and by `test/typecheck.test.ts`. Every
+ * `@ts-expect-error` line must be an error, and nothing else may be. What a client sends reaches a listener as
+ * `unknown`, never `any`: a listener narrows it, or declares the types it expects.
+ */
+import { Server } from '../../src/server';
+import type { Socket } from '../../src/namespace/socket';
+import type { DisconnectReason } from '../../src/namespace/disconnect-reason';
+
+/** `true` when `A` and `B` are the same type (`any` equals nothing else). */
+type Equals<A, B> = (<U>() => U extends A ? 1 : 2) extends <U>() => U extends B ? 1 : 2 ? true : false;
+
+/** Compiles only when its type argument is `true`. */
+function assertType<T extends true>(): T | void {}
+
+/** Takes a number: passing it a value not known to be one does not compile. */
+function takesNumber(_value: number): void {}
+
+const server = new Server({ logger: false });
+
+server.of('/chat').on('connection', (socket) => {
+  assertType<Equals<typeof socket, Socket>>();
+  socket.join('lobby');
+  // @ts-expect-error: the connection listener's argument is a Socket, which has no such method
+  socket.notAMethod(); // eslint-disable-line @typescript-eslint/no-unsafe-call -- the call this test shows failing
+
+  socket.on('chat', (text, ack) => {
+    assertType<Equals<typeof text, unknown>>();
+    // @ts-expect-error: a client's argument is unknown until narrowed
+    takesNumber(text);
+    if (typeof text === 'number') takesNumber(text);
+    // @ts-expect-error: the ack callback too is an unknown argument until narrowed
+    ack('ok');
+  });
+
+  // A listener may declare the types it expects (unchecked at run time, as in Socket.IO).
+  socket.on('move', (x: number, y: number) => x + y);
+
+  socket.on('disconnect', (reason) => {
+    assertType<Equals<typeof reason, DisconnectReason>>();
+    // @ts-expect-error: the reason is a string union, not a number
+    takesNumber(reason);
+  });
+  socket.once('disconnecting', (reason: string) => reason);
+  // @ts-expect-error: a disconnect listener receives the reason, a string
+  socket.on('disconnect', (_reason: number) => undefined);
+
+  socket.onAny((event, ...args) => {
+    assertType<Equals<typeof event, string>>();
+    assertType<Equals<typeof args, unknown[]>>();
+    // @ts-expect-error: a catch-all listener's arguments are unknown until narrowed
+    takesNumber(args[0]);
+  });
+});
+
+// @ts-expect-error: a connection listener receives a Socket, not a number
+server.of('/chat').on('connection', (_socket: number) => undefined);
+
+server.of('/chat').on('ping from another process', (...args) => {
+  assertType<Equals<typeof args, unknown[]>>();
+  // @ts-expect-error: server-side emit arguments are unknown until narrowed
+  takesNumber(args[0]);
+});
+
+server.on(
+  'connection',
+  (socket) => {
+    assertType<Equals<typeof socket, Socket>>();
+    socket.join('lobby');
+  },
+  { namespace: '/chat' },
+);
+
+server.on('double', (value) => {
+  assertType<Equals<typeof value, unknown>>();
+  // @ts-expect-error: a functional handler's argument is unknown until narrowed
+  takesNumber(value);
+  return typeof value === 'number' ? value * 2 : null;
+});
+
+server.on('connect', (auth) => {
+  assertType<Equals<typeof auth, Record<string, unknown>>>();
+  // @ts-expect-error: an auth field is unknown until narrowed
+  takesNumber(auth.count);
+  return typeof auth.token === 'string';
+});
+
+server.on('disconnect', (reason) => {
+  assertType<Equals<typeof reason, DisconnectReason>>();
+  return reason.length;
+});
+
+// @ts-expect-error: a disconnect handler receives the reason, not a number
+server.on('disconnect', (_reason: number) => undefined);
+
+export { server };

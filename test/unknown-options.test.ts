@@ -1,0 +1,150 @@
+import { expect } from 'chai';
+import { ConfigurationError } from '../src/errors';
+import { EngineServer } from '../src/engine/server';
+import { Server } from '../src/server';
+
+/**
+ * An options object is spread over complete defaults, so a name nobody reads would be ignored without a word: a
+ * misspelling, or a Socket.IO option under which ported code would run with another meaning. Each is refused, once,
+ * in the constructor.
+ */
+
+/** The ConfigurationError that `construct` throws (fails the test when it throws nothing). */
+function configurationError(construct: () => unknown): ConfigurationError {
+  let caught: unknown;
+  try {
+    construct();
+  } catch (err) {
+    caught = err;
+  }
+  expect(caught).to.be.instanceOf(ConfigurationError);
+  expect(caught).to.have.property('code', 'CLASSIO_ERR_CONFIG');
+  return caught as ConfigurationError;
+}
+
+function newServer(options: Record<string, unknown>): Server {
+  return new Server({ logger: false, ...options });
+}
+
+describe('Server', () => {
+  describe('#constructor options', () => {
+    const socketIoOptions: [string, unknown][] = [
+      ['perMessageDeflate', { threshold: 1024 }],
+      ['httpCompression', true],
+      ['parser', {}],
+      ['connectionStateRecovery', { maxDisconnectionDuration: 120_000 }],
+      ['allowEIO3', true],
+      ['cookie', { name: 'io' }],
+      ['serveClient', true],
+      ['cleanupEmptyChildNamespaces', true],
+      ['wsEngine', class {}],
+      ['addTrailingSlash', false],
+    ];
+    for (const [name, value] of socketIoOptions) {
+      it(`refuses the Socket.IO option ${name}, saying classio does not support it yet`, () => {
+        const error = configurationError(() => newServer({ [name]: value }));
+        expect(error.message).to.match(
+          new RegExp(`^new Server\\(\\): option "${name}" is a Socket.IO option that classio does not support yet`),
+        );
+      });
+    }
+
+    it('accepts a Socket.IO option set to what classio does anyway', async () => {
+      const server = newServer({
+        serveClient: false,
+        allowEIO3: false,
+        cookie: false,
+        perMessageDeflate: false,
+        httpCompression: false,
+        cleanupEmptyChildNamespaces: false,
+      });
+      expect(server.engine.settings.path).to.equal('/socket.io/');
+      await server.close();
+      const error = configurationError(() => newServer({ perMessageDeflate: true }));
+      expect(error.message).to.equal(
+        'new Server(): option "perMessageDeflate" is a Socket.IO option that classio does not support yet ' +
+          '(only perMessageDeflate: false, what classio does, is accepted); remove it',
+      );
+    });
+
+    it('refuses a misspelt option, suggesting the closest name', () => {
+      expect(configurationError(() => newServer({ pingIntreval: 1000 })).message).to.equal(
+        'new Server(): unknown option "pingIntreval"; did you mean "pingInterval"?',
+      );
+      expect(configurationError(() => newServer({ maxhttpbuffersize: 1000 })).message).to.equal(
+        'new Server(): unknown option "maxhttpbuffersize"; did you mean "maxHttpBufferSize"?',
+      );
+    });
+
+    it('refuses a name that resembles no option, listing the options', () => {
+      const error = configurationError(() => newServer({ compression: true }));
+      expect(error.message).to.match(/^new Server\(\): unknown option "compression"; the options are path, /);
+      expect(error.message).to.contain('connectTimeout').and.contain('pingInterval').and.contain('logger');
+    });
+
+    it('ignores a name set to undefined, which asks for nothing', async () => {
+      const server = newServer({ pingIntreval: undefined, connectTimeout: undefined });
+      expect(server.connectTimeout).to.equal(45_000);
+      await server.close();
+    });
+
+    it('refuses an unknown cors option', () => {
+      expect(configurationError(() => newServer({ cors: { origins: ['https://a.example'] } })).message).to.equal(
+        'engine option "cors": unknown option "origins"; did you mean "origin"?',
+      );
+      expect(configurationError(() => newServer({ cors: { exposedHeaders: ['x-id'] } })).message).to.match(
+        /^engine option "cors": option "exposedHeaders" is a Socket.IO option that classio does not support yet/,
+      );
+    });
+
+    it("refuses Engine.IO's callback form of allowRequest, which would refuse every handshake", () => {
+      const callbackForm = (_req: unknown, callback: (err: string | null, ok: boolean) => void) => callback(null, true);
+      expect(configurationError(() => newServer({ allowRequest: callbackForm })).message).to.equal(
+        'engine option "allowRequest" takes (req) and returns a boolean or a promise of one; ' +
+          "Engine.IO's callback form (req, callback) is not supported",
+      );
+    });
+
+    it('accepts every option it documents', async () => {
+      const server = newServer({
+        path: '/io/',
+        pingInterval: 1000,
+        pingTimeout: 1000,
+        upgradeTimeout: 1000,
+        maxHttpBufferSize: 1000,
+        maxBufferedBytes: 1000,
+        transports: ['websocket'],
+        allowUpgrades: false,
+        cors: { origin: '*', credentials: false, methods: ['GET'], allowedHeaders: ['x'], maxAge: 1 },
+        allowRequest: () => true,
+        allowedOrigins: ['https://a.example'],
+        connectTimeout: 1000,
+        maxAttachments: 1,
+        maxPendingAcks: 1,
+        adapter: undefined,
+        messageQueue: undefined,
+        channel: 'c',
+        container: undefined,
+      });
+      expect(server.engine.settings.path).to.equal('/io/');
+      expect(server.engine.settings.transports).to.deep.equal(['websocket']);
+      await server.close();
+    });
+  });
+});
+
+describe('EngineServer', () => {
+  describe('#constructor options', () => {
+    it('refuses, when constructed alone, an option it does not read', () => {
+      expect(configurationError(() => new EngineServer({ connectTimeout: 5 } as never)).message).to.match(
+        /^new EngineServer\(\): unknown option "connectTimeout"; the options are path, pingInterval, /,
+      );
+      expect(configurationError(() => new EngineServer({ pingtimeout: 5 } as never)).message).to.equal(
+        'new EngineServer(): unknown option "pingtimeout"; did you mean "pingTimeout"?',
+      );
+      expect(configurationError(() => new EngineServer({ wsEngine: {} } as never)).message).to.match(
+        /^new EngineServer\(\): option "wsEngine" is a Socket.IO option that classio does not support yet/,
+      );
+    });
+  });
+});
