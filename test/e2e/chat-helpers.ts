@@ -1,5 +1,6 @@
 import { io, type Socket as ClientSocket, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import { createChatApp, type ChatApp, type ChatAppOptions } from '../../examples/chat/server';
+import { whenEngineClosed } from '../support/io';
 
 /** How socket.io-client reaches the server: each end-to-end suite runs once per mode. */
 export interface TransportMode {
@@ -116,9 +117,12 @@ export function once(socket: ClientSocket, event: string): Promise<unknown[]> {
   return new Promise((resolve) => socket.once(event, (...args: unknown[]) => resolve(args)));
 }
 
-/** Closes every client socket (their managers too) and the app. */
+/** Closes every client socket (their managers too), waits for their engines to close, then closes the app. */
 export async function closeAll(chat: RunningChat | undefined, clients: ClientSocket[]): Promise<void> {
-  for (const socket of clients.splice(0)) socket.disconnect();
+  const closing = clients.splice(0);
+  for (const socket of closing) socket.disconnect();
+  // An upgrade still in flight can only finish while the server is there (see ClientPool.closeAll).
+  await Promise.all(closing.map((socket) => whenEngineClosed(socket)));
   if (chat !== undefined) await chat.app.close();
 }
 

@@ -44,7 +44,7 @@ for (const mode of TRANSPORT_MODES.filter((m) => m.name !== 'upgrade')) {
     });
 
     afterEach(async () => {
-      clients.closeAll();
+      await clients.closeAll();
       await server.close();
     });
 
@@ -142,7 +142,7 @@ for (const mode of TRANSPORT_MODES) {
     });
 
     afterEach(async () => {
-      clients.closeAll();
+      await clients.closeAll();
       await server.close();
     });
 

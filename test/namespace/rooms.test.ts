@@ -25,7 +25,7 @@ for (const mode of TRANSPORT_MODES) {
     });
 
     afterEach(async () => {
-      clients.closeAll();
+      await clients.closeAll();
       await server.close();
     });
 

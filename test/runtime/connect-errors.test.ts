@@ -53,7 +53,7 @@ for (const mode of MODES) {
     });
 
     afterEach(async () => {
-      clients.closeAll();
+      await clients.closeAll();
       await server.close();
     });
 

@@ -28,7 +28,7 @@ export function useRuntimeServer(
     onStart(started);
   });
   afterEach(async () => {
-    clients.closeAll();
+    await clients.closeAll();
     await server?.close();
   });
 }

@@ -30,6 +30,9 @@ export async function startServer(options: ServerOptions = {}): Promise<Server> 
   return server;
 }
 
+/** How long `closeAll` waits for a client's engine to report itself closed. */
+const CLOSE_SETTLE_MS = 2000;
+
 /** Tracks clients so that `afterEach` can close them all. */
 export class ClientPool {
   readonly #clients: ClientSocket[] = [];
@@ -70,9 +73,36 @@ export class ClientPool {
     return client;
   }
 
-  closeAll(): void {
-    for (const client of this.#clients.splice(0)) client.disconnect();
+  /**
+   * Closes every client and resolves once their engines are closed (or after `CLOSE_SETTLE_MS`), so that the server
+   * is still there while they finish. engine.io-client cannot close between an upgrade probe's pong and the switch:
+   * it waits for the upgrade, its polling transport paused. If `afterEach` closed the server then, the probe would
+   * fail without `upgrading` ever being reset, and the client would wait forever while its 45 s ping timer holds the
+   * process: the leak check found it after about one run in twelve of the upgrade-mode connect tests.
+   */
+  async closeAll(): Promise<void> {
+    const clients = this.#clients.splice(0);
+    for (const client of clients) client.disconnect();
+    await Promise.all(clients.map((client) => whenEngineClosed(client)));
   }
+}
+
+/**
+ * Resolves once the engine of `client` is closed, or after `CLOSE_SETTLE_MS`. Await it after `disconnect()` and
+ * before closing the server (see {@link ClientPool.closeAll} for why).
+ */
+export function whenEngineClosed(client: ClientSocket): Promise<void> {
+  const engine = client.io.engine;
+  if (engine === undefined || engine.readyState === 'closed') return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const settle = (): void => {
+      clearTimeout(timer);
+      engine.off('close', settle);
+      resolve();
+    };
+    const timer = setTimeout(settle, CLOSE_SETTLE_MS);
+    engine.once('close', settle);
+  });
 }
 
 /** Resolves once the client's engine runs on websocket. */

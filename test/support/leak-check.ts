@@ -11,8 +11,8 @@ import { createHook, type AsyncHook } from 'node:async_hooks';
  * - Either way it then arms an unref'd watchdog: if the process is still alive `WATCHDOG_MS` later (a leak, or
  *   something opened after the check), it prints what keeps it alive and exits with code 1. An idle process exits
  *   before the watchdog fires, so a clean run never sees it, and a leaky one fails instead of hanging CI.
- * - With `CLASSIO_LEAK_TRACE=1` it records where each handle and timer was created (async_hooks, which slows the run)
- *   and prints those stacks with the failure.
+ * - With `CLASSIO_LEAK_TRACE=1` it records where each handle and timer was created, and during which test
+ *   (async_hooks, which slows the run), and prints those with the failure.
  *
  * Not meant for `--watch` (whose file watchers keep the process alive on purpose) or `--parallel` (whose workers
  * outlive the file they ran): under `--watch` the watchdog is not armed.
@@ -42,18 +42,21 @@ interface TracedResource {
   readonly type: string;
   readonly resource: { hasRef?: () => boolean };
   readonly stack: string;
+  /** The test that ran last when it was created (or a hook after it). */
+  readonly test: string;
 }
 
 const traced = new Map<number, TracedResource>();
 const tracer: AsyncHook | null = process.env.CLASSIO_LEAK_TRACE === '1' ? createTracer() : null;
 let baseline = new Map<string, number>();
+let currentTest = '(before the first test)';
 
 function createTracer(): AsyncHook {
   const hook = createHook({
     init(asyncId, type, _triggerAsyncId, resource) {
       if (!TRACED_TYPES.has(type)) return;
       const stack = (new Error().stack ?? '').split('\n').slice(2).join('\n');
-      traced.set(asyncId, { type, resource, stack });
+      traced.set(asyncId, { type, resource, stack, test: currentTest });
     },
     destroy(asyncId) {
       traced.delete(asyncId);
@@ -80,9 +83,12 @@ function findLeftovers(): string[] {
 
 function describeTraces(): string {
   if (tracer === null) return 'Run with CLASSIO_LEAK_TRACE=1 to see where each one was created.';
-  const live = [...traced.values()].filter((entry) => entry.resource.hasRef?.() !== false);
+  // Leaves out this hook's own timers (its poll delay, and mocha's timeout, started from `this.timeout()` here).
+  const live = [...traced.values()].filter(
+    (entry) => entry.resource.hasRef?.() !== false && !entry.stack.includes('leak-check'),
+  );
   if (live.length === 0) return 'No traced handle or timer is alive (the leftover is of another kind).';
-  return ['Created at:', ...live.map((entry) => `${entry.type}\n${entry.stack}`)].join('\n\n');
+  return ['Created at:', ...live.map((entry) => `${entry.type}, during "${entry.test}"\n${entry.stack}`)].join('\n\n');
 }
 
 function delay(ms: number): Promise<void> {
@@ -125,6 +131,10 @@ export const mochaHooks = {
   beforeAll(done: Mocha.Done): void {
     baseline = countResources();
     done();
+  },
+
+  beforeEach(this: Mocha.Context): void {
+    if (tracer !== null) currentTest = this.currentTest?.fullTitle() ?? currentTest;
   },
 
   afterAll(this: Mocha.Context, done: Mocha.Done): void {

@@ -101,7 +101,7 @@ export class Harness {
   }
 
   async stop(): Promise<void> {
-    this.pool.closeAll();
+    await this.pool.closeAll();
     await this.server.close();
     process.off('uncaughtException', this.#onEscape);
     process.off('unhandledRejection', this.#onEscape);
