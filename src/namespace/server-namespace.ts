@@ -9,7 +9,7 @@ import { Socket } from './socket';
 import { BroadcastOperator } from './broadcast-operator';
 import { handleError } from './dispatch';
 import type { ConnectionListener, OtherEvent, ServerSideListener } from './listeners';
-import { isThenable } from './util';
+import { isThenable, offerInTurn } from './util';
 
 const debug = createDebug('classio:namespace');
 
@@ -109,7 +109,7 @@ export class ServerNamespace implements AdapterHost {
     if (own !== null) {
       this.#tableErrorHandlers.push(own);
       this.onError ??= (error, socket, event, args) =>
-        tryErrorHandlers(this.#tableErrorHandlers, 0, error, socket, event, args);
+        tryErrorHandlers(this.#tableErrorHandlers, error, socket, event, args);
     }
   }
 
@@ -123,7 +123,7 @@ export class ServerNamespace implements AdapterHost {
     return (error, socket, event, args) => {
       const chain = [first];
       for (const handler of tables) if (handler !== skip) chain.push(handler);
-      return tryErrorHandlers(chain, 0, error, socket, event, args);
+      return tryErrorHandlers(chain, error, socket, event, args);
     };
   }
 
@@ -466,34 +466,15 @@ export class ServerNamespace implements AdapterHost {
   }
 }
 
-/**
- * Runs `handlers` from `from` on until one takes the error: a handler that throws, or rejects with, the very error it
- * was given passes it to the next; when none is left the error is thrown, which tells the caller that nobody here
- * took it. Another throw is a failure of that handler and ends the chain.
- */
+/** Offers the error to `handlers` in turn (see {@link offerInTurn}); throws it when none takes it. */
 function tryErrorHandlers(
   handlers: readonly ErrorHandler[],
-  from: number,
   error: unknown,
   socket: Socket,
   event: string,
   args: unknown[],
 ): unknown {
-  for (let i = from; i < handlers.length; i++) {
-    let result: unknown;
-    try {
-      result = handlers[i](error, socket, event, args);
-    } catch (thrown) {
-      if (thrown === error) continue;
-      throw thrown;
-    }
-    if (!isThenable(result)) return result;
-    return Promise.resolve(result).then(undefined, (thrown: unknown) => {
-      if (thrown !== error) throw thrown;
-      return tryErrorHandlers(handlers, i + 1, error, socket, event, args);
-    });
-  }
-  throw error;
+  return offerInTurn(handlers.length, error, (i) => handlers[i](error, socket, event, args));
 }
 
 function chainConnect(first: ConnectHook | null, second: ConnectHook): ConnectHook {

@@ -29,3 +29,27 @@ let poolOffset = 0;
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function';
 }
+
+/**
+ * Offers `error` to `count` error handlers in turn (`attempt(i)` calls the i-th) until one takes it. A handler that
+ * throws, or rejects with, the very error it was given passes it on to the next; any other answer, or another throw,
+ * ends the turn. When every handler has passed, the error is thrown again: nobody here took it. A class's `@OnError`
+ * methods and the handlers of a namespace's tables both combine this way.
+ */
+export function offerInTurn(count: number, error: unknown, attempt: (index: number) => unknown, from = 0): unknown {
+  for (let i = from; i < count; i++) {
+    let result: unknown;
+    try {
+      result = attempt(i);
+    } catch (thrown) {
+      if (thrown === error) continue;
+      throw thrown;
+    }
+    if (!isThenable(result)) return result;
+    return Promise.resolve(result).then(undefined, (thrown: unknown) => {
+      if (thrown !== error) throw thrown;
+      return offerInTurn(count, error, attempt, i + 1);
+    });
+  }
+  throw error;
+}

@@ -10,6 +10,7 @@ import type {
 } from '../namespace/route-table';
 import type { Class, ParamKind } from '../../decorators/metadata';
 import { ConnectError, DisconnectedError, ForbiddenError } from '../errors';
+import { isThenable, offerInTurn } from '../namespace/util';
 import { createDebug } from '../debug';
 import { currentContext, HandlerContext, runInContext } from './context';
 import { GuardContext, type Guard } from './guard-context';
@@ -87,10 +88,6 @@ export class ErrorEntry {
 
 /** A shared no-op, given to `@Ack()` parameters when the client asked for no ack. */
 function ignoreAck(): void {}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
-}
 
 /** Runs guards from `from` on; returns -1 when all allow, else the index of the refusing guard (or a promise of it). */
 function runGuards(guards: readonly Guard[], context: GuardContext, from: number): number | Promise<number> {
@@ -303,33 +300,27 @@ export function createDisconnectHook(state: DisconnectState): DisconnectHook | n
 }
 
 /**
- * Calls the first entry from `from` on whose filter covers the error. A handler that throws, or rejects with, the
- * very error it was given declines it ("not mine"), and the next covering entry gets it.
+ * Offers the error to the entries whose filter covers it, in order (see {@link offerInTurn}): an entry whose filter
+ * does not cover it passes it on, as a handler that rethrows it does. When none takes it, it is thrown again, and the
+ * namespace layer tries the next handlers, or logs it and answers the ack with it. A continuation after an async
+ * handler keeps the handler's context through the storage, so `currentContext()` still names this event.
  */
 function runErrorChain(entries: readonly ErrorEntry[], error: unknown, socket: Socket, from: number): unknown {
-  for (let i = from; i < entries.length; i++) {
-    const entry = entries[i];
-    if (entry.errorClasses !== null && !entry.errorClasses.some((errorClass) => error instanceof errorClass)) continue;
-    const instance = entry.invoker.instances.instanceFor(socket);
-    // The connection closed while its handler was pending: nobody is left to handle the error here.
-    if (instance === undefined) throw error;
-    let result: unknown;
-    try {
-      result = entry.invoker.fn.call(instance, error, currentContext());
-    } catch (thrown) {
-      if (thrown === error) continue;
-      throw thrown;
-    }
-    if (!isThenable(result)) return result;
-    // The continuation keeps the handler's context through the storage.
-    return Promise.resolve(result).then(undefined, (thrown: unknown) => {
-      if (thrown !== error) throw thrown;
-      return runErrorChain(entries, error, socket, i + 1);
-    });
-  }
-  // No handler of this chain takes the error: the namespace layer tries the next ones, or logs it and answers the
-  // ack with it.
-  throw error;
+  return offerInTurn(
+    entries.length,
+    error,
+    (i) => {
+      const entry = entries[i];
+      if (entry.errorClasses !== null && !entry.errorClasses.some((errorClass) => error instanceof errorClass)) {
+        throw error;
+      }
+      const instance = entry.invoker.instances.instanceFor(socket);
+      // The connection closed while its handler was pending: nobody is left to handle the error here.
+      if (instance === undefined) throw error;
+      return entry.invoker.fn.call(instance, error, currentContext());
+    },
+    from,
+  );
 }
 
 /** Builds an error handler from `@OnError` methods, tried in order; null for an empty chain. */
