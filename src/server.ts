@@ -131,6 +131,8 @@ export class Server implements ClientHost, NamespaceHost {
   #closing: Promise<void> | null = null;
   /** In-process connections still open (`acceptConnection`), shut down by `close()`. */
   readonly #inProcess = new Set<InProcessConnection>();
+  /** The main namespace `/`, which exists from the start: the target of the shortcuts (`emit`, `to`, ...). */
+  readonly #main: ServerNamespace;
   /** `server.on('new_namespace', ...)` listeners. */
   readonly #namespaceListeners: ((nsp: ServerNamespace) => unknown)[] = [];
 
@@ -175,7 +177,7 @@ export class Server implements ClientHost, NamespaceHost {
       },
     });
     this.engine.on('connection', (conn: EngineConnection) => new Client(this, conn));
-    this.of('/');
+    this.#main = this.of('/');
     if (httpServer !== null) this.attach(httpServer);
   }
 
@@ -316,27 +318,27 @@ export class Server implements ClientHost, NamespaceHost {
   // Shortcuts to the main namespace `/`, as Socket.IO's `io.emit` and `io.to`.
 
   emit(event: string, ...args: unknown[]): boolean {
-    return this.of('/').emit(event, ...args);
+    return this.#main.emit(event, ...args);
   }
 
   send(...args: unknown[]): boolean {
-    return this.of('/').send(...args);
+    return this.#main.send(...args);
   }
 
   to(room: string | readonly string[]): BroadcastOperator {
-    return this.of('/').to(room);
+    return this.#main.to(room);
   }
 
   in(room: string | readonly string[]): BroadcastOperator {
-    return this.of('/').in(room);
+    return this.#main.in(room);
   }
 
   except(room: string | readonly string[]): BroadcastOperator {
-    return this.of('/').except(room);
+    return this.#main.except(room);
   }
 
   timeout(ms: number): BroadcastOperator {
-    return this.of('/').timeout(ms);
+    return this.#main.timeout(ms);
   }
 
   /**
