@@ -2,6 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { RESERVED_EVENTS } from '../protocol/packet';
 import { UsageError } from '../errors';
 
+/**
+ * The reserved names a class or `server.on()` may not route: all of them but `connect` and `disconnect`, which are
+ * the namespace's lifecycle hooks (`on_connect`, `server.on('connect', ...)`), not events a client sends.
+ */
+export const UNROUTABLE_EVENTS: ReadonlySet<string> = new Set(
+  [...RESERVED_EVENTS].filter((event) => event !== 'connect' && event !== 'disconnect'),
+);
+
 /** Throws a `UsageError` when `event` is reserved (see {@link RESERVED_EVENTS}): every server-side emit checks it first. */
 export function assertEmittable(event: string): void {
   if (RESERVED_EVENTS.has(event)) throw new UsageError(`"${event}" is a reserved event name`);

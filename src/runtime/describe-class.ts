@@ -9,6 +9,7 @@ import {
   type ParamRecord,
 } from '../../decorators/metadata';
 import { ConfigurationError } from '../errors';
+import { UNROUTABLE_EVENTS } from '../namespace/util';
 import { isNamespaceRoot } from './namespace-base';
 
 /**
@@ -16,9 +17,6 @@ import { isNamespaceRoot } from './namespace-base';
  * the farthest ancestor to the class itself, and each level's declarations replace its parent's. Within one class
  * a decorator beats an `on_<event>` method name, and two methods claiming one event are an error.
  */
-
-/** Events the client cannot send (Socket.IO reserves them for its own use): none can be a route. */
-export const RESERVED_EVENTS = new Set(['connect_error', 'disconnecting', 'newListener', 'removeListener']);
 
 /**
  * A method of a namespace class as the runtime calls it: on the instance, with the arguments its compiled slots
@@ -156,7 +154,7 @@ function checkEventName(event: string, cls: Class, method: string | symbol): voi
   if (typeof event !== 'string' || event.length === 0) {
     throw new ConfigurationError(`${cls.name}.${String(method)}: @On() needs a non-empty event name`);
   }
-  if (RESERVED_EVENTS.has(event)) {
+  if (UNROUTABLE_EVENTS.has(event)) {
     throw new ConfigurationError(
       `${cls.name}.${String(method)}: "${event}" is reserved by Socket.IO and cannot be handled as an event`,
     );

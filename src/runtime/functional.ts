@@ -3,7 +3,7 @@ import type { DisconnectReason } from '../namespace/disconnect-reason';
 import type { Route, RouteTable } from '../namespace/route-table';
 import { ConfigurationError } from '../errors';
 import { HandlerContext, runInContext } from './context';
-import { RESERVED_EVENTS } from './describe-class';
+import { UNROUTABLE_EVENTS } from '../namespace/util';
 
 /**
  * The functional form, `server.on(event, handler, { namespace })` (Flask's `@socketio.on`): the handler receives
@@ -32,7 +32,7 @@ function createFunctionalRoute(event: string, handler: FunctionalHandler): Route
   if (typeof handler !== 'function') {
     throw new ConfigurationError(`server.on("${event}", handler): the handler must be a function`);
   }
-  if (RESERVED_EVENTS.has(event)) {
+  if (UNROUTABLE_EVENTS.has(event)) {
     throw new ConfigurationError(
       `server.on("${event}"): "${event}" is reserved by Socket.IO and no client can send it; ` +
         'listen to it with socket.on() in a "connection" listener',
