@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { ConfigurationError } from '../src/errors';
 import { EngineServer } from '../src/engine/server';
 import { Server } from '../src/server';
+import { thrownBy } from './support/errors';
 
 /**
  * An options object is spread over complete defaults, so a name nobody reads would be ignored without a word: a
@@ -11,15 +12,7 @@ import { Server } from '../src/server';
 
 /** The ConfigurationError that `construct` throws (fails the test when it throws nothing). */
 function configurationError(construct: () => unknown): ConfigurationError {
-  let caught: unknown;
-  try {
-    construct();
-  } catch (err) {
-    caught = err;
-  }
-  expect(caught).to.be.instanceOf(ConfigurationError);
-  expect(caught).to.have.property('code', 'CLASSIO_ERR_CONFIG');
-  return caught as ConfigurationError;
+  return thrownBy(construct, ConfigurationError, 'CLASSIO_ERR_CONFIG');
 }
 
 function newServer(options: Record<string, unknown>): Server {

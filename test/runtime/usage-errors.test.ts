@@ -1,23 +1,15 @@
 import { expect } from 'chai';
 import type { Server } from '../../src/server';
-import { ClassioError, DisconnectedError, UsageError } from '../../src/errors';
+import { DisconnectedError, UsageError } from '../../src/errors';
 import { Namespace, UseGuards, call, currentSid, currentSocket, emit, joinRoom, type HandlerContext } from '../../src';
 import type { Socket } from '../../src/namespace/socket';
 import { ClientPool, TRANSPORT_MODES, until } from '../support/io';
 import { register, useRuntimeServer } from './support';
+import { thrownBy } from '../support/errors';
 
 /** Asserts that `run` throws a UsageError (CLASSIO_ERR_USAGE) with exactly `message`. */
 function expectUsageError(run: () => unknown, message: string): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).to.be.instanceOf(UsageError);
-  expect(caught).to.be.instanceOf(ClassioError);
-  expect((caught as UsageError).code).to.equal('CLASSIO_ERR_USAGE');
-  expect((caught as UsageError).message).to.equal(message);
+  expect(thrownBy(run, UsageError, 'CLASSIO_ERR_USAGE').message).to.equal(message);
 }
 
 /**
