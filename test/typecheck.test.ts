@@ -25,7 +25,8 @@ describe('Type tests', function () {
   let diagnosticsOf: (file: string) => string[] = () => [];
 
   before(function () {
-    this.timeout(60_000);
+    // One compiler run over every type test: seconds on a quiet machine, minutes on a loaded one.
+    this.timeout(300_000);
     const config = ts.readConfigFile(path.join(root, 'tsconfig.json'), (file) => ts.sys.readFile(file));
     const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
     const program = ts.createProgram(
