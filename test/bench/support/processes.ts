@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { IpcChannel } from './ipc';
-import type { BenchOptions, PeerName } from './suite';
+import type { ComparedRef } from './compare';
+import type { AnyPeerName, BenchOptions, PeerName } from './suite';
 
 /**
  * The peers and how the runner starts them: each server and each load generator is a child process pinned with
@@ -11,7 +12,7 @@ import type { BenchOptions, PeerName } from './suite';
 
 /** How to start one peer server. */
 export interface PeerSpec {
-  readonly name: PeerName;
+  readonly name: AnyPeerName;
   /** The compiled server file. */
   readonly script: string;
   readonly args: readonly string[];
@@ -51,6 +52,13 @@ export const PEERS: Readonly<Record<PeerName, PeerSpec>> = {
     isClassio: true,
   },
 };
+
+/** The twin of a classio peer that runs the compared ref's compiled server with the same arguments. */
+export function refPeer(base: PeerName, compared: ComparedRef): PeerSpec {
+  const spec = PEERS[base];
+  const script = path.join(compared.directory, 'dist', 'test', 'bench', 'servers', path.basename(spec.script));
+  return { ...spec, name: `${base}@ref`, script };
+}
 
 /** The cores: server on 0, load generator on 1. */
 export const SERVER_CORE = 0;

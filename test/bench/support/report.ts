@@ -1,5 +1,5 @@
 import * as os from 'node:os';
-import { CPU_METRICS, type BenchOptions, type MetricSpec, type PeerName } from './suite';
+import { CPU_METRICS, type AnyPeerName, type BenchOptions, type MetricSpec, type PeerName } from './suite';
 
 /** One run's outcome: metrics, or why it failed. */
 export type RunOutcome = { metrics: Record<string, number> } | { error: string };
@@ -9,10 +9,18 @@ export interface SuiteResult {
   id: string;
   title: string;
   metrics: readonly MetricSpec[];
-  peers: readonly PeerName[];
+  peers: readonly AnyPeerName[];
   baselines: readonly PeerName[];
-  runs: Partial<Record<PeerName, RunOutcome[]>>;
-  medians: Partial<Record<PeerName, Record<string, number>>>;
+  runs: Partial<Record<AnyPeerName, RunOutcome[]>>;
+  medians: Partial<Record<AnyPeerName, Record<string, number>>>;
+}
+
+/** What `--compare <ref>` measured the working tree against. */
+export interface Comparison {
+  ref: string;
+  commit: string;
+  /** How the other side is labelled: the working tree, and the commit it sits on. */
+  working: string;
 }
 
 /** The machine the figures come from. */
@@ -33,6 +41,7 @@ export interface BenchReport {
   options: BenchOptions;
   suites: SuiteResult[];
   profiles: ProfileSummary[];
+  comparison: Comparison | null;
 }
 
 /** A function of a CPU profile, by self time. */
@@ -70,12 +79,18 @@ export function describeMachine(isPinned: boolean): MachineInfo {
 }
 
 /** The command line that reproduces this run (the BENCH_* variables that were set, then the npm script). */
-export function describeCommand(env: NodeJS.ProcessEnv = process.env): string {
+export function describeCommand(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: readonly string[] = process.argv.slice(2),
+): string {
   const settings = Object.keys(env)
     .filter((key) => key.startsWith('BENCH_'))
     .sort()
     .map((key) => `${key}=${env[key]}`);
-  return [...settings, 'npm run bench'].join(' ');
+  const compare = argv.findIndex((argument) => argument === '--compare' || argument.startsWith('--compare='));
+  const compareArgs =
+    compare === -1 ? [] : ['--', ...argv.slice(compare, argv[compare] === '--compare' ? compare + 2 : compare + 1)];
+  return [...settings, 'npm run bench', ...compareArgs].join(' ');
 }
 
 function formatNumber(value: number | undefined, digits: number): string {
@@ -148,6 +163,55 @@ export function formatSuite(result: SuiteResult): string {
   return lines.join('\n');
 }
 
+/**
+ * The table of one compared workload: for each classio peer, the ref's and the working tree's medians of the
+ * headline metric and of the server's CPU per operation, and their ratios (above 1× for throughput is faster,
+ * below 1× for CPU per operation is cheaper).
+ */
+export function formatComparisonSuite(result: SuiteResult, comparison: Comparison): string {
+  const headline = result.metrics[0];
+  const header = [
+    'peer',
+    `${headline.label} @ ${comparison.ref}`,
+    `${headline.label} working`,
+    'ratio',
+    `server CPU µs/op @ ${comparison.ref}`,
+    'server CPU µs/op working',
+    'ratio',
+    'runs',
+  ];
+  const lines = [
+    `### ${result.title}`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, index) => (index === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+  ];
+  for (const peer of result.peers) {
+    if (peer.endsWith('@ref')) continue;
+    const twin = `${peer}@ref` as AnyPeerName;
+    const working = result.medians[peer];
+    const before = result.medians[twin];
+    const runs = `${(result.runs[twin] ?? []).filter((run) => 'metrics' in run).length}+${(result.runs[peer] ?? []).filter((run) => 'metrics' in run).length}`;
+    lines.push(
+      `| ${[
+        peer,
+        formatNumber(before?.[headline.key], headline.digits),
+        formatNumber(working?.[headline.key], headline.digits),
+        formatRatio(working?.[headline.key], before?.[headline.key]),
+        formatNumber(before?.serverMicrosPerOp, 1),
+        formatNumber(working?.serverMicrosPerOp, 1),
+        formatRatio(working?.serverMicrosPerOp, before?.serverMicrosPerOp),
+        runs,
+      ].join(' | ')} |`,
+    );
+  }
+  const errors = result.peers.flatMap((peer) =>
+    (result.runs[peer] ?? []).flatMap((run) => ('error' in run ? [`- ${peer}: ${run.error}`] : [])),
+  );
+  if (errors.length > 0) lines.push('', 'Failed runs:', ...new Set(errors));
+  return lines.join('\n');
+}
+
 /** The whole report as markdown: machine and command first, then one table per workload. */
 export function formatReport(report: BenchReport): string {
   const { machine, options } = report;
@@ -158,9 +222,17 @@ export function formatReport(report: BenchReport): string {
       : 'Not pinned (taskset unavailable or BENCH_PIN=0): server and load generator share the cores.',
     `Command: \`${report.command}\` (${options.runs} run(s) of ${options.seconds} s after ${options.warmupSeconds} s ` +
       `warm-up per workload and peer; medians${options.isQuick ? '; QUICK MODE, not for publishing' : ''}). ${report.date}.`,
+    ...(report.comparison === null
+      ? []
+      : [
+          `Compared: ${report.comparison.ref} (${report.comparison.commit.slice(0, 10)}) against the ` +
+            `${report.comparison.working}, peers interleaved in each round.`,
+        ]),
     '',
   ];
-  for (const suite of report.suites) lines.push(formatSuite(suite), '');
+  for (const suite of report.suites) {
+    lines.push(report.comparison === null ? formatSuite(suite) : formatComparisonSuite(suite, report.comparison), '');
+  }
   for (const profile of report.profiles) {
     lines.push(`CPU profile of ${profile.peer} in ${profile.suite} (${profile.file}), top functions by self time:`, '');
     lines.push('| self % | function | location |', '| ---: | --- | --- |');

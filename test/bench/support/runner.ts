@@ -1,18 +1,29 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { IpcChannel } from './ipc';
 import { summarizeProfile } from './profile';
-import { LOAD_CORE, PEERS, canPin, spawnNode, startPeer, waitForExit, type PeerSpec } from './processes';
+import { buildRef, type ComparedRef } from './compare';
+import { LOAD_CORE, PEERS, canPin, refPeer, spawnNode, startPeer, waitForExit, type PeerSpec } from './processes';
 import {
   describeCommand,
   describeMachine,
   formatReport,
   type BenchReport,
+  type Comparison,
   type RunOutcome,
   type SuiteResult,
 } from './report';
 import { median } from './histogram';
-import { CPU_METRICS, addCostPerOp, readOptions, type BenchOptions, type Suite } from './suite';
+import {
+  CPU_METRICS,
+  addCostPerOp,
+  readOptions,
+  type AnyPeerName,
+  type BenchOptions,
+  type PeerName,
+  type Suite,
+} from './suite';
 
 /** Where results go (gitignored): JSON reports, and CPU profiles with BENCH_PROFILE=1. */
 export const RESULTS_DIR = path.resolve(__dirname, '..', '..', '..', '..', '.bench-results');
@@ -51,7 +62,8 @@ async function runOnce(
     const limitMs = (options.warmupSeconds + options.seconds) * 1000 + 120_000;
     const metrics = await channel.request<Record<string, number>>(
       'run',
-      { file: suite.file, port: server.port, peer: spec.name, options },
+      // A ref's twin is driven exactly as its working-tree peer is.
+      { file: suite.file, port: server.port, peer: spec.name.replace(/@ref$/, '') as PeerName, options },
       limitMs,
     );
     return { metrics: addCostPerOp(metrics, suite.metrics[0]), profile };
@@ -79,6 +91,10 @@ function summarizeRun(metrics: Record<string, number>, suite: Suite): string {
 export async function runSuites(suites: readonly Suite[], options: BenchOptions = readOptions()): Promise<BenchReport> {
   const selected = suites.filter((suite) => options.workloads === null || options.workloads.includes(suite.id));
   const profileDir = options.profile === 'off' ? null : path.join(RESULTS_DIR, 'profiles');
+  const compared =
+    options.compareRef === null ? null : buildRef(path.resolve(RESULTS_DIR, '..'), options.compareRef, RESULTS_DIR);
+  const specOf = (peer: AnyPeerName): PeerSpec =>
+    peer.endsWith('@ref') ? refPeer(peer.slice(0, -'@ref'.length) as PeerName, compared!) : PEERS[peer as PeerName];
   const isPinned = options.shouldPin && canPin();
   if (options.shouldPin && !isPinned) console.error('[bench] taskset is not usable here: running unpinned');
   const report: BenchReport = {
@@ -88,10 +104,16 @@ export async function runSuites(suites: readonly Suite[], options: BenchOptions 
     options,
     suites: [],
     profiles: [],
+    comparison: compared === null ? null : describeComparison(compared),
   };
 
   for (const suite of selected) {
-    const peers = suite.peers.filter((peer) => options.peers === null || options.peers.includes(peer));
+    const chosen = suite.peers.filter((peer) => options.peers === null || options.peers.includes(peer));
+    // Compared: only classio peers, each beside its twin from the ref.
+    const peers: AnyPeerName[] =
+      compared === null
+        ? chosen
+        : chosen.filter((peer) => PEERS[peer].isClassio).flatMap((peer) => [`${peer}@ref` as const, peer]);
     const result: SuiteResult = {
       id: suite.id,
       title:
@@ -100,16 +122,17 @@ export async function runSuites(suites: readonly Suite[], options: BenchOptions 
           : suite.title,
       metrics: suite.metrics,
       peers,
-      baselines: suite.baselines ?? ['socket.io', 'bare-ws'],
+      baselines: compared === null ? (suite.baselines ?? ['socket.io', 'bare-ws']) : [],
       runs: {},
       medians: {},
     };
     for (let round = 0; round < options.runs; round++) {
-      for (const peer of peers) {
+      // Odd rounds run the peers in reverse, so that a machine warming up or slowing down favours neither side.
+      for (const peer of round % 2 === 0 ? peers : [...peers].reverse()) {
         const label = `[bench] ${suite.id} ${peer} run ${round + 1}/${options.runs}`;
         let outcome: RunOutcome;
         try {
-          const { metrics, profile } = await runOnce(suite, PEERS[peer], options, profileDir);
+          const { metrics, profile } = await runOnce(suite, specOf(peer), options, profileDir);
           outcome = { metrics };
           console.error(`${label}: ${summarizeRun(metrics, suite)}`);
           if (profile !== null) report.profiles.push({ peer, suite: suite.id, ...summarizeProfile(profile) });
@@ -137,6 +160,16 @@ export async function runSuites(suites: readonly Suite[], options: BenchOptions 
   fs.writeFileSync(file, JSON.stringify(report, null, 2));
   console.error(`[bench] results written to ${path.relative(process.cwd(), file)}`);
   return report;
+}
+
+function describeComparison(compared: ComparedRef): Comparison {
+  let working = 'working tree';
+  try {
+    working = `working tree on ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}`;
+  } catch {
+    // Not a git checkout: the label stays generic.
+  }
+  return { ref: compared.ref, commit: compared.commit, working };
 }
 
 /** Runs `suites` when their file is executed directly (`node dist/test/bench/ping.bench.js`). */

@@ -1,4 +1,5 @@
 import type { MemorySample } from '../servers/control';
+import { readCompareRef } from './compare';
 
 /**
  * The contract between a workload file, the load-generator process that runs it, and the runner.
@@ -11,6 +12,12 @@ import type { MemorySample } from '../servers/control';
 /** The servers under test. */
 export type PeerName =
   'classio' | 'socket.io' | 'bare-ws' | 'classio-socket-on' | 'classio-plain' | 'classio-decorated' | 'classio-dto';
+
+/** A classio peer built from the git ref of `--compare <ref>`: the same server file, the ref's code. */
+export type RefPeerName = `${PeerName}@ref`;
+
+/** Any peer a run can hold: the working tree's, or the compared ref's. */
+export type AnyPeerName = PeerName | RefPeerName;
 
 /** Settings shared by every workload, from the environment. */
 export interface BenchOptions {
@@ -33,6 +40,11 @@ export interface BenchOptions {
   profile: 'off' | 'classio' | 'all';
   /** BENCH_PIN=0 disables the `taskset` pinning (e.g. on a one-core machine). */
   shouldPin: boolean;
+  /**
+   * `--compare <ref>` on the command line: each classio peer of each workload runs twice per round, from the ref
+   * and from the working tree, and the report gives working-tree / ref ratios. Null without it.
+   */
+  compareRef: string | null;
 }
 
 function readList(value: string | undefined): string[] | null {
@@ -48,8 +60,11 @@ function readNumber(value: string | undefined, fallback: number): number {
   return value === undefined || value === '' || !Number.isFinite(parsed) || parsed <= 0 ? fallback : parsed;
 }
 
-/** Reads the options from the environment. */
-export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
+/** Reads the options from the environment, and `--compare <ref>` from the command line. */
+export function readOptions(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: readonly string[] = process.argv.slice(2),
+): BenchOptions {
   const isQuick = env.BENCH_QUICK === '1' || env.BENCH_QUICK === 'true';
   return {
     runs: Math.round(readNumber(env.BENCH_RUNS, isQuick ? 1 : 3)),
@@ -65,6 +80,7 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
           ? 'classio'
           : 'off',
     shouldPin: env.BENCH_PIN !== '0',
+    compareRef: readCompareRef(argv),
   };
 }
 
