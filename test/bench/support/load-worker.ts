@@ -10,6 +10,8 @@ import type { BenchOptions, LoadContext, PeerName, Suite } from './suite';
 
 interface RunRequest {
   file: string;
+  /** The suite's id: a file may export several (`suites`), as the scale curve does, one per size. */
+  id: string;
   port: number;
   peer: PeerName;
   options: BenchOptions;
@@ -24,7 +26,9 @@ function cpuMicros(): number {
 }
 
 channel.handle('run', async (request: RunRequest) => {
-  const { suite } = (await import(request.file)) as { suite: Suite };
+  const exported = (await import(request.file)) as { suite?: Suite; suites?: readonly Suite[] };
+  const suite = exported.suites?.find((candidate) => candidate.id === request.id) ?? exported.suite;
+  if (suite === undefined) throw new Error(`${request.file} exports no suite '${request.id}'`);
   let serverCpuAtStart = 0;
   let clientCpuAtStart = 0;
   let startedAt = 0;
@@ -34,6 +38,7 @@ channel.handle('run', async (request: RunRequest) => {
     peer: request.peer,
     options: request.options,
     serverMemory: () => channel.request<MemorySample>('server-memory'),
+    serverCpuMicros: () => channel.request<number>('server-cpu'),
     beginMeasure: async () => {
       serverCpuAtStart = await channel.request<number>('measure-begin');
       clientCpuAtStart = cpuMicros();

@@ -75,9 +75,13 @@ export abstract class RawClient {
 
   protected abstract destroy(): void;
 
-  /** Opens a connection to `/test` on 127.0.0.1:`port` and resolves once the greeting has arrived. */
-  static connect(port: number): Promise<RawClient> {
-    const client: RawClient = process.env.BENCH_CLIENT === 'library' ? new WsClient(port) : new WireClient(port);
+  /**
+   * Opens a connection to `/test` on 127.0.0.1:`port` and resolves once the greeting has arrived. `localAddress`
+   * (another loopback address, 127.0.0.2 and up) gives tens of thousands of connections their own source ports.
+   */
+  static connect(port: number, localAddress?: string): Promise<RawClient> {
+    const client: RawClient =
+      process.env.BENCH_CLIENT === 'library' ? new WsClient(port, localAddress) : new WireClient(port, localAddress);
     return new Promise((resolve, reject) => {
       client.resolveReady = resolve;
       client.rejectReady = reject;
@@ -139,9 +143,9 @@ class WireClient extends RawClient {
   private isUpgraded = false;
   private leftover: Buffer | null = null;
 
-  constructor(port: number) {
+  constructor(port: number, localAddress: string | undefined) {
     super();
-    this.socket = net.connect({ host: '127.0.0.1', port, noDelay: true });
+    this.socket = net.connect({ host: '127.0.0.1', port, noDelay: true, localAddress });
     this.socket.on('connect', () => this.socket.write(UPGRADE_REQUEST(port)));
     this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
     this.socket.on('error', (error) => this.fail(error));
@@ -205,9 +209,10 @@ const TEXT = { binary: false } as const;
 class WsClient extends RawClient {
   private readonly ws: WebSocket;
 
-  constructor(port: number) {
+  constructor(port: number, localAddress: string | undefined) {
     super();
     this.ws = new WebSocket(`ws://127.0.0.1:${port}${ENGINE_PATH}${WEBSOCKET_QUERY}`, {
+      localAddress,
       perMessageDeflate: false,
       skipUTF8Validation: true,
     });
@@ -227,18 +232,24 @@ class WsClient extends RawClient {
 
 /**
  * Opens `count` clients with at most `concurrency` handshakes in flight (a burst of thousands of simultaneous
- * handshakes would measure the kernel's accept queue rather than the server).
+ * handshakes would measure the kernel's accept queue rather than the server). `sourceOf(index)` names the local
+ * address of the index-th connection (by default the kernel's choice, 127.0.0.1).
  */
-export async function connectClients(port: number, count: number, concurrency = 64): Promise<RawClient[]> {
+export async function connectClients(
+  port: number,
+  count: number,
+  concurrency = 64,
+  sourceOf: (index: number) => string | undefined = () => undefined,
+): Promise<RawClient[]> {
   const clients: RawClient[] = [];
   let next = 0;
   // `as`: the workers set it, so TypeScript must not narrow it to null after they ran.
   let failure = null as { error: unknown } | null;
   const worker = async (): Promise<void> => {
     while (next < count && failure === null) {
-      next++;
+      const index = next++;
       try {
-        clients.push(await RawClient.connect(port));
+        clients.push(await RawClient.connect(port, sourceOf(index)));
       } catch (error) {
         failure ??= { error };
       }

@@ -11,6 +11,8 @@ export interface SuiteResult {
   metrics: readonly MetricSpec[];
   peers: readonly AnyPeerName[];
   baselines: readonly PeerName[];
+  /** False when CPU per operation means nothing for this workload: its columns are left out. */
+  hasCostPerOp: boolean;
   runs: Partial<Record<AnyPeerName, RunOutcome[]>>;
   medians: Partial<Record<AnyPeerName, Record<string, number>>>;
 }
@@ -115,12 +117,14 @@ function formatRatio(value: number | undefined, baseline: number | undefined): s
 export function formatSuite(result: SuiteResult): string {
   const headline = result.metrics[0];
   const baselines = result.baselines.filter((peer) => result.peers.includes(peer));
+  const efficiencyBaselines = result.hasCostPerOp ? baselines : [];
+  const cpuMetrics = result.hasCostPerOp ? CPU_METRICS : CPU_METRICS.filter((metric) => metric.key.endsWith('Cpu'));
   const header = [
     'peer',
     ...result.metrics.map((metric) => metric.label),
     ...baselines.map((peer) => `${headline.label} vs ${BASELINE_LABELS[peer] ?? peer}`),
-    ...baselines.map((peer) => `CPU efficiency vs ${BASELINE_LABELS[peer] ?? peer}`),
-    ...CPU_METRICS.map((metric) => metric.label),
+    ...efficiencyBaselines.map((peer) => `CPU efficiency vs ${BASELINE_LABELS[peer] ?? peer}`),
+    ...cpuMetrics.map((metric) => metric.label),
     'runs',
   ];
   const lines = [
@@ -141,10 +145,10 @@ export function formatSuite(result: SuiteResult): string {
       ...result.metrics.map((metric) => formatNumber(medians?.[metric.key], metric.digits)),
       ...baselines.map((baseline) => formatRatio(medians?.[headline.key], result.medians[baseline]?.[headline.key])),
       // Operations per server CPU second, relative: what the ratio would be if every server had its core to itself.
-      ...baselines.map((baseline) =>
+      ...efficiencyBaselines.map((baseline) =>
         formatRatio(result.medians[baseline]?.serverMicrosPerOp, medians?.serverMicrosPerOp),
       ),
-      ...CPU_METRICS.map((metric) => formatNumber(medians?.[metric.key], metric.digits)),
+      ...cpuMetrics.map((metric) => formatNumber(medians?.[metric.key], metric.digits)),
       failures === 0 ? String(runs.length) : `${runs.length - failures}/${runs.length} (${failures} failed)`,
     ];
     lines.push(`| ${cells.join(' | ')} |`);

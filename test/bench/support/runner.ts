@@ -44,6 +44,7 @@ async function runOnce(
   let profile: string | null = null;
   try {
     channel.handle('server-memory', () => server.channel.request('memory'));
+    channel.handle('server-cpu', () => server.channel.request('cpu'));
     channel.handle('measure-begin', async () => {
       if (shouldProfile) await server.channel.request('profile-start');
       return server.channel.request('cpu');
@@ -59,14 +60,14 @@ async function runOnce(
     });
     worker.once('exit', (code) => channel.failPending(new Error(`load generator exited (code ${code})`)));
     // Generous, but bounded: a wedged run must end the bench, not hang it.
-    const limitMs = (options.warmupSeconds + options.seconds) * 1000 + 120_000;
+    const limitMs = (suite.limitSeconds ?? options.warmupSeconds + options.seconds + 120) * 1000;
     const metrics = await channel.request<Record<string, number>>(
       'run',
       // A ref's twin is driven exactly as its working-tree peer is.
-      { file: suite.file, port: server.port, peer: spec.name.replace(/@ref$/, '') as PeerName, options },
+      { file: suite.file, id: suite.id, port: server.port, peer: spec.name.replace(/@ref$/, '') as PeerName, options },
       limitMs,
     );
-    return { metrics: addCostPerOp(metrics, suite.metrics[0]), profile };
+    return { metrics: addCostPerOp(metrics, suite), profile };
   } finally {
     if (worker.connected) worker.disconnect();
     await waitForExit(worker, 5_000);
@@ -123,6 +124,7 @@ export async function runSuites(suites: readonly Suite[], options: BenchOptions 
       metrics: suite.metrics,
       peers,
       baselines: compared === null ? (suite.baselines ?? ['socket.io', 'bare-ws']) : [],
+      hasCostPerOp: suite.hasCostPerOp !== false,
       runs: {},
       medians: {},
     };

@@ -91,6 +91,8 @@ export interface LoadContext {
   readonly options: BenchOptions;
   /** The server's RSS and heap after a full GC. */
   serverMemory(): Promise<MemorySample>;
+  /** The server process's CPU time so far, in µs (for a workload that measures more than one window). */
+  serverCpuMicros(): Promise<number>;
   /** Marks the start of the measured window (server and client CPU are sampled). */
   beginMeasure(): Promise<void>;
   /** Marks its end. */
@@ -118,8 +120,8 @@ export const CPU_METRICS: readonly MetricSpec[] = [
  * side. Unlike throughput it hardly depends on whether the server got its whole core, so it stays comparable on a
  * busy machine.
  */
-export function addCostPerOp(metrics: Record<string, number>, headline: MetricSpec): Record<string, number> {
-  const rate = metrics[headline.key];
+export function addCostPerOp(metrics: Record<string, number>, suite: Suite): Record<string, number> {
+  const rate = suite.hasCostPerOp === false ? NaN : metrics[suite.metrics[0].key];
   return {
     ...metrics,
     serverMicrosPerOp: (metrics.serverCpu * 1e4) / rate,
@@ -142,6 +144,10 @@ export interface Suite {
   readonly metrics: readonly MetricSpec[];
   /** The peers ratios are computed against, in this order (default Socket.IO and bare ws). */
   readonly baselines?: readonly PeerName[];
+  /** How long one run may take, in seconds (default: warm-up + measured seconds + 120). */
+  readonly limitSeconds?: number;
+  /** False when the headline metric is not a rate, so CPU per operation means nothing (default true). */
+  readonly hasCostPerOp?: boolean;
   run(context: LoadContext): Promise<Record<string, number>>;
 }
 
