@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { LatencyHistogram } from './support/histogram';
 import { raiseDescriptorLimit } from './support/limits';
+import { reexecOnRequestedNode } from './support/node-version';
 import { JOIN_FRAME, PING_FRAME, PONG_FRAME, RESPONSE_PREFIX, ROOM_EVENT_FRAME, prepareFrame } from './support/frames';
 import { type RawClient, closeClients, connectClients } from './support/raw-client';
 import { runSuites } from './support/runner';
@@ -176,6 +177,7 @@ function scaleSuite(size: number): Suite {
 export const suites: readonly Suite[] = SIZES.map(scaleSuite);
 
 if (require.main === module) {
+  reexecOnRequestedNode();
   raiseDescriptorLimit(Math.max(...SIZES) * 2 + 10_000, 'bench:scale');
   const options = readOptions();
   runSuites(suites, { ...options, runs: process.env.BENCH_RUNS === undefined ? 1 : options.runs }).then(

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { Server } from '../../src/server';
 import type { Socket } from '../../src/namespace/socket';
 import { raiseDescriptorLimit } from './support/limits';
+import { reexecOnRequestedNode } from './support/node-version';
 
 /**
  * The soak run (issue 5), outside the default test run: `npm run soak`. A classio server in a child process holds
@@ -193,6 +194,7 @@ async function runSoak(): Promise<void> {
 if (process.argv[2] === 'server') {
   void runServer();
 } else {
+  reexecOnRequestedNode();
   runSoak().catch((err: unknown) => {
     console.error(err);
     process.exit(1);

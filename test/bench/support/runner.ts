@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { IpcChannel } from './ipc';
 import { summarizeProfile } from './profile';
 import { buildRef, type ComparedRef } from './compare';
+import { reexecOnRequestedNode } from './node-version';
 import { LOAD_CORE, PEERS, canPin, refPeer, spawnNode, startPeer, waitForExit, type PeerSpec } from './processes';
 import {
   describeCommand,
@@ -177,6 +178,7 @@ function describeComparison(compared: ComparedRef): Comparison {
 /** Runs `suites` when their file is executed directly (`node dist/test/bench/ping.bench.js`). */
 export function runIfMain(module: NodeJS.Module, suites: readonly Suite[]): void {
   if (require.main !== module) return;
+  reexecOnRequestedNode();
   runSuites(suites).then(
     () => process.exit(0),
     (error: unknown) => {
