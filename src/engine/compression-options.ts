@@ -121,7 +121,7 @@ function checkZlib(value: unknown, label: string): CompressionZlibOptions | unde
     throw new ConfigurationError(`${label} must be an object of zlib options, got ${describe(value)}`);
   }
   checkOptionNames(value, ZLIB_OPTION_NAMES, label);
-  checkZlibValues(value as CompressionZlibOptions, label);
+  checkZlibValues(value, label);
   return Object.freeze({ ...(value as CompressionZlibOptions) });
 }
 
@@ -153,5 +153,6 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'object') return 'an object';
-  return String(value);
+  if (typeof value === 'function') return 'a function';
+  return typeof value === 'symbol' ? value.toString() : `${value as number | boolean | bigint | undefined}`;
 }

@@ -105,7 +105,7 @@ export class WebSocketTransport extends Transport {
     for (let i = 0; i < packets.length; i++) {
       const packet = packets[i];
       if (packet.type === 'message') {
-        this.sendMessage(packet.data as EngineData, packet.options as SendOptions | undefined);
+        this.sendMessage(packet.data as EngineData, packet.options);
       } else {
         // Control packets (ping, noop, probe answers) go through ws, after the messages gathered so far.
         this.#flushBatch();
@@ -125,7 +125,7 @@ export class WebSocketTransport extends Transport {
       this.#socket.send(typeof data === 'string' ? `4${data}` : data, shouldCompress ? COMPRESSED : UNCOMPRESSED);
       return;
     }
-    this.#writeFrame(sender, shouldCompress ? deflate!.shared!.frameOf(data) : frameOf(data));
+    this.#writeFrame(sender, shouldCompress ? deflate.shared!.frameOf(data) : frameOf(data));
   }
 
   /** Writes one frame: at once when it is the first of the tick, else gathered for the end of the tick. */
