@@ -341,6 +341,16 @@ export class Server implements ClientHost, NamespaceHost {
     return this.#main.timeout(ms);
   }
 
+  /** The main namespace's volatile operator (see {@link BroadcastOperator.volatile}). */
+  get volatile(): BroadcastOperator {
+    return this.#main.volatile;
+  }
+
+  /** The main namespace's operator with the compress flag (see {@link BroadcastOperator.compress}). */
+  compress(shouldCompress: boolean): BroadcastOperator {
+    return this.#main.compress(shouldCompress);
+  }
+
   /**
    * @internal Accepts an in-process connection as the engine accepts its sessions (the test client of
    * `classio/testing` calls it); `close()` shuts it down with the engine's sessions.

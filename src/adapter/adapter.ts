@@ -13,6 +13,8 @@ export interface BroadcastFlags {
   readonly local?: boolean;
   /** Drop the packet for clients whose transport is not writable right now. */
   readonly volatile?: boolean;
+  /** `false` sends it uncompressed even past the compression threshold (`compress(false)`). */
+  readonly compress?: boolean;
   /** For broadcasts that await acks: how long to wait, in milliseconds. */
   readonly timeout?: number;
 }
@@ -27,8 +29,11 @@ export interface BroadcastOptions {
 /** What an adapter may do with one local socket. */
 export interface AdapterSocket {
   readonly id: string;
-  /** Writes an already encoded packet (one text frame, then its binary attachments). */
-  writeEncoded(frames: readonly EngineData[], isVolatile?: boolean): void;
+  /**
+   * Writes an already encoded packet (one text frame, then its binary attachments): dropped when `isVolatile` and
+   * the transport cannot write at once; uncompressed when `shouldCompress` is false.
+   */
+  writeEncoded(frames: readonly EngineData[], isVolatile?: boolean, shouldCompress?: boolean): void;
   /** Registers a server-to-client ack id and returns it (for broadcasts that await acks). */
   registerAck(callback: (...args: unknown[]) => void): number;
   /** Joins rooms (used for cluster-wide `socketsJoin`). */

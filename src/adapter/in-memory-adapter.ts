@@ -57,7 +57,8 @@ export class InMemoryAdapter implements Adapter {
   broadcast(packet: Packet, opts: BroadcastOptions): void {
     const frames = encodePacket(packet);
     const isVolatile = opts.flags.volatile === true;
-    this.forEachSocket(opts, (socket) => socket.writeEncoded(frames, isVolatile));
+    const shouldCompress = opts.flags.compress !== false;
+    this.forEachSocket(opts, (socket) => socket.writeEncoded(frames, isVolatile, shouldCompress));
   }
 
   broadcastWithAck(

@@ -1,7 +1,24 @@
 import type { IncomingMessage } from 'node:http';
 import { ConfigurationError } from '../errors';
 import { checkOptionNames, CORS_PACKAGE_OPTIONS, SOCKET_IO_OPTIONS } from '../option-names';
+import {
+  resolveHttpCompression,
+  resolvePerMessageDeflate,
+  type DeflateSettings,
+  type HttpCompressionOptions,
+  type HttpCompressionSettings,
+  type PerMessageDeflateOptions,
+} from './compression-options';
+import { resolveCookie, type CookieOptions, type CookieSettings } from './cookie';
 import type { TransportName } from './types';
+
+/**
+ * Makes the id of a new session (engine.io's `generateId`), instead of the engine's 20 random URL-safe characters.
+ * The id must be 1 to 128 characters of `A-Z a-z 0-9 - _ . ~` (it travels in URLs and cookies) and unique among
+ * the open sessions; a handshake whose id is not, or whose `generateId` throws or rejects, is refused with
+ * Engine.IO error 3 (`Bad request`, context `ID_GENERATION_ERROR`), and nobody else is disturbed.
+ */
+export type GenerateId = (req: IncomingMessage) => string | Promise<string>;
 
 /**
  * Decides whether a request may open a session; called once per handshake, after the transport, sid and method
@@ -76,6 +93,21 @@ export interface EngineServerOptions {
    * an `Origin` (non-browser clients) pass. Default `null` (no check).
    */
   allowedOrigins?: ReadonlyArray<string | RegExp> | ((origin: string, req: IncomingMessage) => boolean) | null;
+  /**
+   * permessage-deflate over websocket (RFC 7692, see {@link PerMessageDeflateOptions}): `true` for
+   * `{ threshold: 1024 }`, or `ws`'s options. Messages under `threshold` bytes, and emits flagged `compress(false)`,
+   * go uncompressed. Default `false` (as engine.io ≥ 4: each connection's zlib contexts cost memory).
+   */
+  perMessageDeflate?: boolean | PerMessageDeflateOptions;
+  /**
+   * gzip or deflate of polling answers, chosen by the request's `Accept-Encoding`, for answers of at least
+   * `threshold` bytes (see {@link HttpCompressionOptions}). Default `true` (`{ threshold: 1024 }`, as engine.io).
+   */
+  httpCompression?: boolean | HttpCompressionOptions;
+  /** The session cookie set by the handshake (see {@link CookieOptions}). Default `false` (none). */
+  cookie?: boolean | CookieOptions;
+  /** Makes session ids (see {@link GenerateId}). Default `null` (20 random URL-safe characters). */
+  generateId?: GenerateId | null;
 }
 
 /** The options after defaults are applied; what the rest of the engine reads. */
@@ -91,6 +123,10 @@ export interface EngineSettings {
   readonly cors: CorsOptions | false;
   readonly allowRequest: AllowRequest | null;
   readonly allowedOrigins: ReadonlyArray<string | RegExp> | ((origin: string, req: IncomingMessage) => boolean) | null;
+  readonly perMessageDeflate: DeflateSettings | false;
+  readonly httpCompression: HttpCompressionSettings | false;
+  readonly cookie: CookieSettings | false;
+  readonly generateId: GenerateId | null;
 }
 
 /** The complete defaults object the user's options are spread over. */
@@ -106,6 +142,10 @@ export const ENGINE_DEFAULTS: EngineSettings = Object.freeze({
   cors: false,
   allowRequest: null,
   allowedOrigins: null,
+  perMessageDeflate: false,
+  httpCompression: resolveHttpCompression(true),
+  cookie: false,
+  generateId: null,
 });
 
 const KNOWN_TRANSPORTS: readonly string[] = ['polling', 'websocket'];
@@ -173,7 +213,20 @@ export function resolveEngineSettings(options: EngineServerOptions = {}): Engine
     );
   }
   const cors = merged.cors === false ? false : checkCors(merged.cors);
-  return Object.freeze({ ...merged, path, transports: Object.freeze([...transports]), cors });
+  if (merged.generateId !== null && typeof merged.generateId !== 'function') {
+    throw new ConfigurationError(
+      'engine option "generateId" must be a function (req) => string | Promise<string>, or null',
+    );
+  }
+  return Object.freeze({
+    ...merged,
+    path,
+    transports: Object.freeze([...transports]),
+    cors,
+    perMessageDeflate: resolvePerMessageDeflate(merged.perMessageDeflate),
+    httpCompression: resolveHttpCompression(merged.httpCompression),
+    cookie: resolveCookie(merged.cookie),
+  });
 }
 
 /** Checks an `allowRequest` option (the Socket.IO server checks the user's before wrapping it). */

@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server as HttpServer,
+  type ServerResponse,
+} from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createDebug } from '../debug';
 import { ProtocolError, type EngineErrorCode } from '../errors';
+import { serializeCookie } from './cookie';
 import { applyCors, isOriginListed } from './cors';
 import { resolveEngineSettings, type EngineServerOptions, type EngineSettings } from './options';
 import { EngineSocket, type SessionHost } from './socket';
@@ -17,12 +24,27 @@ import {
   writeUpgradeRefusal,
   type EngineQuery,
 } from './request';
+import { kExtensions, kSessionId } from './symbols';
+import { DeflateNegotiator } from './transports/deflate';
 import { PollingTransport } from './transports/polling';
+import type { PollingHost } from './transports/polling-answer';
 import { WebSocketTransport } from './transports/websocket';
 import type { Transport } from './transport';
 import type { TransportName } from './types';
 
 const debug = createDebug('classio:engine');
+
+/** What a `generateId` result must look like: it travels in URLs (`sid=`) and in the session cookie. */
+const SESSION_ID = /^[A-Za-z0-9\-_.~]{1,128}$/;
+
+/** A handshake request, with the id of the session it opens once that id is chosen. */
+type HandshakeMessage = IncomingMessage & { [kSessionId]?: string; [kExtensions]?: string };
+
+/**
+ * Headers added to an answer by the `initial_headers` and `headers` listeners (as engine.io: a plain object the
+ * listeners fill in).
+ */
+export type EngineHeaders = Record<string, string | string[] | number>;
 
 /** Payload of the `connection_error` event: a refused request, with the protocol code and message it got. */
 export interface EngineConnectionError {
@@ -39,6 +61,10 @@ export interface EngineConnectionError {
  * Events:
  * - `connection` `(socket: EngineSocket)`: a session opened (its open packet is queued, not yet sent).
  * - `connection_error` `(error: EngineConnectionError)`: a request was refused.
+ * - `initial_headers` `(headers: EngineHeaders, req: IncomingMessage)`: the handshake answer (the first poll, or
+ *   the websocket upgrade of a new session) is about to be written; properties set on `headers` are sent with it.
+ * - `headers` `(headers: EngineHeaders, req: IncomingMessage)`: the same for every answer (polls, POSTs,
+ *   upgrades), the handshake included, after `initial_headers`.
  *
  * @example
  * const engine = new EngineServer({ pingInterval: 10000 });
@@ -51,6 +77,8 @@ export class EngineServer extends EventEmitter {
   /** Open sessions by id. */
   readonly clients = new Map<string, EngineSocket>();
   readonly #host: SessionHost;
+  readonly #pollingHost: PollingHost;
+  readonly #deflate: DeflateNegotiator | null;
   #wss: WebSocketServer | null = null;
   #ownHttpServer: HttpServer | null = null;
 
@@ -64,13 +92,21 @@ export class EngineServer extends EventEmitter {
         clients.delete(socket.id);
       },
     };
+    this.#pollingHost = {
+      httpCompression: this.settings.httpCompression,
+      addHeaders: (headers, req) => this.#addHeaders(headers, req),
+    };
+    const deflate = this.settings.perMessageDeflate;
+    this.#deflate = deflate === false ? null : new DeflateNegotiator(deflate);
     if (this.settings.transports.includes('websocket')) {
       this.#wss = new WebSocketServer({
         noServer: true,
-        perMessageDeflate: false,
+        // ws negotiates the extension and inflates what clients send (maxPayload bounds the inflated size).
+        perMessageDeflate: this.#deflate?.wsOptions ?? false,
         clientTracking: false,
         maxPayload: this.settings.maxHttpBufferSize,
       });
+      this.#wss.on('headers', this.#onUpgradeHeaders);
     }
   }
 
@@ -142,15 +178,12 @@ export class EngineServer extends EventEmitter {
       else this.#abortRequest(req, res, new ProtocolError(3, { name: 'TRANSPORT_MISMATCH' }));
       return;
     }
-    const admission = this.#admit(req, query);
-    if (admission === null) this.#openPolling(req, res);
-    else if (admission instanceof ProtocolError) this.#abortRequest(req, res, admission);
-    else {
-      admission.then(
-        (refusal) => (refusal === null ? this.#openPolling(req, res) : this.#abortRequest(req, res, refusal)),
-        (err: unknown) => this.#abortRequest(req, res, forbidden(err)),
-      );
-    }
+    this.#handshake(
+      req,
+      query,
+      () => this.#openPolling(req, res),
+      (refusal) => this.#abortRequest(req, res, refusal),
+    );
   }
 
   /** Handles an HTTP upgrade under `path`: a websocket handshake, or the websocket side of an upgrade. */
@@ -169,18 +202,12 @@ export class EngineServer extends EventEmitter {
       this.#wss!.handleUpgrade(req, socket, head, this.#onWebSocket);
       return;
     }
-    const admission = this.#admit(req, query);
-    if (admission === null) this.#wss!.handleUpgrade(req, socket, head, this.#onWebSocket);
-    else if (admission instanceof ProtocolError) this.#abortUpgrade(req, socket, admission);
-    else {
-      admission.then(
-        (refusal) =>
-          refusal === null
-            ? this.#wss!.handleUpgrade(req, socket, head, this.#onWebSocket)
-            : this.#abortUpgrade(req, socket, refusal),
-        (err: unknown) => this.#abortUpgrade(req, socket, forbidden(err)),
-      );
-    }
+    this.#handshake(
+      req,
+      query,
+      () => this.#wss!.handleUpgrade(req, socket, head, this.#onWebSocket),
+      (refusal) => this.#abortUpgrade(req, socket, refusal),
+    );
   }
 
   /**
@@ -203,7 +230,10 @@ export class EngineServer extends EventEmitter {
   /** ws hands every accepted websocket here (a per-server function, so no closure per upgrade). */
   readonly #onWebSocket = (ws: WebSocket, req: IncomingMessage): void => {
     const query = parseQuery(req);
-    const transport = new WebSocketTransport(ws);
+    const transport = new WebSocketTransport(
+      ws,
+      this.#deflate?.negotiated((req as HandshakeMessage)[kExtensions]) ?? null,
+    );
     if (query.sid === null) {
       this.#open(req, transport);
       return;
@@ -218,13 +248,19 @@ export class EngineServer extends EventEmitter {
   };
 
   #openPolling(req: IncomingMessage, res: ServerResponse): void {
-    const transport = new PollingTransport(this.settings.maxHttpBufferSize);
+    const transport = new PollingTransport(this.settings.maxHttpBufferSize, this.#pollingHost);
     this.#open(req, transport);
     transport.onRequest(req, res);
   }
 
-  #open(req: IncomingMessage, transport: Transport): EngineSocket {
-    const id = randomBytes(15).toString('base64url');
+  #open(req: IncomingMessage, transport: Transport): EngineSocket | null {
+    const id = (req as HandshakeMessage)[kSessionId]!;
+    if (this.clients.has(id)) {
+      // Another handshake took the same id between its check and now (an asynchronous generateId).
+      this.#reportError(req, idError(new Error(`generateId returned "${id}", the id of an open session`)));
+      transport.close('now');
+      return null;
+    }
     const socket = new EngineSocket(id, this.#host, transport, req);
     this.clients.set(id, socket);
     debug('session %s opened over %s', id, transport.name);
@@ -239,6 +275,98 @@ export class EngineServer extends EventEmitter {
     // `/engine.io/?...` and `/engine.io?...` both address the engine.
     return url.startsWith(path) || (url.startsWith(path.slice(0, -1)) && url.charCodeAt(path.length - 1) === 63);
   }
+
+  /**
+   * The steps of a handshake after `#verify`: `#admit`, then the session id; `accept` or `refuse` is called once,
+   * synchronously unless `allowRequest` or `generateId` returned a promise.
+   */
+  #handshake(
+    req: HandshakeMessage,
+    query: EngineQuery,
+    accept: () => void,
+    refuse: (refusal: ProtocolError) => void,
+  ): void {
+    const withId = () => this.#assignId(req, accept, refuse);
+    const admission = this.#admit(req, query);
+    if (admission === null) withId();
+    else if (admission instanceof ProtocolError) refuse(admission);
+    else {
+      admission.then(
+        (refusal) => (refusal === null ? withId() : refuse(refusal)),
+        (err: unknown) => refuse(forbidden(err)),
+      );
+    }
+  }
+
+  /** Chooses the new session's id (the engine's own, or `generateId`'s, checked) and keeps it on the request. */
+  #assignId(req: HandshakeMessage, accept: () => void, refuse: (refusal: ProtocolError) => void): void {
+    const generateId = this.settings.generateId;
+    if (generateId === null) {
+      req[kSessionId] = randomBytes(15).toString('base64url');
+      accept();
+      return;
+    }
+    const check = (id: unknown) => {
+      let problem: string | null = null;
+      if (typeof id !== 'string' || !SESSION_ID.test(id)) {
+        problem = `generateId must return 1 to 128 characters of A-Z a-z 0-9 - _ . ~, got ${
+          typeof id === 'string' ? JSON.stringify(id.slice(0, 140)) : typeof id
+        }`;
+      } else if (this.clients.has(id)) {
+        problem = `generateId returned "${id}", the id of an open session`;
+      }
+      if (problem !== null) {
+        refuse(idError(new Error(problem)));
+        return;
+      }
+      req[kSessionId] = id as string;
+      accept();
+    };
+    let id: string | Promise<string>;
+    try {
+      id = generateId(req);
+    } catch (err) {
+      refuse(idError(err));
+      return;
+    }
+    if (typeof id === 'string') check(id);
+    else Promise.resolve(id).then(check, (err: unknown) => refuse(idError(err)));
+  }
+
+  /** PollingHost: the session cookie, then the `initial_headers` and `headers` listeners, on a polling answer. */
+  #addHeaders(headers: OutgoingHttpHeaders, req: HandshakeMessage): void {
+    if (parseQuery(req).sid === null) {
+      const cookie = this.settings.cookie;
+      if (cookie !== false) headers['Set-Cookie'] = serializeCookie(cookie, req[kSessionId]!);
+      this.emit('initial_headers', headers, req);
+    }
+    this.emit('headers', headers, req);
+  }
+
+  /**
+   * ws's `headers` event, right before the `101 Switching Protocols` answer is written: notes the negotiated
+   * extension, and adds the cookie and the header listeners' headers (as lines: ws writes an array).
+   */
+  readonly #onUpgradeHeaders = (lines: string[], req: HandshakeMessage): void => {
+    if (this.#deflate !== null) {
+      for (const line of lines) {
+        if (line.startsWith('Sec-WebSocket-Extensions: ')) req[kExtensions] = line.slice(26);
+      }
+    }
+    const isHandshake = parseQuery(req).sid === null;
+    if (!isHandshake && this.listenerCount('headers') === 0) return;
+    const headers: OutgoingHttpHeaders = {};
+    this.#addHeaders(headers, req);
+    for (const name of Object.keys(headers)) {
+      const value = headers[name];
+      for (const one of Array.isArray(value) ? value : [value]) {
+        const line = `${name}: ${String(one)}`;
+        // A listener's value with a line break would split the answer (header injection): it is left out.
+        if (/[\r\n]/.test(line)) debug('upgrade header %s left out: it holds a line break', name);
+        else lines.push(line);
+      }
+    }
+  };
 
   /** The checks every request goes through, in the reference server's order (`verify`). */
   #verify(req: IncomingMessage, query: EngineQuery, isUpgrade: boolean): ProtocolError | null {
@@ -311,3 +439,8 @@ export class EngineServer extends EventEmitter {
 }
 
 function ignoreError(): void {}
+
+/** A refused `generateId` (Engine.IO error 3, as the reference answers an id generation failure). */
+function idError(error: unknown): ProtocolError {
+  return new ProtocolError(3, { name: 'ID_GENERATION_ERROR', error });
+}

@@ -3,8 +3,15 @@ import type { IncomingMessage } from 'node:http';
 import type { Packet } from 'engine.io-parser';
 import { createDebug } from '../debug';
 import type { EngineSettings } from './options';
-import type { Transport, TransportOwner } from './transport';
-import type { EngineCloseReason, EngineConnection, EngineData, HandshakeRequest, TransportName } from './types';
+import { packetOptions, type Transport, type TransportOwner } from './transport';
+import type {
+  EngineCloseReason,
+  EngineConnection,
+  EngineData,
+  HandshakeRequest,
+  SendOptions,
+  TransportName,
+} from './types';
 
 const debug = createDebug('classio:engine');
 
@@ -87,25 +94,30 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     return this.#isUpgraded;
   }
 
-  send(data: EngineData): void {
+  send(data: EngineData, options?: SendOptions): void {
     if (this.#readyState !== 'open') return;
     const transport = this.#transport;
+    if (options !== undefined && options.volatile === true && !transport.isWritableAtOnce) return;
     if (this.#writeBuffer.length === 0 && !transport.isBatchedPerTick && transport.writable) {
       // The websocket path: nothing waits, so the message goes straight to the transport, with no packet object.
       if (this.#isOverBufferBound(data.length)) return;
-      transport.sendMessage(data);
+      transport.sendMessage(data, options);
       return;
     }
-    this.#writeBuffer.push({ type: 'message', data });
+    this.#writeBuffer.push(
+      options === undefined ? { type: 'message', data } : { type: 'message', data, options: packetOptions(options) },
+    );
     this.#writeBufferBytes += data.length;
     if (this.#isOverBufferBound(0)) return;
     this.#requestFlush();
   }
 
-  sendAll(data: readonly EngineData[]): void {
+  sendAll(data: readonly EngineData[], options?: SendOptions): void {
     if (this.#readyState !== 'open') return;
+    if (options !== undefined && options.volatile === true && !this.#transport.isWritableAtOnce) return;
+    const packetOpts = options === undefined ? undefined : packetOptions(options);
     for (let i = 0; i < data.length; i++) {
-      this.#writeBuffer.push({ type: 'message', data: data[i] });
+      this.#writeBuffer.push({ type: 'message', data: data[i], options: packetOpts });
       this.#writeBufferBytes += data[i].length;
     }
     if (this.#isOverBufferBound(0)) return;

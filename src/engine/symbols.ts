@@ -9,3 +9,9 @@ export const kTransport = Symbol('classio.engine.transport');
 
 /** On an `http.IncomingMessage`: its parsed Engine.IO query (`EIO`, `transport`, `sid`). */
 export const kQuery = Symbol('classio.engine.query');
+
+/** On an `http.IncomingMessage` of a handshake: the id of the session it opens (set before the answer's headers). */
+export const kSessionId = Symbol('classio.engine.sessionId');
+
+/** On an `http.IncomingMessage` of a websocket upgrade: the `Sec-WebSocket-Extensions` value ws answered with. */
+export const kExtensions = Symbol('classio.engine.extensions');

@@ -1,5 +1,5 @@
 import type { Packet } from 'engine.io-parser';
-import type { EngineCloseReason, EngineData, TransportName } from './types';
+import type { EngineCloseReason, EngineData, SendOptions, TransportName } from './types';
 
 /**
  * How a transport closes:
@@ -55,9 +55,19 @@ export abstract class Transport {
   /** Writes a batch of packets; only called when `writable`. */
   abstract send(packets: Packet[]): void;
 
+  /**
+   * Whether a message handed over now would be written at once, not wait (the test of a volatile message). Polling:
+   * a GET is waiting. Websocket: open and nothing queued behind the network.
+   */
+  get isWritableAtOnce(): boolean {
+    return this.writable;
+  }
+
   /** Writes one message packet; only called when `writable`. Transports with a cheaper path override it. */
-  sendMessage(data: EngineData): void {
-    this.send([{ type: 'message', data }]);
+  sendMessage(data: EngineData, options?: SendOptions): void {
+    this.send([
+      options === undefined ? { type: 'message', data } : { type: 'message', data, options: packetOptions(options) },
+    ]);
   }
 
   /**
@@ -104,3 +114,11 @@ export abstract class Transport {
     this.owner?.onTransportDrain(this);
   }
 }
+
+/** engine.io-parser's packet options (`compress` is required there) of a message's send options. */
+export function packetOptions(options: SendOptions): { compress: boolean } {
+  return options.compress === false ? NO_COMPRESS : COMPRESS;
+}
+
+const NO_COMPRESS = Object.freeze({ compress: false });
+const COMPRESS = Object.freeze({ compress: true });

@@ -23,6 +23,20 @@ export type TransportName = 'polling' | 'websocket';
 export type EngineData = string | Buffer;
 
 /**
+ * How one message is sent (engine.io's `socket.send(data, options)`). Callers pass shared frozen objects, so a
+ * send allocates nothing for them.
+ */
+export interface SendOptions {
+  /** `false` sends it uncompressed even past the compression threshold. Default `true`. */
+  readonly compress?: boolean;
+  /**
+   * Drops the message unless the transport can write it at once: a polling client without a waiting GET, or a
+   * websocket with bytes still queued behind the network (Socket.IO's `volatile`). Default `false`.
+   */
+  readonly volatile?: boolean;
+}
+
+/**
  * What a session keeps of the HTTP request that opened it. The `IncomingMessage` itself is not kept: with its raw
  * headers and stream state it would be about 1.2 KB of every idle connection, for fields nobody reads after the
  * handshake. `allowRequest` still sees the whole request.
@@ -56,13 +70,13 @@ export interface EngineConnection {
   readonly transportName: TransportName;
   /** `opening`, `open`, `closing`, `closed`. */
   readonly readyState: 'opening' | 'open' | 'closing' | 'closed';
-  /** Queues one message packet. Never throws; a closed connection drops it. */
-  send(data: EngineData): void;
+  /** Queues one message packet (see {@link SendOptions}). Never throws; a closed connection drops it. */
+  send(data: EngineData, options?: SendOptions): void;
   /**
    * Queues several message packets as one write batch (a Socket.IO binary packet is one text and N buffers,
-   * and they must stay together and in order).
+   * and they must stay together and in order). A volatile batch is dropped whole or sent whole.
    */
-  sendAll(data: readonly EngineData[]): void;
+  sendAll(data: readonly EngineData[], options?: SendOptions): void;
   /** Closes the session from the server side (reason `forced close`). Idempotent. */
   close(): void;
   on(event: 'message', listener: (data: EngineData) => void): this;

@@ -62,9 +62,20 @@ export class BroadcastOperator {
     return new BroadcastOperator(this.#nsp, this.rooms, this.exceptRooms, { ...this.flags, local: true });
   }
 
-  /** Drops the packet for clients whose transport cannot take it right now. */
+  /**
+   * Drops the packet for each client whose transport cannot write it at once: a polling client with no GET
+   * waiting, a websocket with bytes still queued behind the network.
+   */
   get volatile(): BroadcastOperator {
     return new BroadcastOperator(this.#nsp, this.rooms, this.exceptRooms, { ...this.flags, volatile: true });
+  }
+
+  /**
+   * `compress(false)` sends the packet uncompressed even where permessage-deflate or HTTP compression would
+   * compress it (a payload that is already compressed, or too small to gain). Default `true`.
+   */
+  compress(shouldCompress: boolean): BroadcastOperator {
+    return new BroadcastOperator(this.#nsp, this.rooms, this.exceptRooms, { ...this.flags, compress: shouldCompress });
   }
 
   /**

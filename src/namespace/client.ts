@@ -1,7 +1,7 @@
 import { PacketType, encodePacket, type Packet } from '../protocol/packet';
 import { PacketDecoder } from '../protocol/decoder';
 import { createDebug } from '../debug';
-import type { EngineCloseReason, EngineConnection, EngineData } from '../engine/types';
+import type { EngineCloseReason, EngineConnection, EngineData, SendOptions } from '../engine/types';
 import type { ServerNamespace } from './server-namespace';
 import type { Socket } from './socket';
 
@@ -20,6 +20,11 @@ export interface ClientHost {
 }
 
 const kClient = Symbol('classio.client');
+
+// The send options of the flag combinations, shared so that a send allocates none (the default is `undefined`).
+const VOLATILE: SendOptions = Object.freeze({ volatile: true });
+const VOLATILE_UNCOMPRESSED: SendOptions = Object.freeze({ volatile: true, compress: false });
+const UNCOMPRESSED: SendOptions = Object.freeze({ compress: false });
 
 interface ClientSlot {
   [kClient]: Client;
@@ -55,11 +60,20 @@ export class Client {
     this.#connectTimer = setTimeout(onConnectTimeout, host.connectTimeout, this);
   }
 
-  /** Writes encoded frames (one Socket.IO packet). Volatile frames are dropped if the transport is not open. */
-  write(frames: readonly EngineData[], isVolatile: boolean): void {
-    if (isVolatile && this.conn.readyState !== 'open') return;
-    if (frames.length === 1) this.conn.send(frames[0]);
-    else this.conn.sendAll(frames);
+  /**
+   * Writes encoded frames (one Socket.IO packet). The engine drops volatile frames its transport cannot write at
+   * once, and sends the frames uncompressed when `shouldCompress` is false.
+   */
+  write(frames: readonly EngineData[], isVolatile: boolean, shouldCompress = true): void {
+    const options = isVolatile
+      ? shouldCompress
+        ? VOLATILE
+        : VOLATILE_UNCOMPRESSED
+      : shouldCompress
+        ? undefined
+        : UNCOMPRESSED;
+    if (frames.length === 1) this.conn.send(frames[0], options);
+    else this.conn.sendAll(frames, options);
   }
 
   /** Encodes and writes one packet. */

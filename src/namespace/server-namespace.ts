@@ -234,6 +234,10 @@ export class ServerNamespace implements AdapterHost {
     return this.#everyone.volatile;
   }
 
+  compress(shouldCompress: boolean): BroadcastOperator {
+    return this.#everyone.compress(shouldCompress);
+  }
+
   socketsJoin(rooms: string | readonly string[]): void {
     this.#everyone.socketsJoin(rooms);
   }

@@ -7,6 +7,7 @@ import type { Client } from './client';
 import type { ServerNamespace } from './server-namespace';
 import type { DisconnectReason } from './disconnect-reason';
 import { createHandshake, handshakeData, type Handshake } from './handshake';
+import type { BroadcastFlags } from '../adapter/adapter';
 import { BroadcastOperator, roomSet } from './broadcast-operator';
 import { dispatchEvent } from './dispatch';
 import type { CatchAllListener, DisconnectListener, EventListener, OtherEvent } from './listeners';
@@ -48,6 +49,8 @@ export class Socket implements AdapterSocket {
   #anyListeners: CatchAllListener[] | null = null;
   /** The registered listener behind each call the binder made for one, so that `off` finds it. */
   #bound: WeakMap<Listener, Listener> | null = null;
+  /** The flags of the next emit (`volatile`, `compress(false)`); the emit clears them. */
+  #nextFlags = 0;
 
   constructor(nsp: ServerNamespace, client: Client, auth: Record<string, unknown>) {
     this.id = createSid();
@@ -88,6 +91,23 @@ export class Socket implements AdapterSocket {
   }
 
   /**
+   * Flags the next emit volatile (Socket.IO's `socket.volatile.emit()`): it is dropped unless the transport can
+   * write it at once (a polling client with a GET waiting, a websocket with nothing queued behind the network).
+   * Carried over by the next `to`/`in`/`except`/`broadcast`.
+   */
+  get volatile(): this {
+    this.#nextFlags |= FLAG_VOLATILE;
+    return this;
+  }
+
+  /** `compress(false)` sends the next emit uncompressed (Socket.IO's `socket.compress(false).emit()`). */
+  compress(shouldCompress: boolean): this {
+    if (shouldCompress) this.#nextFlags &= ~FLAG_UNCOMPRESSED;
+    else this.#nextFlags |= FLAG_UNCOMPRESSED;
+    return this;
+  }
+
+  /**
    * Emits an event to this client. When the last argument is a function, it receives the client's ack answer.
    *
    * @example socket.emit('my response', { data: 'hi' });
@@ -110,7 +130,7 @@ export class Socket implements AdapterSocket {
       id = this.registerAck(last as (...a: unknown[]) => void);
     }
     args.unshift(event);
-    this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: args }));
+    this.#writeFlagged(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: args }));
     return true;
   }
 
@@ -131,7 +151,7 @@ export class Socket implements AdapterSocket {
           throw new UsageError('timeout(ms).emit() needs an ack callback as last argument');
         assertEmittable(event);
         const id = this.registerAck(callback as (...a: unknown[]) => void, ms);
-        this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
+        this.#writeFlagged(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
         return true;
       },
       emitWithAck: (event, ...args) => this.#emitWithAck(event, args, ms),
@@ -159,7 +179,7 @@ export class Socket implements AdapterSocket {
 
   /** Broadcasts to a room (or rooms), excluding this socket. */
   to(room: string | readonly string[]): BroadcastOperator {
-    return new BroadcastOperator(this.nsp, roomSet(room), roomSet(this.id));
+    return new BroadcastOperator(this.nsp, roomSet(room), roomSet(this.id), this.#takeFlags());
   }
 
   in(room: string | readonly string[]): BroadcastOperator {
@@ -172,12 +192,13 @@ export class Socket implements AdapterSocket {
       this.nsp,
       undefined,
       roomSet(typeof room === 'string' ? [this.id, room] : [this.id, ...room]),
+      this.#takeFlags(),
     );
   }
 
   /** Broadcasts to the whole namespace, excluding this socket. */
   get broadcast(): BroadcastOperator {
-    return new BroadcastOperator(this.nsp, undefined, roomSet(this.id));
+    return new BroadcastOperator(this.nsp, undefined, roomSet(this.id), this.#takeFlags());
   }
 
   /**
@@ -269,10 +290,31 @@ export class Socket implements AdapterSocket {
     return this.#anyListeners;
   }
 
-  /** AdapterSocket: writes encoded frames, holding them back while the socket is still connecting. */
-  writeEncoded(frames: readonly EngineData[], isVolatile = false): void {
-    if (this.#state === 'connected') this.client.write(frames, isVolatile);
-    else if (this.#state === 'connecting') (this.#heldBack ??= []).push(frames);
+  /**
+   * AdapterSocket: writes encoded frames, holding them back while the socket is still connecting (a volatile
+   * packet cannot be written at once then, so it is dropped).
+   */
+  writeEncoded(frames: readonly EngineData[], isVolatile = false, shouldCompress = true): void {
+    if (this.#state === 'connected') this.client.write(frames, isVolatile, shouldCompress);
+    else if (this.#state === 'connecting' && !isVolatile) (this.#heldBack ??= []).push(frames);
+  }
+
+  /** Writes the frames of this socket's own emit with the flags set for it, and clears them. */
+  #writeFlagged(frames: readonly EngineData[]): void {
+    const flags = this.#nextFlags;
+    if (flags === 0) {
+      this.writeEncoded(frames);
+      return;
+    }
+    this.#nextFlags = 0;
+    this.writeEncoded(frames, (flags & FLAG_VOLATILE) !== 0, (flags & FLAG_UNCOMPRESSED) === 0);
+  }
+
+  /** The broadcast flags of the next emit, for an operator made from this socket, and clears them. */
+  #takeFlags(): BroadcastFlags | undefined {
+    const flags = this.#nextFlags;
+    this.#nextFlags = 0;
+    return flags === 0 ? undefined : OPERATOR_FLAGS[flags];
   }
 
   /**
@@ -402,7 +444,7 @@ export class Socket implements AdapterSocket {
         timeoutMs > 0 ? timeoutMs : undefined,
         true,
       );
-      this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
+      this.#writeFlagged(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
     });
   }
 
@@ -451,3 +493,13 @@ export interface TimedSocketEmitter {
 }
 
 const NO_ROOMS: ReadonlySet<string> = new Set();
+
+const FLAG_VOLATILE = 1;
+const FLAG_UNCOMPRESSED = 2;
+/** The operator flags of each combination of the socket's flags (index: the flag bits). */
+const OPERATOR_FLAGS: readonly BroadcastFlags[] = [
+  Object.freeze({}),
+  Object.freeze({ volatile: true }),
+  Object.freeze({ compress: false }),
+  Object.freeze({ volatile: true, compress: false }),
+];

@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { WebSocketTransport } from '../../src/engine/transports/websocket';
+import type { ServerOptions } from '../../src/server';
 import { startChat, type RunningChat } from './chat-helpers';
 
 /**
@@ -39,7 +41,6 @@ describe('chat page in chromium', function () {
   });
 
   beforeEach(async () => {
-    chat = await startChat({ backgroundIntervalMs: 0 });
     userDataDir = mkdtempSync(join(tmpdir(), 'classio-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
@@ -79,6 +80,34 @@ describe('chat page in chromium', function () {
   }
 
   it('echoes, broadcasts, joins, sends to a room, shows the latency and disconnects', async () => {
+    await runChatScenario({});
+  });
+
+  it('does the same with every message compressed (permessage-deflate and gzip polling answers)', async () => {
+    // Browsers always offer permessage-deflate. Threshold 0 compresses every message and every polling answer;
+    // without server context takeover the frames are classio's own, shared by the recipients of a broadcast.
+    await runChatScenario({
+      perMessageDeflate: { threshold: 0, serverNoContextTakeover: true },
+      httpCompression: { threshold: 0 },
+    });
+    expectCompressingWebSockets();
+  });
+
+  it('does the same with permessage-deflate on a context per connection (ws compresses)', async () => {
+    await runChatScenario({ perMessageDeflate: { threshold: 0 } });
+    expectCompressingWebSockets();
+  });
+
+  /** The pages' sessions that upgraded (the one left connected, at least) negotiated permessage-deflate. */
+  function expectCompressingWebSockets(): void {
+    const transports = [...(chat as RunningChat).app.server.engine.clients.values()].map((c) => c.transport);
+    const webSockets = transports.filter((t): t is WebSocketTransport => t instanceof WebSocketTransport);
+    expect(webSockets.length, 'sessions upgraded to websocket').to.be.greaterThan(0);
+    expect(webSockets.map((t) => t.isCompressing)).to.not.include(false);
+  }
+
+  async function runChatScenario(server: ServerOptions): Promise<void> {
+    chat = await startChat({ backgroundIntervalMs: 0, server });
     const page = await openPage();
     const other = await openPage();
     // The official browser client came from our server (node_modules), not a CDN.
@@ -110,5 +139,5 @@ describe('chat page in chromium', function () {
     await page.locator('#status', { hasText: 'disconnected (io server disconnect)' }).waitFor();
     // The other page is untouched.
     expect(await other.textContent('#status')).to.equal('connected');
-  });
+  }
 });

@@ -8,11 +8,12 @@ import WebSocket from 'ws';
  * The hostile-input clients of the hardening suites build on it in `raw-hostile-client.ts`.
  */
 
-/** An HTTP answer, body as text. */
+/** An HTTP answer, body as text (and as the bytes received, for an encoded body). */
 export interface RawResponse {
   status: number;
   headers: IncomingHttpHeaders;
   body: string;
+  rawBody?: Buffer;
 }
 
 /** The fields of an open packet. */
@@ -61,6 +62,7 @@ export function httpRequest(url: string, options: RawRequestOptions = {}): Promi
         status: res.statusCode ?? 0,
         headers: res.headers,
         body: Buffer.concat(chunks).toString('utf8'),
+        rawBody: Buffer.concat(chunks),
       });
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve(answer()));

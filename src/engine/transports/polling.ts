@@ -5,6 +5,7 @@ import { ENGINE_ERRORS } from '../../errors';
 import { kTransport } from '../symbols';
 import { Transport, type CloseMode } from '../transport';
 import type { TransportName } from '../types';
+import { writeAnswer, type PollingHost } from './polling-answer';
 
 const debug = createDebug('classio:engine');
 
@@ -34,17 +35,21 @@ export class PollingTransport extends Transport {
   readonly name: TransportName = 'polling';
   readonly isBatchedPerTick = true;
   readonly #maxHttpBufferSize: number;
-  /** The pending GET's response, while one waits. */
+  /** Compression and the header events of the server, or `null` (plain answers). */
+  readonly #host: PollingHost | null;
+  /** The pending GET's response, while one waits, and its request (for its headers). */
   #pollResponse: OwnedResponse | null = null;
+  #pollRequest: IncomingMessage | null = null;
   /** The pending POST's response, while its body streams in. */
   #dataResponse: OwnedResponse | null = null;
   #dataChunks: Buffer[] = [];
   #dataLength = 0;
   #closeTimer: NodeJS.Timeout | null = null;
 
-  constructor(maxHttpBufferSize: number) {
+  constructor(maxHttpBufferSize: number, host: PollingHost | null = null) {
     super();
     this.#maxHttpBufferSize = maxHttpBufferSize;
+    this.#host = host;
   }
 
   get writable(): boolean {
@@ -53,7 +58,7 @@ export class PollingTransport extends Transport {
 
   /** Takes one HTTP request of this session (the server has already checked sid, transport and method). */
   onRequest(req: IncomingMessage, res: ServerResponse): void {
-    if (req.method === 'GET') this.#onPollRequest(res);
+    if (req.method === 'GET') this.#onPollRequest(req, res);
     else if (req.method === 'POST') this.#onDataRequest(req, res);
     else answer(res, 400, 'application/json', BAD_REQUEST_BODY);
   }
@@ -61,9 +66,13 @@ export class PollingTransport extends Transport {
   send(packets: Packet[]): void {
     const res = this.#pollResponse;
     if (res === null) return;
-    this.#pollResponse = null;
+    const req = this.#pollRequest;
+    this.#pollResponse = this.#pollRequest = null;
     if (this.readyState === 'closing') packets.push(CLOSE_PACKET);
-    encodePayload(packets, (payload) => answer(res, 200, 'text/plain; charset=UTF-8', payload));
+    const isCompressible = isAnyCompressible(packets);
+    encodePayload(packets, (payload) =>
+      writeAnswer(this.#host, req, res, 'text/plain; charset=UTF-8', payload, isCompressible),
+    );
     if (this.readyState === 'closing') this.#finish();
   }
 
@@ -72,7 +81,7 @@ export class PollingTransport extends Transport {
       // send() appends the close packet while closing; a discarded transport gets a noop instead.
       if (mode === 'discard') {
         const res = this.#pollResponse;
-        this.#pollResponse = null;
+        this.#pollResponse = this.#pollRequest = null;
         encodePayload([NOOP_PACKET], (payload) => answer(res, 200, 'text/plain; charset=UTF-8', payload));
       } else {
         this.send([]);
@@ -93,7 +102,7 @@ export class PollingTransport extends Transport {
     this.finishClose();
   }
 
-  #onPollRequest(res: OwnedResponse): void {
+  #onPollRequest(req: IncomingMessage, res: OwnedResponse): void {
     if (this.#pollResponse !== null) {
       debug('poll overlap: a second GET while one is pending');
       // The error closes the session first, so the pending GET receives the close packet; then this one fails.
@@ -106,6 +115,7 @@ export class PollingTransport extends Transport {
       return;
     }
     this.#pollResponse = res;
+    this.#pollRequest = req;
     res[kTransport] = this;
     res.on('close', PollingTransport.#onPollResponseClose);
     if (this.readyState === 'closing') {
@@ -159,7 +169,7 @@ export class PollingTransport extends Transport {
     return res;
   }
 
-  #processPayload(payload: string, res: ServerResponse): void {
+  #processPayload(payload: string, req: IncomingMessage, res: ServerResponse): void {
     const packets = decodePayload(payload);
     for (let i = 0; i < packets.length; i++) {
       const packet = packets[i];
@@ -171,21 +181,21 @@ export class PollingTransport extends Transport {
       }
       if (packet.type === 'close') {
         // The client ends the session: a waiting GET is answered with a noop (spec: "close" on polling).
-        answer(res, 200, 'text/html', 'ok');
+        writeAnswer(this.#host, req, res, 'text/html', 'ok', false);
         this.close('discard');
         return;
       }
       if (this.owner === null || this.readyState !== 'open') break;
       this.reportPacket(packet);
     }
-    answer(res, 200, 'text/html', 'ok');
+    writeAnswer(this.#host, req, res, 'text/html', 'ok', false);
   }
 
   static #onPollResponseClose(this: OwnedResponse): void {
     const transport = this[kTransport];
     // A response we ended ourselves is no longer the pending one; only a client abort reaches the check.
     if (transport === undefined || transport.#pollResponse !== this) return;
-    transport.#pollResponse = null;
+    transport.#pollResponse = transport.#pollRequest = null;
     transport.reportError('transport error', new Error('poll connection closed prematurely'));
   }
 
@@ -213,7 +223,7 @@ export class PollingTransport extends Transport {
       answer(res, 400, 'application/json', BAD_REQUEST_BODY);
       return;
     }
-    transport.#processPayload(payload, res);
+    transport.#processPayload(payload, this, res);
   }
 
   static #onDataResponseClose(this: OwnedResponse): void {
@@ -228,6 +238,12 @@ export class PollingTransport extends Transport {
     transport.#closeTimer = null;
     transport.finishClose();
   }
+}
+
+/** Whether some packet of an answer may be compressed (every packet may, unless sent with `compress: false`). */
+function isAnyCompressible(packets: readonly Packet[]): boolean {
+  for (let i = 0; i < packets.length; i++) if (packets[i].options?.compress !== false) return true;
+  return false;
 }
 
 function answer(res: ServerResponse, status: number, contentType: string, body: string): void {

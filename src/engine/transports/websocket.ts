@@ -3,7 +3,8 @@ import type { RawData, WebSocket } from 'ws';
 import { createDebug } from '../../debug';
 import { kTransport } from '../symbols';
 import { Transport, type CloseMode } from '../transport';
-import type { EngineData, TransportName } from '../types';
+import type { EngineData, SendOptions, TransportName } from '../types';
+import type { MessageDeflate } from './deflate';
 
 const debug = createDebug('classio:engine');
 
@@ -11,6 +12,9 @@ const debug = createDebug('classio:engine');
 const WS_OPEN = 1;
 /** '4', the Engine.IO message type, in front of every text message. */
 const MESSAGE_TYPE_BYTE = 0x34;
+/** ws's send options for control packets: never compressed, queued after what ws is still compressing. */
+const UNCOMPRESSED = Object.freeze({ compress: false });
+const COMPRESSED = Object.freeze({ compress: true });
 
 /**
  * The one `ws` internal this transport relies on: `Sender#sendFrame(list, cb)`, which writes already framed bytes
@@ -33,8 +37,12 @@ interface OwnedWebSocket extends WebSocket {
  *
  * Messages are written as whole WebSocket frames built here, in one buffer each, and the last frame built is
  * kept: a broadcast hands the same encoded string to every recipient, so the frame is built once and written N
- * times, which is all a fan-out costs beyond the system calls. Compression is never negotiated (the server turns
- * permessage-deflate off), which is what makes frames built outside `ws` valid.
+ * times, which is all a fan-out costs beyond the system calls.
+ *
+ * With permessage-deflate negotiated (`perMessageDeflate`), a message of at least `threshold` bytes not flagged
+ * `compress: false` is compressed: without server context takeover, into a frame built here once per message and
+ * shared by every recipient (see `SharedDeflater`); with context takeover, by `ws` on the connection's own zlib
+ * stream, and then every write of the connection goes through `ws`, which keeps them in order while it compresses.
  *
  * Writes take no callback: like `ws.send`, a write is always accepted and waits in the socket's buffer, which the
  * session bounds through {@link bufferedAmount} (`maxBufferedBytes`), so the transport is writable whenever it is
@@ -49,16 +57,21 @@ export class WebSocketTransport extends Transport {
   readonly isBatchedPerTick = false;
   readonly #socket: WebSocket;
   readonly #sender: FrameSender | null;
+  /** The negotiated permessage-deflate, or `null` (the common case: one check per message). */
+  readonly #deflate: MessageDeflate | null;
   /** Whether a frame went out in this tick: the next ones wait in `#batch` for the end of the tick. */
   #hasWrittenThisTick = false;
   #batch: Buffer[] | null = null;
   #batchBytes = 0;
 
-  constructor(socket: WebSocket) {
+  constructor(socket: WebSocket, deflate: MessageDeflate | null = null) {
     super();
     this.#socket = socket;
+    this.#deflate = deflate;
     const sender = (socket as OwnedWebSocket)._sender;
-    this.#sender = typeof sender?.sendFrame === 'function' ? (sender as FrameSender) : null;
+    // With ws's own compression stream, ws must see every write to keep them in order.
+    const isOwnFraming = typeof sender?.sendFrame === 'function' && (deflate === null || deflate.shared !== null);
+    this.#sender = isOwnFraming ? (sender as FrameSender) : null;
     (socket as OwnedWebSocket)[kTransport] = this;
     // Shared listeners (ws `lib/websocket.js` style): they find this transport through kTransport.
     socket.on('message', WebSocketTransport.#onSocketMessage);
@@ -74,26 +87,49 @@ export class WebSocketTransport extends Transport {
     return this.#socket.bufferedAmount + this.#batchBytes;
   }
 
+  /**
+   * Past its buffer, a websocket cannot write at once: bytes wait in Node or in ws (the kernel took no more, or ws
+   * is still compressing), so a volatile message is dropped. Frames gathered in this tick are not waiting: they
+   * are written at the end of it.
+   */
+  override get isWritableAtOnce(): boolean {
+    return this.writable && this.#socket.bufferedAmount === 0;
+  }
+
+  /** Whether permessage-deflate was negotiated on this connection. */
+  get isCompressing(): boolean {
+    return this.#deflate !== null;
+  }
+
   send(packets: Packet[]): void {
     for (let i = 0; i < packets.length; i++) {
       const packet = packets[i];
       if (packet.type === 'message') {
-        this.sendMessage(packet.data as EngineData);
+        this.sendMessage(packet.data as EngineData, packet.options);
       } else {
         // Control packets (ping, noop, probe answers) go through ws, after the messages gathered so far.
         this.#flushBatch();
-        encodePacket(packet, true, (encoded: EngineData) => this.#socket.send(encoded));
+        encodePacket(packet, true, (encoded: EngineData) => this.#socket.send(encoded, UNCOMPRESSED));
       }
     }
   }
 
-  override sendMessage(data: EngineData): void {
+  override sendMessage(data: EngineData, options?: SendOptions): void {
     const sender = this.#sender;
+    const deflate = this.#deflate;
+    const shouldCompress =
+      deflate !== null &&
+      options?.compress !== false &&
+      (typeof data === 'string' ? 1 + Buffer.byteLength(data) : data.length) >= deflate.threshold;
     if (sender === null) {
-      this.#socket.send(typeof data === 'string' ? `4${data}` : data);
+      this.#socket.send(typeof data === 'string' ? `4${data}` : data, shouldCompress ? COMPRESSED : UNCOMPRESSED);
       return;
     }
-    const frame = frameOf(data);
+    this.#writeFrame(sender, shouldCompress ? deflate.shared!.frameOf(data) : frameOf(data));
+  }
+
+  /** Writes one frame: at once when it is the first of the tick, else gathered for the end of the tick. */
+  #writeFrame(sender: FrameSender, frame: Buffer[]): void {
     if (!this.#hasWrittenThisTick) {
       this.#hasWrittenThisTick = true;
       writtenThisTick.push(this);
