@@ -12,6 +12,8 @@ import type { ErrorHandler } from './namespace/route-table';
 import type { BroadcastOperator } from './namespace/broadcast-operator';
 import type * as RedisAdapterModule from './adapter/redis';
 import { ConfigurationError, ProtocolError } from './errors';
+import { encodePacket } from './protocol/packet';
+import { checkParser, createCustomEncoder, type PacketEncoder, type Parser } from './protocol/custom-parser';
 import { checkOptionNames, SOCKET_IO_OPTIONS } from './option-names';
 import { registerNamespace } from './runtime/explorer';
 import {
@@ -75,6 +77,12 @@ export interface ServerOptions extends EngineServerOptions {
   container?: DependencyContainer;
   /** Where unhandled errors go. Default: `console`; `false` silences them. */
   logger?: Logger | false;
+  /**
+   * A Socket.IO parser (`{ Encoder, Decoder }`, socket.io-parser's interface), such as
+   * `require('socket.io-msgpack-parser')`; the clients must use the same one. Default: the built-in socket.io-parser
+   * path.
+   */
+  parser?: Parser;
 }
 
 /**
@@ -98,6 +106,7 @@ const SERVER_DEFAULTS = {
   channel: undefined as string | undefined,
   container: undefined as DependencyContainer | undefined,
   logger: undefined as Logger | false | undefined,
+  parser: undefined as Parser | undefined,
 };
 
 /** Every option name a `Server` reads: its own and the engine's. */
@@ -117,6 +126,10 @@ export class Server implements ClientHost, NamespaceHost {
   readonly connectTimeout: number;
   readonly maxAttachments: number;
   readonly maxPendingAcks: number;
+  /** @internal ClientHost: the custom parser, or null for the default path. */
+  readonly parser: Parser | null;
+  /** @internal ClientHost, NamespaceHost: how packets are encoded for this server's clients. */
+  readonly encode: PacketEncoder;
   defaultErrorHandler: ErrorHandler | null = null;
   /** @internal NamespaceHost: listeners registered inside a handler run in its context. */
   readonly listenerBinder: ListenerBinder = bindListenerToContext;
@@ -157,6 +170,11 @@ export class Server implements ClientHost, NamespaceHost {
       throw new ConfigurationError(`maxPendingAcks must be a positive integer, got ${settings.maxPendingAcks}`);
     }
     this.maxAttachments = settings.maxAttachments;
+    const parser = settings.parser ?? null;
+    checkParser(parser);
+    this.parser = parser;
+    // The default parser is the module's own function: nothing is wrapped around the compiled fast path.
+    this.encode = parser === null ? encodePacket : createCustomEncoder(parser);
     this.maxPendingAcks = settings.maxPendingAcks;
     this.container = settings.container ?? rootContainer;
     this.#logger = settings.logger === false ? null : (settings.logger ?? consoleLogger);

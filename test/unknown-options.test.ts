@@ -24,7 +24,6 @@ describe('Server', () => {
     const socketIoOptions: [string, unknown][] = [
       ['perMessageDeflate', { threshold: 1024 }],
       ['httpCompression', true],
-      ['parser', {}],
       ['connectionStateRecovery', { maxDisconnectionDuration: 120_000 }],
       ['allowEIO3', true],
       ['cookie', { name: 'io' }],

@@ -1,4 +1,4 @@
-import { PacketType, encodePacket, type Packet } from '../protocol/packet';
+import { PacketType, type Packet } from '../protocol/packet';
 import { AckLimitError, AckTimeoutError, DisconnectedError, UsageError } from '../errors';
 import type { EngineConnection, EngineData } from '../engine/types';
 import type { AdapterSocket, SocketDescription } from '../adapter/adapter';
@@ -110,7 +110,7 @@ export class Socket implements AdapterSocket {
       id = this.registerAck(last as (...a: unknown[]) => void);
     }
     args.unshift(event);
-    this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: args }));
+    this.writeEncoded(this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: args }));
     return true;
   }
 
@@ -131,7 +131,7 @@ export class Socket implements AdapterSocket {
           throw new UsageError('timeout(ms).emit() needs an ack callback as last argument');
         assertEmittable(event);
         const id = this.registerAck(callback as (...a: unknown[]) => void, ms);
-        this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
+        this.writeEncoded(this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
         return true;
       },
       emitWithAck: (event, ...args) => this.#emitWithAck(event, args, ms),
@@ -402,7 +402,7 @@ export class Socket implements AdapterSocket {
         timeoutMs > 0 ? timeoutMs : undefined,
         true,
       );
-      this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
+      this.writeEncoded(this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
     });
   }
 
