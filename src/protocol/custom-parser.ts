@@ -2,6 +2,7 @@ import type { EngineData } from '../engine/types';
 import { ConfigurationError } from '../errors';
 import type { PacketSink } from './decoder';
 import { isPacketSound } from './decoder';
+import { isMsgpackWellFormed } from './msgpack-bounds';
 import { PacketType, RESERVED_EVENTS, toBuffer, type Packet } from './packet';
 
 /**
@@ -88,9 +89,11 @@ interface OwnedParserDecoder extends ParserDecoder {
 export class CustomPacketDecoder implements ConnectionDecoder {
   readonly #sink: PacketSink;
   readonly #decoder: OwnedParserDecoder;
+  readonly #isWellFormed: ((data: EngineData) => boolean) | null;
 
   constructor(sink: PacketSink, parser: Parser) {
     this.#sink = sink;
+    this.#isWellFormed = wellFormedCheckOf(parser);
     this.#decoder = new parser.Decoder() as OwnedParserDecoder;
     this.#decoder[kOwner] = this;
     // A shared listener that finds its owner through the decoder, not a closure per connection.
@@ -98,6 +101,10 @@ export class CustomPacketDecoder implements ConnectionDecoder {
   }
 
   add(data: EngineData): void {
+    if (this.#isWellFormed !== null && !this.#isWellFormed(data)) {
+      this.#sink.onParseError('not a well-formed msgpack message');
+      return;
+    }
     try {
       this.#decoder.add(data);
     } catch (err) {
@@ -146,5 +153,31 @@ export function isCustomPacketSound(packet: unknown): packet is Packet {
     default:
       // CONNECT_ERROR goes server to client only.
       return false;
+  }
+}
+
+/** The check each parser's messages pass before its decoder sees them, found once per parser. */
+const wellFormedChecks = new WeakMap<Parser, ((data: EngineData) => boolean) | null>();
+
+/**
+ * socket.io-msgpack-parser's messages are checked with {@link isMsgpackWellFormed} first (its decoder trusts the
+ * lengths a message declares); it is recognised by identity, as the copy this process resolves. Other parsers are
+ * trusted to bound their own work.
+ */
+function wellFormedCheckOf(parser: Parser): ((data: EngineData) => boolean) | null {
+  let check = wellFormedChecks.get(parser);
+  if (check === undefined) {
+    check = parser.Decoder === loadMsgpackDecoder() ? isMsgpackWellFormed : null;
+    wellFormedChecks.set(parser, check);
+  }
+  return check;
+}
+
+function loadMsgpackDecoder(): unknown {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional module, looked up only to compare
+    return (require('socket.io-msgpack-parser') as { Decoder?: unknown }).Decoder;
+  } catch {
+    return undefined;
   }
 }
