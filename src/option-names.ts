@@ -16,7 +16,6 @@ const NO_EQUIVALENT: unique symbol = Symbol('classio.noEquivalent');
  * `serveClient: false` or `perMessageDeflate: false` keeps working. Any other value is refused.
  */
 export const SOCKET_IO_OPTIONS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
-  ['serveClient', false],
   ['connectionStateRecovery', NO_EQUIVALENT],
   ['cleanupEmptyChildNamespaces', false],
   ['allowEIO3', false],

@@ -11,6 +11,7 @@ import { ServerNamespace, type ListenerBinder, type NamespaceHost } from './name
 import type { ErrorHandler } from './namespace/route-table';
 import type { BroadcastOperator } from './namespace/broadcast-operator';
 import type * as RedisAdapterModule from './adapter/redis';
+import { ClientBundle } from './client-bundle';
 import { ConfigurationError, ProtocolError } from './errors';
 import { encodePacket } from './protocol/packet';
 import { checkParser, createCustomEncoder, type PacketEncoder, type Parser } from './protocol/custom-parser';
@@ -83,6 +84,12 @@ export interface ServerOptions extends EngineServerOptions {
    * path.
    */
   parser?: Parser;
+  /**
+   * Serves the browser builds of the installed `socket.io-client` (an optional peer) under `path`:
+   * `socket.io.js`, `.min.js`, `.esm.min.js`, `.msgpack.min.js` and their `.map` files, with ETag and 304. On
+   * without the package is a `ConfigurationError` at startup. Default `false` (the package is optional here).
+   */
+  serveClient?: boolean;
 }
 
 /**
@@ -107,6 +114,7 @@ const SERVER_DEFAULTS = {
   container: undefined as DependencyContainer | undefined,
   logger: undefined as Logger | false | undefined,
   parser: undefined as Parser | undefined,
+  serveClient: false,
 };
 
 /** Every option name a `Server` reads: its own and the engine's. */
@@ -139,6 +147,8 @@ export class Server implements ClientHost, NamespaceHost {
   readonly #namespaces = new Map<string, ServerNamespace>();
   readonly #createAdapter: AdapterFactory;
   readonly #logger: Logger | null;
+  /** The client bundle `serveClient` serves, or null. */
+  readonly #clientBundle: ClientBundle | null;
   #ownsHttpServer = false;
   /** Set by the first `close()`: the shutdown in progress. */
   #closing: Promise<void> | null = null;
@@ -194,6 +204,10 @@ export class Server implements ClientHost, NamespaceHost {
         return allowRequest === null ? true : allowRequest(req);
       },
     });
+    if (typeof settings.serveClient !== 'boolean') {
+      throw new ConfigurationError(`serveClient must be a boolean, got ${String(settings.serveClient)}`);
+    }
+    this.#clientBundle = settings.serveClient ? new ClientBundle(this.engine.settings.path) : null;
     this.engine.on('connection', (conn: EngineConnection) => new Client(this, conn));
     this.#main = this.of('/');
     if (httpServer !== null) this.attach(httpServer);
@@ -202,6 +216,8 @@ export class Server implements ClientHost, NamespaceHost {
   /** Serves Engine.IO requests under `path` on an existing HTTP server; other requests keep their handlers. */
   attach(httpServer: HttpServer): this {
     this.engine.attach(httpServer);
+    // After the engine, so that the bundle's files are answered before the engine sees their path.
+    this.#clientBundle?.attach(httpServer);
     this.httpServer = httpServer;
     return this;
   }

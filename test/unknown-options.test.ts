@@ -27,7 +27,6 @@ describe('Server', () => {
       ['connectionStateRecovery', { maxDisconnectionDuration: 120_000 }],
       ['allowEIO3', true],
       ['cookie', { name: 'io' }],
-      ['serveClient', true],
       ['cleanupEmptyChildNamespaces', true],
       ['wsEngine', class {}],
       ['addTrailingSlash', false],
