@@ -10,6 +10,7 @@ import { createDebug } from '../debug';
 import type { EngineCloseReason, EngineConnection, EngineData } from '../engine/types';
 import type { ServerNamespace } from './server-namespace';
 import type { Socket } from './socket';
+import { handshakeAuth, splitV2Namespace } from './v2-semantics';
 
 const debug = createDebug('classio:namespace');
 
@@ -68,6 +69,13 @@ export class Client {
     conn.on('message', onMessage);
     conn.on('close', onClose);
     this.#connectTimer = setTimeout(onConnectTimeout, host.connectTimeout, this);
+    // A Socket.IO v2 client never asks for `/`: the server connects it (see v2-semantics.ts).
+    if (conn.protocol === 3) this.#connect('/', handshakeAuth(conn.request.url));
+  }
+
+  /** Whether the client speaks Socket.IO v2 over Engine.IO v3 (`allowEIO3`). */
+  get isV2(): boolean {
+    return this.conn.protocol === 3;
   }
 
   /** Writes encoded frames (one Socket.IO packet). Volatile frames are dropped if the transport is not open. */
@@ -153,7 +161,12 @@ export class Client {
 
   #route(packet: Packet): void {
     if (packet.type === PacketType.CONNECT) {
-      this.#connect(packet.nsp, packet.data);
+      if (this.conn.protocol === 3) {
+        const { name, auth } = splitV2Namespace(packet.nsp);
+        this.#connect(name, auth);
+      } else {
+        this.#connect(packet.nsp, packet.data);
+      }
       return;
     }
     const socket = this.socketOf(packet.nsp);

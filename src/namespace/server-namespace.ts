@@ -466,7 +466,8 @@ export class ServerNamespace implements AdapterHost {
     socket.client.writePacket({
       type: PacketType.CONNECT_ERROR,
       nsp: this.name,
-      data: data === undefined ? { message } : { message, data },
+      // A v2 client's `error` listener gets the data, or the message (Socket.IO's v2 compatibility).
+      data: socket.client.isV2 ? (data ?? message) : data === undefined ? { message } : { message, data },
     });
     socket.onClose('server namespace disconnect');
   }

@@ -7,6 +7,7 @@ import type { Client } from './client';
 import type { ServerNamespace } from './server-namespace';
 import type { DisconnectReason } from './disconnect-reason';
 import { createHandshake, handshakeData, type Handshake } from './handshake';
+import { v2SocketId } from './v2-semantics';
 import { BroadcastOperator, roomSet } from './broadcast-operator';
 import { dispatchEvent } from './dispatch';
 import type { CatchAllListener, DisconnectListener, EventListener, OtherEvent } from './listeners';
@@ -50,7 +51,7 @@ export class Socket implements AdapterSocket {
   #bound: WeakMap<Listener, Listener> | null = null;
 
   constructor(nsp: ServerNamespace, client: Client, auth: Record<string, unknown>) {
-    this.id = createSid();
+    this.id = client.isV2 ? v2SocketId(nsp.name, client.conn.id) : createSid();
     this.nsp = nsp;
     this.client = client;
     this.handshake = createHandshake(client.conn, auth);
@@ -131,7 +132,9 @@ export class Socket implements AdapterSocket {
           throw new UsageError('timeout(ms).emit() needs an ack callback as last argument');
         assertEmittable(event);
         const id = this.registerAck(callback as (...a: unknown[]) => void, ms);
-        this.writeEncoded(this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
+        this.writeEncoded(
+          this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }),
+        );
         return true;
       },
       emitWithAck: (event, ...args) => this.#emitWithAck(event, args, ms),
@@ -317,7 +320,12 @@ export class Socket implements AdapterSocket {
   /** @internal Called by the namespace once the connect hook accepted: sends CONNECT, then what was held back. */
   onConnected(): void {
     this.#state = 'connected';
-    this.client.writePacket({ type: PacketType.CONNECT, nsp: this.nsp.name, data: { sid: this.id } });
+    // A v2 client's CONNECT has no payload: it computes its id itself.
+    this.client.writePacket({
+      type: PacketType.CONNECT,
+      nsp: this.nsp.name,
+      data: this.client.isV2 ? undefined : { sid: this.id },
+    });
     const held = this.#heldBack;
     this.#heldBack = null;
     if (held !== null) for (const frames of held) this.client.write(frames, false);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodePayload, encodePayload, type Packet } from 'engine.io-parser';
+import { decodeBinaryPayloadV3, decodePayloadV3, encodePayloadV3 } from '../eio3';
 import { createDebug } from '../../debug';
 import { ENGINE_ERRORS } from '../../errors';
 import { kTransport } from '../symbols';
@@ -40,6 +41,8 @@ export class PollingTransport extends Transport {
   #dataResponse: OwnedResponse | null = null;
   #dataChunks: Buffer[] = [];
   #dataLength = 0;
+  /** Whether the pending POST carries a v3 binary payload (`application/octet-stream`). */
+  #isBinaryBody = false;
   #closeTimer: NodeJS.Timeout | null = null;
 
   constructor(maxHttpBufferSize: number) {
@@ -63,7 +66,7 @@ export class PollingTransport extends Transport {
     if (res === null) return;
     this.#pollResponse = null;
     if (this.readyState === 'closing') packets.push(CLOSE_PACKET);
-    encodePayload(packets, (payload) => answer(res, 200, 'text/plain; charset=UTF-8', payload));
+    this.#answerPackets(res, packets);
     if (this.readyState === 'closing') this.#finish();
   }
 
@@ -73,7 +76,7 @@ export class PollingTransport extends Transport {
       if (mode === 'discard') {
         const res = this.#pollResponse;
         this.#pollResponse = null;
-        encodePayload([NOOP_PACKET], (payload) => answer(res, 200, 'text/plain; charset=UTF-8', payload));
+        this.#answerPackets(res, [NOOP_PACKET]);
       } else {
         this.send([]);
       }
@@ -83,6 +86,11 @@ export class PollingTransport extends Transport {
     } else {
       this.#finish();
     }
+  }
+
+  #answerPackets(res: ServerResponse, packets: Packet[]): void {
+    if (this.isEio3) answer(res, 200, 'text/plain; charset=UTF-8', encodePayloadV3(packets));
+    else encodePayload(packets, (payload) => answer(res, 200, 'text/plain; charset=UTF-8', payload));
   }
 
   #finish(): void {
@@ -121,8 +129,9 @@ export class PollingTransport extends Transport {
       answer(res, 400, 'application/json', BAD_REQUEST_BODY);
       return;
     }
-    // Protocol v4 payloads are always text; binary bodies were protocol v3 only.
-    if (req.headers['content-type'] === 'application/octet-stream') {
+    // Protocol v4 payloads are always text; binary bodies are protocol v3 only.
+    this.#isBinaryBody = req.headers['content-type'] === 'application/octet-stream';
+    if (this.#isBinaryBody && !this.isEio3) {
       this.reportError('transport error', new Error('invalid content'));
       answer(res, 400, 'application/json', BAD_REQUEST_BODY);
       return;
@@ -159,8 +168,12 @@ export class PollingTransport extends Transport {
     return res;
   }
 
-  #processPayload(payload: string, res: ServerResponse): void {
-    const packets = decodePayload(payload);
+  #processPayload(body: Buffer, res: ServerResponse): void {
+    const packets = !this.isEio3
+      ? decodePayload(body.toString('utf8'))
+      : this.#isBinaryBody
+        ? decodeBinaryPayloadV3(body)
+        : decodePayloadV3(body.toString('utf8'));
     for (let i = 0; i < packets.length; i++) {
       const packet = packets[i];
       if (packet.type === 'error') {
@@ -207,13 +220,13 @@ export class PollingTransport extends Transport {
     const res = transport.#endDataRequest(this);
     if (res === null) return;
     // Chunks are joined before decoding so a UTF-8 sequence split across chunks stays intact.
-    const payload = Buffer.concat(transport.#dataChunks, transport.#dataLength).toString('utf8');
+    const body = Buffer.concat(transport.#dataChunks, transport.#dataLength);
     transport.#dataChunks = [];
     if (transport.readyState !== 'open' || transport.owner === null) {
       answer(res, 400, 'application/json', BAD_REQUEST_BODY);
       return;
     }
-    transport.#processPayload(payload, res);
+    transport.#processPayload(body, res);
   }
 
   static #onDataResponseClose(this: OwnedResponse): void {

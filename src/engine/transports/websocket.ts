@@ -1,6 +1,7 @@
 import { encodePacket, decodePacket, type Packet } from 'engine.io-parser';
 import type { RawData, WebSocket } from 'ws';
 import { createDebug } from '../../debug';
+import { frameBinaryV3, unframeBinaryV3 } from '../eio3';
 import { kTransport } from '../symbols';
 import { Transport, type CloseMode } from '../transport';
 import type { EngineData, TransportName } from '../types';
@@ -89,8 +90,10 @@ export class WebSocketTransport extends Transport {
 
   override sendMessage(data: EngineData): void {
     const sender = this.#sender;
-    if (sender === null) {
-      this.#socket.send(typeof data === 'string' ? `4${data}` : data);
+    if (sender === null || this.isEio3) {
+      // v3 sessions take ws's own framing: their binary frames differ from v4's, so the shared frame cache is not
+      // theirs to use.
+      this.#socket.send(typeof data === 'string' ? `4${data}` : this.isEio3 ? frameBinaryV3(data) : data);
       return;
     }
     const frame = frameOf(data);
@@ -153,7 +156,11 @@ export class WebSocketTransport extends Transport {
     if (transport === undefined || transport.readyState !== 'open') return;
     // binaryType is ws's default 'nodebuffer': one Buffer per message, fragments already joined.
     const bytes = data as Buffer;
-    if (isBinary) transport.reportMessage(bytes);
+    if (isBinary && transport.isEio3) {
+      const message = unframeBinaryV3(bytes);
+      if (message === null) transport.reportPacket({ type: 'error', data: 'parser error' });
+      else transport.reportMessage(message);
+    } else if (isBinary) transport.reportMessage(bytes);
     else if (bytes[0] === MESSAGE_TYPE_BYTE) transport.reportMessage(bytes.toString('utf8', 1));
     else transport.reportPacket(decodePacket(bytes.toString()));
   }
