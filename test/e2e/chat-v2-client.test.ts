@@ -74,7 +74,7 @@ for (const mode of V2_MODES) {
       expect(await a.responses.nextPayload()).to.deep.equal({ data: `In rooms: ${a.socket.id}`, count: 3 });
       a.socket.emit('join', { room: 'r' });
       await a.responses.next();
-      // The announcement carries the counter of the member who closes the room: the outsider's second event.
+      // The announcement carries the counter of the client who closes the room: the outsider's second event.
       outsider.socket.emit('close_room', { room: 'r' });
       expect(await a.responses.nextPayload()).to.deep.equal({ data: 'Room r is closing.', count: 2 });
     });

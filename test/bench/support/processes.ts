@@ -50,6 +50,18 @@ export const PEERS: Readonly<Record<PeerName, PeerSpec>> = {
     args: ['dto'],
     isClassio: true,
   },
+  'classio-msgpack': {
+    name: 'classio-msgpack',
+    script: path.join(SERVERS, 'classio-server.js'),
+    args: ['msgpack'],
+    isClassio: true,
+  },
+  'socket.io-msgpack': {
+    name: 'socket.io-msgpack',
+    script: path.join(SERVERS, 'socketio-server.js'),
+    args: ['msgpack'],
+    isClassio: false,
+  },
 };
 
 /** The cores: server on 0, load generator on 1. */
