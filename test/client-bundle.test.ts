@@ -7,6 +7,8 @@ import { ConfigurationError } from '../src/errors';
 import { httpRequest } from './support/raw-engine-client';
 import { startServer } from './support/io';
 import { thrownBy } from './support/errors';
+import type * as BundleModule from '../src/client-bundle';
+import type * as ErrorsModule from '../src/errors';
 
 const dist = join(dirname(require.resolve('socket.io-client/package.json')), 'dist');
 const FILES = ['socket.io.js', 'socket.io.min.js', 'socket.io.esm.min.js', 'socket.io.msgpack.min.js'];
@@ -90,8 +92,8 @@ describe('Server', () => {
         for (const file of ['client-bundle.js', 'errors.js'])
           copyFileSync(join(__dirname, '..', 'src', file), join(alone, file));
         /* eslint-disable @typescript-eslint/no-require-imports -- the copies must be loaded from where they are */
-        const { ClientBundle } = require(join(alone, 'client-bundle.js')) as typeof import('../src/client-bundle');
-        const errors = require(join(alone, 'errors.js')) as typeof import('../src/errors');
+        const { ClientBundle } = require(join(alone, 'client-bundle.js')) as typeof BundleModule;
+        const errors = require(join(alone, 'errors.js')) as typeof ErrorsModule;
         /* eslint-enable @typescript-eslint/no-require-imports */
         let error: unknown;
         try {

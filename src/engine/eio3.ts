@@ -29,7 +29,7 @@ const MAX_LENGTH_DIGITS = 10;
 /** The text form of one packet in a v3 polling payload. */
 function encodePacketText(packet: Packet): string {
   const digit = TYPE_DIGITS[packet.type];
-  const data = packet.data;
+  const data: unknown = packet.data;
   if (data === undefined) return String(digit);
   if (typeof data === 'string') return `${digit}${data}`;
   return `b${digit}${Buffer.from(data as Uint8Array).toString('base64')}`;

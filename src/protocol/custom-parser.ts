@@ -42,13 +42,13 @@ export interface ConnectionDecoder {
 /** Checks the `parser` option at construction; throws {@link ConfigurationError}. */
 export function checkParser(parser: unknown): asserts parser is Parser | null {
   if (parser === null) return;
-  const candidate = parser as Partial<Parser> | undefined;
+  const candidate = typeof parser === 'object' ? (parser as { Encoder?: unknown; Decoder?: unknown }) : null;
   const isValid =
-    typeof candidate === 'object' &&
+    candidate !== null &&
     typeof candidate.Encoder === 'function' &&
     typeof candidate.Decoder === 'function' &&
-    typeof (candidate.Encoder.prototype as { encode?: unknown } | undefined)?.encode === 'function' &&
-    typeof (candidate.Decoder.prototype as { add?: unknown } | undefined)?.add === 'function';
+    typeof (candidate.Encoder as { prototype?: { encode?: unknown } }).prototype?.encode === 'function' &&
+    typeof (candidate.Decoder as { prototype?: { add?: unknown } }).prototype?.add === 'function';
   if (!isValid) {
     throw new ConfigurationError(
       'option "parser" must be a Socket.IO parser: an object with an Encoder class (with encode(packet)) and a ' +
@@ -135,7 +135,8 @@ export class CustomPacketDecoder implements ConnectionDecoder {
  */
 export function isCustomPacketSound(packet: unknown): packet is Packet {
   if (typeof packet !== 'object' || packet === null) return false;
-  const { type, nsp, data, id } = packet as Packet;
+  const { type, nsp, id } = packet as Packet;
+  const data: unknown = (packet as Packet).data;
   if (typeof nsp !== 'string' || !nsp.startsWith('/')) return false;
   if (id !== undefined && !(typeof id === 'number' && id >= 0)) return false;
   switch (type) {

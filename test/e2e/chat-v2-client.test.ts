@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import type { Server } from '../../src/server';
 import { closeAll, startChat, type RunningChat } from './chat-helpers';
 import { V2ClientPool, V2_MODES, emitWithAckV2, nextV2Event, type V2Mode, type V2Socket } from '../support/io-v2';
 
@@ -34,7 +33,7 @@ for (const mode of V2_MODES) {
     const clients = new V2ClientPool();
 
     async function joinTest(m: V2Mode = mode): Promise<{ socket: V2Socket; responses: Responses }> {
-      const socket = clients.open((chat as RunningChat).app.server as Server, '/test', m);
+      const socket = clients.open((chat as RunningChat).app.server, '/test', m);
       const responses = new Responses(socket);
       await nextV2Event(socket, 'connect');
       expect(await responses.nextPayload()).to.deep.equal({ data: 'Connected', count: 0 });
@@ -116,7 +115,7 @@ for (const mode of V2_MODES) {
     });
 
     it('accepts the token of /private from the query, and refuses a wrong one with "unauthorized"', async () => {
-      const server = (chat as RunningChat).app.server as Server;
+      const server = (chat as RunningChat).app.server;
       const good = await clients.connect(server, '/private', mode, { query: { token: 'secret' } });
       expect(await emitWithAckV2(good, 'whoami')).to.deep.equal([good.id]);
       const bad = clients.open(server, '/private', mode, { query: { token: 'nope' } });
@@ -124,7 +123,7 @@ for (const mode of V2_MODES) {
     });
 
     it('sends a "message" back in /', async () => {
-      const client = await clients.connect((chat as RunningChat).app.server as Server, '/', mode);
+      const client = await clients.connect((chat as RunningChat).app.server, '/', mode);
       const echoed = nextV2Event(client, 'message');
       client.emit('message', 'hi', { n: 1 });
       expect(await echoed).to.deep.equal(['hi', { n: 1 }]);

@@ -44,7 +44,7 @@ function openV3WebSocket(port: number): Promise<{ ws: WebSocket; sid: string }> 
   return new Promise((resolve, reject) => {
     ws.once('error', reject);
     ws.once('message', (data) => {
-      const text = String(data as Buffer);
+      const text = (data as Buffer).toString();
       resolve({ ws, sid: (JSON.parse(text.slice(1)) as { sid: string }).sid });
     });
   });
@@ -127,7 +127,7 @@ for (const transport of RAW_TRANSPORTS) {
     it('ignores a pong from a v3 client (no ping was sent), and still answers its pings', async () => {
       const { ws, sid } = await openV3WebSocket(harness.server.port);
       const frames: string[] = [];
-      ws.on('message', (data) => frames.push(String(data as Buffer)));
+      ws.on('message', (data) => frames.push((data as Buffer).toString()));
       ws.send('3');
       ws.send('2');
       await until(() => frames.includes('3'), 'the pong');
@@ -165,7 +165,7 @@ describe('EIO3 heartbeat', () => {
     const { ws, sid } = await openV3WebSocket(harness.server.port);
     let pongs = 0;
     ws.on('message', (data) => {
-      if (String(data as Buffer) === '3') pongs++;
+      if ((data as Buffer).toString() === '3') pongs++;
     });
     const timer = setInterval(() => ws.send('2'), 50);
     try {

@@ -1,9 +1,12 @@
 import { expect } from 'chai';
-import { encode } from 'notepack.io';
+import { encode as encodeUntyped } from 'notepack.io';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import { Harness, RAW_TRANSPORTS, modeOf } from './support/harness';
 import { openOffender } from './support/offender';
 import { until } from '../support/io';
+
+/** notepack.io ships no types. */
+const encode = encodeUntyped as (value: unknown) => Buffer;
 
 /**
  * Hostile messages to a server whose `parser` is socket.io-msgpack-parser. Each one ends the offending connection
