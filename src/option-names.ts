@@ -16,11 +16,8 @@ const NO_EQUIVALENT: unique symbol = Symbol('classio.noEquivalent');
  * `serveClient: false` or `perMessageDeflate: false` keeps working. Any other value is refused.
  */
 export const SOCKET_IO_OPTIONS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
-  ['serveClient', false],
-  ['parser', NO_EQUIVALENT],
   ['connectionStateRecovery', NO_EQUIVALENT],
   ['cleanupEmptyChildNamespaces', false],
-  ['allowEIO3', false],
   ['wsEngine', NO_EQUIVALENT],
   ['initialPacket', NO_EQUIVALENT],
   ['destroyUpgrade', NO_EQUIVALENT],

@@ -11,7 +11,10 @@ import { ServerNamespace, type ListenerBinder, type NamespaceHost } from './name
 import type { ErrorHandler } from './namespace/route-table';
 import type { BroadcastOperator } from './namespace/broadcast-operator';
 import type * as RedisAdapterModule from './adapter/redis';
+import { ClientBundle } from './client-bundle';
 import { ConfigurationError, ProtocolError } from './errors';
+import { encodePacket } from './protocol/packet';
+import { checkParser, createCustomEncoder, type PacketEncoder, type Parser } from './protocol/custom-parser';
 import { checkOptionNames, SOCKET_IO_OPTIONS } from './option-names';
 import { registerNamespace } from './runtime/explorer';
 import {
@@ -75,6 +78,18 @@ export interface ServerOptions extends EngineServerOptions {
   container?: DependencyContainer;
   /** Where unhandled errors go. Default: `console`; `false` silences them. */
   logger?: Logger | false;
+  /**
+   * A Socket.IO parser (`{ Encoder, Decoder }`, socket.io-parser's interface), such as
+   * `require('socket.io-msgpack-parser')`; the clients must use the same one. Default: the built-in socket.io-parser
+   * path.
+   */
+  parser?: Parser;
+  /**
+   * Serves the browser builds of the installed `socket.io-client` (an optional peer) under `path`:
+   * `socket.io.js`, `.min.js`, `.esm.min.js`, `.msgpack.min.js` and their `.map` files, with ETag and 304. On
+   * without the package is a `ConfigurationError` at startup. Default `false` (the package is optional here).
+   */
+  serveClient?: boolean;
 }
 
 /**
@@ -98,6 +113,8 @@ const SERVER_DEFAULTS = {
   channel: undefined as string | undefined,
   container: undefined as DependencyContainer | undefined,
   logger: undefined as Logger | false | undefined,
+  parser: undefined as Parser | undefined,
+  serveClient: false,
 };
 
 /** Every option name a `Server` reads: its own and the engine's. */
@@ -117,6 +134,10 @@ export class Server implements ClientHost, NamespaceHost {
   readonly connectTimeout: number;
   readonly maxAttachments: number;
   readonly maxPendingAcks: number;
+  /** @internal ClientHost: the custom parser, or null for the default path. */
+  readonly parser: Parser | null;
+  /** @internal ClientHost, NamespaceHost: how packets are encoded for this server's clients. */
+  readonly encode: PacketEncoder;
   defaultErrorHandler: ErrorHandler | null = null;
   /** @internal NamespaceHost: listeners registered inside a handler run in its context. */
   readonly listenerBinder: ListenerBinder = bindListenerToContext;
@@ -126,6 +147,8 @@ export class Server implements ClientHost, NamespaceHost {
   readonly #namespaces = new Map<string, ServerNamespace>();
   readonly #createAdapter: AdapterFactory;
   readonly #logger: Logger | null;
+  /** The client bundle `serveClient` serves, or null. */
+  readonly #clientBundle: ClientBundle | null;
   #ownsHttpServer = false;
   /** Set by the first `close()`: the shutdown in progress. */
   #closing: Promise<void> | null = null;
@@ -157,6 +180,11 @@ export class Server implements ClientHost, NamespaceHost {
       throw new ConfigurationError(`maxPendingAcks must be a positive integer, got ${settings.maxPendingAcks}`);
     }
     this.maxAttachments = settings.maxAttachments;
+    const parser = settings.parser ?? null;
+    checkParser(parser);
+    this.parser = parser;
+    // The default parser is the module's own function: nothing is wrapped around the compiled fast path.
+    this.encode = parser === null ? encodePacket : createCustomEncoder(parser);
     this.maxPendingAcks = settings.maxPendingAcks;
     this.container = settings.container ?? rootContainer;
     this.#logger = settings.logger === false ? null : (settings.logger ?? consoleLogger);
@@ -176,6 +204,10 @@ export class Server implements ClientHost, NamespaceHost {
         return allowRequest === null ? true : allowRequest(req);
       },
     });
+    if (typeof settings.serveClient !== 'boolean') {
+      throw new ConfigurationError(`serveClient must be a boolean, got ${String(settings.serveClient)}`);
+    }
+    this.#clientBundle = settings.serveClient ? new ClientBundle(this.engine.settings.path) : null;
     this.engine.on('connection', (conn: EngineConnection) => new Client(this, conn));
     this.#main = this.of('/');
     if (httpServer !== null) this.attach(httpServer);
@@ -184,6 +216,8 @@ export class Server implements ClientHost, NamespaceHost {
   /** Serves Engine.IO requests under `path` on an existing HTTP server; other requests keep their handlers. */
   attach(httpServer: HttpServer): this {
     this.engine.attach(httpServer);
+    // After the engine, so that the bundle's files are answered before the engine sees their path.
+    this.#clientBundle?.attach(httpServer);
     this.httpServer = httpServer;
     return this;
   }

@@ -22,10 +22,7 @@ function newServer(options: Record<string, unknown>): Server {
 describe('Server', () => {
   describe('#constructor options', () => {
     const socketIoOptions: [string, unknown][] = [
-      ['parser', {}],
       ['connectionStateRecovery', { maxDisconnectionDuration: 120_000 }],
-      ['allowEIO3', true],
-      ['serveClient', true],
       ['cleanupEmptyChildNamespaces', true],
       ['wsEngine', class {}],
       ['addTrailingSlash', false],

@@ -1,4 +1,5 @@
-import type { Packet } from '../protocol/packet';
+import { encodePacket, type Packet } from '../protocol/packet';
+import type { PacketEncoder } from '../protocol/custom-parser';
 import type { EngineData } from '../engine/types';
 
 /**
@@ -61,6 +62,16 @@ export interface AdapterHost {
   socket(sid: string): AdapterSocket | undefined;
   /** Delivers a server-to-server event (`serverSideEmit`) received from another process. */
   onServerSideEmit(args: unknown[], reply: ((...args: unknown[]) => void) | null): void;
+  /**
+   * Encodes a packet as the namespace's clients expect it (the server's `parser` option). Adapters encode every
+   * broadcast with it, through {@link encodeFor}; absent means the default parser.
+   */
+  readonly encode?: PacketEncoder;
+}
+
+/** Encodes a broadcast's packet once, with the host's parser (the default one when the host names none). */
+export function encodeFor(host: AdapterHost, packet: Packet): EngineData[] {
+  return host.encode === undefined ? encodePacket(packet) : host.encode(packet);
 }
 
 /** Creates an adapter for a namespace; the server calls it once per namespace. */

@@ -1,5 +1,12 @@
-import { encodePacket, PacketType, type Packet } from '../protocol/packet';
-import type { Adapter, AdapterHost, AdapterSocket, BroadcastOptions, SocketDescription } from './adapter';
+import { PacketType, type Packet } from '../protocol/packet';
+import {
+  encodeFor,
+  type Adapter,
+  type AdapterHost,
+  type AdapterSocket,
+  type BroadcastOptions,
+  type SocketDescription,
+} from './adapter';
 
 /**
  * The default adapter: rooms and broadcast for the clients of one process.
@@ -55,7 +62,7 @@ export class InMemoryAdapter implements Adapter {
   }
 
   broadcast(packet: Packet, opts: BroadcastOptions): void {
-    const frames = encodePacket(packet);
+    const frames = encodeFor(this.host, packet);
     const isVolatile = opts.flags.volatile === true;
     const shouldCompress = opts.flags.compress !== false;
     this.forEachSocket(opts, (socket) => socket.writeEncoded(frames, isVolatile, shouldCompress));
@@ -79,7 +86,7 @@ export class InMemoryAdapter implements Adapter {
       }
       count++;
       const type = packet.type === PacketType.BINARY_EVENT ? PacketType.BINARY_EVENT : PacketType.EVENT;
-      socket.writeEncoded(encodePacket({ type, nsp: packet.nsp, data: packet.data as unknown, id }));
+      socket.writeEncoded(encodeFor(this.host, { type, nsp: packet.nsp, data: packet.data as unknown, id }));
     });
     onCount(count);
   }

@@ -81,6 +81,11 @@ export interface EngineServerOptions {
   transports?: readonly TransportName[];
   /** Whether a polling session may upgrade to websocket. Default `true`. */
   allowUpgrades?: boolean;
+  /**
+   * Admits Engine.IO v3 clients (`EIO=3`: the Socket.IO v2 clients), with their framing, client-driven heartbeat
+   * and namespace semantics. Default `false` (such a handshake gets error 5, as in engine.io).
+   */
+  allowEIO3?: boolean;
   /** CORS for polling requests (`false` sends none). Default `false`. */
   cors?: CorsOptions | false;
   /** Accepts or refuses a handshake (see {@link AllowRequest}). Default `null` (accept all). */
@@ -120,6 +125,7 @@ export interface EngineSettings {
   readonly maxBufferedBytes: number;
   readonly transports: readonly TransportName[];
   readonly allowUpgrades: boolean;
+  readonly allowEIO3: boolean;
   readonly cors: CorsOptions | false;
   readonly allowRequest: AllowRequest | null;
   readonly allowedOrigins: ReadonlyArray<string | RegExp> | ((origin: string, req: IncomingMessage) => boolean) | null;
@@ -139,6 +145,7 @@ export const ENGINE_DEFAULTS: EngineSettings = Object.freeze({
   maxBufferedBytes: 10 * 1024 * 1024,
   transports: Object.freeze(['polling', 'websocket'] as TransportName[]),
   allowUpgrades: true,
+  allowEIO3: false,
   cors: false,
   allowRequest: null,
   allowedOrigins: null,
@@ -198,8 +205,8 @@ export function resolveEngineSettings(options: EngineServerOptions = {}): Engine
   if (new Set(transports).size !== transports.length) {
     throw new ConfigurationError('engine option "transports" lists a transport twice');
   }
-  if (typeof merged.allowUpgrades !== 'boolean') {
-    throw new ConfigurationError('engine option "allowUpgrades" must be a boolean');
+  for (const name of ['allowUpgrades', 'allowEIO3'] as const) {
+    if (typeof merged[name] !== 'boolean') throw new ConfigurationError(`engine option "${name}" must be a boolean`);
   }
   checkAllowRequest(merged.allowRequest);
   const origins = merged.allowedOrigins;

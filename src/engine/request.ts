@@ -32,9 +32,9 @@ export function isOriginInvalid(origin: string | undefined): boolean {
   return origin !== undefined && INVALID_HEADER_CHAR.test(origin);
 }
 
-/** Protocol v4 only: `EIO=3`, a missing or any other `EIO` is error 5 (the reference without `allowEIO3`). */
-export function checkProtocol(query: EngineQuery): ProtocolError | null {
-  return query.EIO === '4' ? null : new ProtocolError(5, { protocol: query.EIO });
+/** Protocol v4, and v3 when `allowEIO3`: a missing or any other `EIO` is error 5 (as in the reference). */
+export function checkProtocol(query: EngineQuery, allowEIO3: boolean): ProtocolError | null {
+  return query.EIO === '4' || (allowEIO3 && query.EIO === '3') ? null : new ProtocolError(5, { protocol: query.EIO });
 }
 
 /** The refusal of an `allowRequest` that threw or rejected: code 4, with the error's message when it has one. */

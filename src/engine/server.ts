@@ -234,6 +234,8 @@ export class EngineServer extends EventEmitter {
       ws,
       this.#deflate?.negotiated((req as HandshakeMessage)[kExtensions]) ?? null,
     );
+    // The handshake or the session already checked the version: only an admitted `EIO=3` gets here with it.
+    transport.isEio3 = query.EIO === '3';
     if (query.sid === null) {
       this.#open(req, transport);
       return;
@@ -249,6 +251,7 @@ export class EngineServer extends EventEmitter {
 
   #openPolling(req: IncomingMessage, res: ServerResponse): void {
     const transport = new PollingTransport(this.settings.maxHttpBufferSize, this.#pollingHost);
+    transport.isEio3 = parseQuery(req).EIO === '3';
     this.#open(req, transport);
     transport.onRequest(req, res);
   }
@@ -391,7 +394,9 @@ export class EngineServer extends EventEmitter {
       if (!isUpgrade && client.transportName !== transport) {
         return new ProtocolError(3, { name: 'TRANSPORT_MISMATCH', transport, previousTransport: client.transportName });
       }
-      if (query.EIO !== '4') return new ProtocolError(3, { name: 'PROTOCOL_MISMATCH', protocol: query.EIO });
+      if (query.EIO !== String(client.protocol)) {
+        return new ProtocolError(3, { name: 'PROTOCOL_MISMATCH', protocol: query.EIO });
+      }
       return null;
     }
     if (req.method !== 'GET') return new ProtocolError(2, { method: req.method });
@@ -405,15 +410,18 @@ export class EngineServer extends EventEmitter {
    */
   #admit(req: IncomingMessage, query: EngineQuery): ProtocolError | null | Promise<ProtocolError | null> {
     const allowRequest = this.settings.allowRequest;
-    if (allowRequest === null) return checkProtocol(query);
+    const allowEIO3 = this.settings.allowEIO3;
+    if (allowRequest === null) return checkProtocol(query, allowEIO3);
     let decision: boolean | Promise<boolean>;
     try {
       decision = allowRequest(req);
     } catch (err) {
       return forbidden(err);
     }
-    if (typeof decision === 'boolean') return decision ? checkProtocol(query) : new ProtocolError(4);
-    return Promise.resolve(decision).then((isAllowed) => (isAllowed ? checkProtocol(query) : new ProtocolError(4)));
+    if (typeof decision === 'boolean') return decision ? checkProtocol(query, allowEIO3) : new ProtocolError(4);
+    return Promise.resolve(decision).then((isAllowed) =>
+      isAllowed ? checkProtocol(query, allowEIO3) : new ProtocolError(4),
+    );
   }
 
   #reportError(req: IncomingMessage, error: ProtocolError): void {

@@ -18,6 +18,7 @@ const debug = createDebug('classio:engine');
 const PING_PACKET: Packet = { type: 'ping' };
 const NOOP_PACKET: Packet = { type: 'noop' };
 const PROBE_PONG_PACKET: Packet = { type: 'pong', data: 'probe' };
+const PONG_PACKET: Packet = { type: 'pong' };
 
 /** What a session needs from its server: the settings, and a way to unregister itself when it closes. */
 export interface SessionHost {
@@ -36,6 +37,11 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
   readonly id: string;
   readonly request: HandshakeRequest;
   readonly remoteAddress: string;
+  /**
+   * The Engine.IO protocol version of the session: 4, or 3 for a client `allowEIO3` admitted. In v3 the client
+   * pings and the server answers, and the session ends when no packet came for `pingInterval + pingTimeout`.
+   */
+  readonly protocol: 3 | 4;
   readonly #host: SessionHost;
   #transport: Transport;
   #readyState: EngineConnection['readyState'] = 'opening';
@@ -66,6 +72,7 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
       secure: (request.socket as { encrypted?: boolean }).encrypted === true,
     };
     this.remoteAddress = request.socket.remoteAddress ?? '';
+    this.protocol = transport.isEio3 ? 3 : 4;
     this.#transport = transport;
     transport.owner = this;
     this.#open();
@@ -190,6 +197,8 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     if (this.#pingTimeoutTimer !== null && packet.type !== 'pong') this.#refreshPingTimeout();
     switch (packet.type) {
       case 'pong':
+        // v3 servers send no pings, so no pong is due.
+        if (this.protocol === 3) break;
         if (this.#pingTimeoutTimer !== null) {
           clearTimeout(this.#pingTimeoutTimer);
           this.#pingTimeoutTimer = null;
@@ -204,6 +213,12 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
         this.#onClose('parse error');
         break;
       case 'ping':
+        if (this.protocol === 3) {
+          // v3 heartbeats go client -> server; the packet itself refreshed the timeout above.
+          this.#writeBuffer.push(PONG_PACKET);
+          this.#requestFlush();
+          break;
+        }
         // v4 heartbeats go server -> client only.
         this.#onClose('transport error', new Error('invalid heartbeat direction'));
         break;
@@ -249,7 +264,8 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
 
   /** Traffic while a pong is due proves the client alive; the reference grants this once per ping. */
   #refreshPingTimeout(): void {
-    if (this.#hasRefreshedPingTimeout) return;
+    // v3: every packet proves the client alive (its timer runs all the time, not only while a pong is due).
+    if (this.#hasRefreshedPingTimeout && this.protocol === 4) return;
     this.#hasRefreshedPingTimeout = true;
     this.#pingTimeoutTimer!.refresh();
   }
@@ -272,6 +288,14 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
       }),
     });
     this.#requestFlush();
+    if (this.protocol === 3) {
+      this.#pingTimeoutTimer = setTimeout(
+        EngineSocket.#onPingTimeout,
+        settings.pingInterval + settings.pingTimeout,
+        this,
+      );
+      return;
+    }
     this.#pingIntervalTimer = setTimeout(EngineSocket.#onPingDue, settings.pingInterval, this);
   }
 

@@ -39,6 +39,8 @@ export abstract class Transport {
   readyState: 'open' | 'closing' | 'closed' = 'open';
   /** The session this transport reports to; `null` once it has been detached (session closed or upgraded). */
   owner: TransportOwner | null = null;
+  /** @internal Whether it speaks Engine.IO v3 framing (`allowEIO3`, see `eio3.ts`); set by the server at creation. */
+  isEio3 = false;
 
   /**
    * Whether `send()` may be called now (polling: a GET is waiting; websocket: open, its writes never wait). When

@@ -68,6 +68,11 @@ export interface EngineConnection {
   readonly remoteAddress: string;
   /** The current transport. */
   readonly transportName: TransportName;
+  /**
+   * The Engine.IO protocol version: 3 for a Socket.IO v2 client (`allowEIO3`), which the Socket.IO layer serves
+   * with v2 semantics. Absent means 4.
+   */
+  readonly protocol?: 3 | 4;
   /** `opening`, `open`, `closing`, `closed`. */
   readonly readyState: 'opening' | 'open' | 'closing' | 'closed';
   /** Queues one message packet (see {@link SendOptions}). Never throws; a closed connection drops it. */

@@ -1,9 +1,16 @@
-import { PacketType, encodePacket, type Packet } from '../protocol/packet';
+import { PacketType, type Packet } from '../protocol/packet';
 import { PacketDecoder } from '../protocol/decoder';
+import {
+  CustomPacketDecoder,
+  type ConnectionDecoder,
+  type PacketEncoder,
+  type Parser,
+} from '../protocol/custom-parser';
 import { createDebug } from '../debug';
 import type { EngineCloseReason, EngineConnection, EngineData, SendOptions } from '../engine/types';
 import type { ServerNamespace } from './server-namespace';
 import type { Socket } from './socket';
+import { handshakeAuth, splitV2Namespace } from './v2-semantics';
 
 const debug = createDebug('classio:namespace');
 
@@ -15,6 +22,10 @@ export interface ClientHost {
   readonly connectTimeout: number;
   /** The most binary attachments one packet may announce. */
   readonly maxAttachments: number;
+  /** @internal The custom parser (the `parser` option), or null for the default one. */
+  readonly parser: Parser | null;
+  /** @internal Encodes packets for this server's clients (the default `encodePacket`, or the custom parser's). */
+  readonly encode: PacketEncoder;
   /** @internal Reports an error nobody handled; never throws. */
   logError(message: string, err: unknown): void;
 }
@@ -39,6 +50,8 @@ interface ClientSlot {
 // the package's declarations strip as internal.
 export class Client {
   readonly conn: EngineConnection;
+  /** @internal Encodes this client's packets: the server's encoder, kept here for the socket's emits. */
+  readonly encode: PacketEncoder;
   /**
    * The client's sockets: almost every client joins one namespace, so the first is kept in a field and a map
    * exists only for the others (a map per idle connection would cost about 300 bytes).
@@ -46,18 +59,28 @@ export class Client {
   #socket: Socket | null = null;
   #moreSockets: Map<string, Socket> | null = null;
   readonly #host: ClientHost;
-  readonly #packets: PacketDecoder;
+  readonly #packets: ConnectionDecoder;
   #connectTimer: NodeJS.Timeout | null;
 
   constructor(host: ClientHost, conn: EngineConnection) {
     this.#host = host;
     this.conn = conn;
-    this.#packets = new PacketDecoder(this, host.maxAttachments);
+    this.encode = host.encode;
+    // Chosen once per connection: the default path does not look at the option again.
+    this.#packets =
+      host.parser === null ? new PacketDecoder(this, host.maxAttachments) : new CustomPacketDecoder(this, host.parser);
     // Listeners are shared functions that find their client through a slot, not closures per connection.
     (conn as unknown as ClientSlot)[kClient] = this;
     conn.on('message', onMessage);
     conn.on('close', onClose);
     this.#connectTimer = setTimeout(onConnectTimeout, host.connectTimeout, this);
+    // A Socket.IO v2 client never asks for `/`: the server connects it (see v2-semantics.ts).
+    if (conn.protocol === 3) this.#connect('/', handshakeAuth(conn.request.url));
+  }
+
+  /** Whether the client speaks Socket.IO v2 over Engine.IO v3 (`allowEIO3`). */
+  get isV2(): boolean {
+    return this.conn.protocol === 3;
   }
 
   /**
@@ -78,7 +101,7 @@ export class Client {
 
   /** Encodes and writes one packet. */
   writePacket(packet: Packet): void {
-    this.write(encodePacket(packet), false);
+    this.write(this.encode(packet), false);
   }
 
   /** Closes the whole connection: every namespace of this client ends with `forced close`. */
@@ -152,7 +175,12 @@ export class Client {
 
   #route(packet: Packet): void {
     if (packet.type === PacketType.CONNECT) {
-      this.#connect(packet.nsp, packet.data);
+      if (this.conn.protocol === 3) {
+        const { name, auth } = splitV2Namespace(packet.nsp);
+        this.#connect(name, auth);
+      } else {
+        this.#connect(packet.nsp, packet.data);
+      }
       return;
     }
     const socket = this.socketOf(packet.nsp);

@@ -1,6 +1,7 @@
 import { ConfigurationError, ConnectError, DisconnectedError } from '../errors';
 import { createDebug } from '../debug';
 import { PacketType } from '../protocol/packet';
+import type { PacketEncoder } from '../protocol/custom-parser';
 import type { Adapter, AdapterFactory, AdapterHost, SocketDescription } from '../adapter/adapter';
 import type { ConnectHook, DisconnectHook, ErrorHandler, Route, RouteTable } from './route-table';
 import type { DisconnectReason } from './disconnect-reason';
@@ -25,6 +26,8 @@ export interface NamespaceHost {
   of(name: string): ServerNamespace;
   /** @internal Adapts each Socket.IO-style listener as it is registered (see {@link ListenerBinder}), or null. */
   readonly listenerBinder: ListenerBinder | null;
+  /** @internal Encodes packets for the server's clients (the `parser` option). */
+  readonly encode: PacketEncoder;
 }
 
 /**
@@ -61,6 +64,8 @@ export class ServerNamespace implements AdapterHost {
   readonly server: NamespaceHost;
   readonly sockets = new Map<string, Socket>();
   readonly adapter: Adapter;
+  /** @internal AdapterHost: the server's packet encoder, which every broadcast of this namespace uses. */
+  readonly encode: PacketEncoder;
 
   /** @internal The compiled routes, by event name; filled at registration, read on every message. */
   readonly routes = new Map<string, Route>();
@@ -84,6 +89,7 @@ export class ServerNamespace implements AdapterHost {
   constructor(server: NamespaceHost, name: string, createAdapter: AdapterFactory) {
     this.server = server;
     this.name = name;
+    this.encode = server.encode;
     this.adapter = createAdapter(this);
     this.#everyone = new BroadcastOperator(this);
   }
@@ -464,7 +470,8 @@ export class ServerNamespace implements AdapterHost {
     socket.client.writePacket({
       type: PacketType.CONNECT_ERROR,
       nsp: this.name,
-      data: data === undefined ? { message } : { message, data },
+      // A v2 client's `error` listener gets the data, or the message (Socket.IO's v2 compatibility).
+      data: socket.client.isV2 ? (data ?? message) : data === undefined ? { message } : { message, data },
     });
     socket.onClose('server namespace disconnect');
   }

@@ -1,4 +1,4 @@
-import { PacketType, encodePacket, type Packet } from '../protocol/packet';
+import { PacketType, type Packet } from '../protocol/packet';
 import { AckLimitError, AckTimeoutError, DisconnectedError, UsageError } from '../errors';
 import type { EngineConnection, EngineData } from '../engine/types';
 import type { AdapterSocket, SocketDescription } from '../adapter/adapter';
@@ -8,6 +8,7 @@ import type { ServerNamespace } from './server-namespace';
 import type { DisconnectReason } from './disconnect-reason';
 import { createHandshake, handshakeData, type Handshake } from './handshake';
 import type { BroadcastFlags } from '../adapter/adapter';
+import { v2SocketId } from './v2-semantics';
 import { BroadcastOperator, roomSet } from './broadcast-operator';
 import { dispatchEvent } from './dispatch';
 import type { CatchAllListener, DisconnectListener, EventListener, OtherEvent } from './listeners';
@@ -53,7 +54,7 @@ export class Socket implements AdapterSocket {
   #nextFlags = 0;
 
   constructor(nsp: ServerNamespace, client: Client, auth: Record<string, unknown>) {
-    this.id = createSid();
+    this.id = client.isV2 ? v2SocketId(nsp.name, client.conn.id) : createSid();
     this.nsp = nsp;
     this.client = client;
     this.handshake = createHandshake(client.conn, auth);
@@ -130,7 +131,7 @@ export class Socket implements AdapterSocket {
       id = this.registerAck(last as (...a: unknown[]) => void);
     }
     args.unshift(event);
-    this.#writeFlagged(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: args }));
+    this.#writeFlagged(this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: args }));
     return true;
   }
 
@@ -151,7 +152,7 @@ export class Socket implements AdapterSocket {
           throw new UsageError('timeout(ms).emit() needs an ack callback as last argument');
         assertEmittable(event);
         const id = this.registerAck(callback as (...a: unknown[]) => void, ms);
-        this.#writeFlagged(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
+        this.#writeFlagged(this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
         return true;
       },
       emitWithAck: (event, ...args) => this.#emitWithAck(event, args, ms),
@@ -359,7 +360,12 @@ export class Socket implements AdapterSocket {
   /** @internal Called by the namespace once the connect hook accepted: sends CONNECT, then what was held back. */
   onConnected(): void {
     this.#state = 'connected';
-    this.client.writePacket({ type: PacketType.CONNECT, nsp: this.nsp.name, data: { sid: this.id } });
+    // A v2 client's CONNECT has no payload: it computes its id itself.
+    this.client.writePacket({
+      type: PacketType.CONNECT,
+      nsp: this.nsp.name,
+      data: this.client.isV2 ? undefined : { sid: this.id },
+    });
     const held = this.#heldBack;
     this.#heldBack = null;
     if (held !== null) for (const frames of held) this.client.write(frames, false);
@@ -444,7 +450,7 @@ export class Socket implements AdapterSocket {
         timeoutMs > 0 ? timeoutMs : undefined,
         true,
       );
-      this.#writeFlagged(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
+      this.#writeFlagged(this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
     });
   }
 

@@ -33,7 +33,7 @@ export function encodePacket(packet: Packet): EngineData[] {
 }
 
 /** An attachment's bytes as a Buffer, without copying them. */
-function toBuffer(attachment: unknown): Buffer {
+export function toBuffer(attachment: unknown): Buffer {
   if (Buffer.isBuffer(attachment)) return attachment;
   if (ArrayBuffer.isView(attachment))
     return Buffer.from(attachment.buffer, attachment.byteOffset, attachment.byteLength);

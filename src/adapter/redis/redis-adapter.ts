@@ -1,8 +1,8 @@
 import type { EngineData } from '../../engine/types';
 import { ClusterError } from '../../errors';
 import { createDebug } from '../../debug';
-import { encodePacket, type Packet } from '../../protocol/packet';
-import type { AdapterHost, BroadcastOptions, SocketDescription } from '../adapter';
+import type { Packet } from '../../protocol/packet';
+import { encodeFor, type AdapterHost, type BroadcastOptions, type SocketDescription } from '../adapter';
 import { InMemoryAdapter } from '../in-memory-adapter';
 import { PendingRequests } from './pending-requests';
 import type { RedisLink } from './redis-link';
@@ -87,7 +87,7 @@ export class RedisAdapter extends InMemoryAdapter {
   }
 
   override broadcast(packet: Packet, opts: BroadcastOptions): void {
-    const frames = encodePacket(packet);
+    const frames = encodeFor(this.host, packet);
     const isVolatile = opts.flags.volatile === true;
     this.#writeLocal(frames, opts, isVolatile);
     if (opts.flags.local === true) return;

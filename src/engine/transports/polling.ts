@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodePayload, encodePayload, type Packet } from 'engine.io-parser';
+import { decodeBinaryPayloadV3, decodePayloadV3, encodePayloadV3 } from '../eio3';
 import { createDebug } from '../../debug';
 import { ENGINE_ERRORS } from '../../errors';
 import { kTransport } from '../symbols';
@@ -44,6 +45,8 @@ export class PollingTransport extends Transport {
   #dataResponse: OwnedResponse | null = null;
   #dataChunks: Buffer[] = [];
   #dataLength = 0;
+  /** Whether the pending POST carries a v3 binary payload (`application/octet-stream`). */
+  #isBinaryBody = false;
   #closeTimer: NodeJS.Timeout | null = null;
 
   constructor(maxHttpBufferSize: number, host: PollingHost | null = null) {
@@ -69,10 +72,7 @@ export class PollingTransport extends Transport {
     const req = this.#pollRequest;
     this.#pollResponse = this.#pollRequest = null;
     if (this.readyState === 'closing') packets.push(CLOSE_PACKET);
-    const isCompressible = isAnyCompressible(packets);
-    encodePayload(packets, (payload) =>
-      writeAnswer(this.#host, req, res, 'text/plain; charset=UTF-8', payload, isCompressible),
-    );
+    this.#answerPackets(req, res, packets);
     if (this.readyState === 'closing') this.#finish();
   }
 
@@ -82,7 +82,7 @@ export class PollingTransport extends Transport {
       if (mode === 'discard') {
         const res = this.#pollResponse;
         this.#pollResponse = this.#pollRequest = null;
-        encodePayload([NOOP_PACKET], (payload) => answer(res, 200, 'text/plain; charset=UTF-8', payload));
+        this.#answerPackets(null, res, [NOOP_PACKET]);
       } else {
         this.send([]);
       }
@@ -92,6 +92,15 @@ export class PollingTransport extends Transport {
     } else {
       this.#finish();
     }
+  }
+
+  /** Answers a GET with `packets` in the session's payload encoding, compressed past the threshold when allowed. */
+  #answerPackets(req: IncomingMessage | null, res: ServerResponse, packets: Packet[]): void {
+    const isCompressible = isAnyCompressible(packets);
+    const write = (payload: string): void =>
+      writeAnswer(this.#host, req, res, 'text/plain; charset=UTF-8', payload, isCompressible);
+    if (this.isEio3) write(encodePayloadV3(packets));
+    else encodePayload(packets, write);
   }
 
   #finish(): void {
@@ -131,8 +140,9 @@ export class PollingTransport extends Transport {
       answer(res, 400, 'application/json', BAD_REQUEST_BODY);
       return;
     }
-    // Protocol v4 payloads are always text; binary bodies were protocol v3 only.
-    if (req.headers['content-type'] === 'application/octet-stream') {
+    // Protocol v4 payloads are always text; binary bodies are protocol v3 only.
+    this.#isBinaryBody = req.headers['content-type'] === 'application/octet-stream';
+    if (this.#isBinaryBody && !this.isEio3) {
       this.reportError('transport error', new Error('invalid content'));
       answer(res, 400, 'application/json', BAD_REQUEST_BODY);
       return;
@@ -169,8 +179,12 @@ export class PollingTransport extends Transport {
     return res;
   }
 
-  #processPayload(payload: string, req: IncomingMessage, res: ServerResponse): void {
-    const packets = decodePayload(payload);
+  #processPayload(body: Buffer, req: IncomingMessage, res: ServerResponse): void {
+    const packets = !this.isEio3
+      ? decodePayload(body.toString('utf8'))
+      : this.#isBinaryBody
+        ? decodeBinaryPayloadV3(body)
+        : decodePayloadV3(body.toString('utf8'));
     for (let i = 0; i < packets.length; i++) {
       const packet = packets[i];
       if (packet.type === 'error') {
@@ -217,13 +231,13 @@ export class PollingTransport extends Transport {
     const res = transport.#endDataRequest(this);
     if (res === null) return;
     // Chunks are joined before decoding so a UTF-8 sequence split across chunks stays intact.
-    const payload = Buffer.concat(transport.#dataChunks, transport.#dataLength).toString('utf8');
+    const body = Buffer.concat(transport.#dataChunks, transport.#dataLength);
     transport.#dataChunks = [];
     if (transport.readyState !== 'open' || transport.owner === null) {
       answer(res, 400, 'application/json', BAD_REQUEST_BODY);
       return;
     }
-    transport.#processPayload(payload, this, res);
+    transport.#processPayload(body, this, res);
   }
 
   static #onDataResponseClose(this: OwnedResponse): void {

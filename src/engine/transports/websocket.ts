@@ -1,6 +1,7 @@
 import { encodePacket, decodePacket, type Packet } from 'engine.io-parser';
 import type { RawData, WebSocket } from 'ws';
 import { createDebug } from '../../debug';
+import { frameBinaryV3, unframeBinaryV3 } from '../eio3';
 import { kTransport } from '../symbols';
 import { Transport, type CloseMode } from '../transport';
 import type { EngineData, SendOptions, TransportName } from '../types';
@@ -121,8 +122,13 @@ export class WebSocketTransport extends Transport {
       deflate !== null &&
       options?.compress !== false &&
       (typeof data === 'string' ? 1 + Buffer.byteLength(data) : data.length) >= deflate.threshold;
-    if (sender === null) {
-      this.#socket.send(typeof data === 'string' ? `4${data}` : data, shouldCompress ? COMPRESSED : UNCOMPRESSED);
+    if (sender === null || this.isEio3) {
+      // v3 sessions take ws's own framing: their binary frames differ from v4's, so the shared frame cache is not
+      // theirs to use.
+      this.#socket.send(
+        typeof data === 'string' ? `4${data}` : this.isEio3 ? frameBinaryV3(data) : data,
+        shouldCompress ? COMPRESSED : UNCOMPRESSED,
+      );
       return;
     }
     this.#writeFrame(sender, shouldCompress ? deflate.shared!.frameOf(data) : frameOf(data));
@@ -189,7 +195,11 @@ export class WebSocketTransport extends Transport {
     if (transport === undefined || transport.readyState !== 'open') return;
     // binaryType is ws's default 'nodebuffer': one Buffer per message, fragments already joined.
     const bytes = data as Buffer;
-    if (isBinary) transport.reportMessage(bytes);
+    if (isBinary && transport.isEio3) {
+      const message = unframeBinaryV3(bytes);
+      if (message === null) transport.reportPacket({ type: 'error', data: 'parser error' });
+      else transport.reportMessage(message);
+    } else if (isBinary) transport.reportMessage(bytes);
     else if (bytes[0] === MESSAGE_TYPE_BYTE) transport.reportMessage(bytes.toString('utf8', 1));
     else transport.reportPacket(decodePacket(bytes.toString()));
   }

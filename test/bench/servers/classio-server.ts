@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { IsString, MaxLength } from 'class-validator';
 import { injectable } from 'tsyringe';
 import { Namespace, On, Payload, Server, type Socket } from '../../../src';
+import * as msgpackParser from 'socket.io-msgpack-parser';
 import { createChatApp } from '../../../examples/chat/server';
 import { portOf, runPeer, type StartedPeer } from './control';
 
@@ -15,10 +16,12 @@ import { portOf, runPeer, type StartedPeer } from './control';
  *   baseline), a plain function registered with `server.on`, a decorated class method, and a decorated class
  *   method whose payload is a validated DTO.
  *
+ * - `msgpack`: the msgpack-echo workload's server, `ack` echoed with socket.io-msgpack-parser.
+ *
  * Usage alone: `node dist/test/bench/servers/classio-server.js [variant]`.
  */
 
-export type ClassioVariant = 'app' | 'socket-on' | 'plain' | 'decorated' | 'dto';
+export type ClassioVariant = 'app' | 'socket-on' | 'plain' | 'decorated' | 'dto' | 'msgpack';
 
 const GREETING = { data: 'Connected', count: 0 };
 
@@ -67,6 +70,15 @@ function onSocketOnConnection(socket: Socket): void {
   socket.on('echo', (payload: unknown, ack: (...args: unknown[]) => void) => ack(payload));
 }
 
+/** The msgpack-echo baseline: `ack` answers with its arguments, as the Socket.IO peer's listener does. */
+function onMsgpackConnection(socket: Socket): void {
+  greet(socket);
+  socket.on('ack', (...args: unknown[]) => {
+    const ack = args.pop();
+    if (typeof ack === 'function') (ack as (...answer: unknown[]) => void)(...args);
+  });
+}
+
 /** Builds the classio server of a variant, listening on 127.0.0.1:`port`. */
 export async function startClassioPeer(variant: ClassioVariant, port = 0): Promise<StartedPeer> {
   if (variant === 'app') {
@@ -74,11 +86,15 @@ export async function startClassioPeer(variant: ClassioVariant, port = 0): Promi
     const address = await app.listen();
     return { port: address.port, close: () => app.close() };
   }
-  const server = new Server({ cors: { origin: '*' } });
+  // The msgpack variant is the socket-on baseline with socket.io-msgpack-parser (the msgpack-echo workload).
+  const server = new Server({ cors: { origin: '*' }, parser: variant === 'msgpack' ? msgpackParser : undefined });
   const test = server.of('/test');
   switch (variant) {
     case 'socket-on':
       test.on('connection', onSocketOnConnection);
+      break;
+    case 'msgpack':
+      test.on('connection', onMsgpackConnection);
       break;
     case 'plain':
       test.on('connection', greet);
@@ -91,7 +107,7 @@ export async function startClassioPeer(variant: ClassioVariant, port = 0): Promi
       server.register(ValidatedEcho);
       break;
     default:
-      throw new Error(`unknown classio variant '${String(variant)}' (app, socket-on, plain, decorated, dto)`);
+      throw new Error(`unknown classio variant '${String(variant)}' (app, socket-on, plain, decorated, dto, msgpack)`);
   }
   const httpServer = await server.listen(port, '127.0.0.1');
   return { port: portOf(httpServer), close: () => server.close() };

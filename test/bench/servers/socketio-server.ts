@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import * as msgpackParser from 'socket.io-msgpack-parser';
 import type { DefaultEventsMap } from 'socket.io/dist/typed-events';
 import { portOf, runPeer } from './control';
 
@@ -15,9 +16,12 @@ interface ChatData {
 type ChatSocket = Socket<DefaultEventsMap, DefaultEventsMap, Record<string, never>, ChatData>;
 
 /** Starts the peer on 127.0.0.1:`port` (0 for any free port). */
-export async function startSocketIoPeer(port = 0): Promise<{ port: number; close(): Promise<void> }> {
+export async function startSocketIoPeer(
+  port = 0,
+  parser: typeof msgpackParser | undefined = undefined,
+): Promise<{ port: number; close(): Promise<void> }> {
   const httpServer = createServer();
-  const io = new Server(httpServer, { serveClient: false, cors: { origin: '*' } });
+  const io = new Server(httpServer, { serveClient: false, cors: { origin: '*' }, ...(parser && { parser }) });
   const test = io.of('/test');
 
   test.on('connection', (socket: ChatSocket) => {
@@ -68,4 +72,8 @@ export async function startSocketIoPeer(port = 0): Promise<{ port: number; close
   };
 }
 
-if (require.main === module) void runPeer('socket.io', startSocketIoPeer);
+if (require.main === module) {
+  // `msgpack`: the same namespace with socket.io-msgpack-parser (the msgpack-echo workload).
+  const parser = process.argv[2] === 'msgpack' ? msgpackParser : undefined;
+  void runPeer(parser ? 'socket.io msgpack' : 'socket.io', (port) => startSocketIoPeer(port, parser));
+}

@@ -51,6 +51,18 @@ export const PEERS: Readonly<Record<PeerName, PeerSpec>> = {
     args: ['dto'],
     isClassio: true,
   },
+  'classio-msgpack': {
+    name: 'classio-msgpack',
+    script: path.join(SERVERS, 'classio-server.js'),
+    args: ['msgpack'],
+    isClassio: true,
+  },
+  'socket.io-msgpack': {
+    name: 'socket.io-msgpack',
+    script: path.join(SERVERS, 'socketio-server.js'),
+    args: ['msgpack'],
+    isClassio: false,
+  },
 };
 
 /** The twin of a classio peer that runs the compared ref's compiled server with the same arguments. */

@@ -11,7 +11,15 @@ import { readCompareRef } from './compare';
 
 /** The servers under test. */
 export type PeerName =
-  'classio' | 'socket.io' | 'bare-ws' | 'classio-socket-on' | 'classio-plain' | 'classio-decorated' | 'classio-dto';
+  | 'classio'
+  | 'socket.io'
+  | 'bare-ws'
+  | 'classio-socket-on'
+  | 'classio-plain'
+  | 'classio-decorated'
+  | 'classio-dto'
+  | 'classio-msgpack'
+  | 'socket.io-msgpack';
 
 /** A classio peer built from the git ref of `--compare <ref>`: the same server file, the ref's code. */
 export type RefPeerName = `${PeerName}@ref`;
