@@ -152,7 +152,9 @@ export class Socket implements AdapterSocket {
           throw new UsageError('timeout(ms).emit() needs an ack callback as last argument');
         assertEmittable(event);
         const id = this.registerAck(callback as (...a: unknown[]) => void, ms);
-        this.#writeFlagged(this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
+        this.#writeFlagged(
+          this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }),
+        );
         return true;
       },
       emitWithAck: (event, ...args) => this.#emitWithAck(event, args, ms),
@@ -450,7 +452,9 @@ export class Socket implements AdapterSocket {
         timeoutMs > 0 ? timeoutMs : undefined,
         true,
       );
-      this.#writeFlagged(this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
+      this.#writeFlagged(
+        this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }),
+      );
     });
   }
 
