@@ -6,6 +6,10 @@
  * Environment: HOST (127.0.0.1), PORT (5000), CHAT_BACKGROUND_INTERVAL_MS (10000; 0 disables the background
  * task), CHAT_TOKEN (`secret`, the token `/private` expects in the handshake's auth).
  *
+ * The Socket.IO Admin UI: CLASSIO_ADMIN_UI=1 with CLASSIO_ADMIN_UI_PASSWORD (required) serves it on `/admin`;
+ * CLASSIO_ADMIN_UI_USERNAME (`admin`), CLASSIO_ADMIN_UI_READONLY=1 (look only), CLASSIO_ADMIN_UI_ORIGIN
+ * (`https://admin.socket.io`, the origin the UI is served from, allowed by CORS with credentials).
+ *
  * The event names and payloads below are a contract other clients rely on; keep them exactly.
  */
 import 'reflect-metadata';
@@ -13,7 +17,9 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { container as rootContainer } from 'tsyringe';
+import { hashSync } from 'bcryptjs';
 import { Server, type CloseOptions, type ServerOptions } from '../../src';
+import { instrument, type AdminUi } from '../../src/admin-ui';
 import { ChatSettings, BackgroundTicker } from './services';
 import { PrivateNamespace, RootNamespace, TestNamespace } from './namespaces';
 import { resolvePublicFile } from './static-files';
@@ -34,6 +40,18 @@ export interface ChatAppOptions {
   log: (line: string) => void;
   /** Extra classio server options (transports, ping timings, adapter, ...). */
   server: ServerOptions;
+  /** The Admin UI on `/admin`, or null (the default) for none (env CLASSIO_ADMIN_UI=1 and the variables above). */
+  adminUi: ChatAdminUiOptions | null;
+}
+
+/** The example's Admin UI: who may log in, from which origin, and whether it may act on sockets. */
+export interface ChatAdminUiOptions {
+  username: string;
+  /** The password in clear: the app hashes it with bcrypt at startup. */
+  password: string;
+  readonly: boolean;
+  /** The origin the UI is served from (CORS, with credentials). */
+  origin: string;
 }
 
 const DEFAULTS: ChatAppOptions = {
@@ -43,6 +61,7 @@ const DEFAULTS: ChatAppOptions = {
   token: 'secret',
   log: (line) => process.stdout.write(`${line}\n`),
   server: {},
+  adminUi: null,
 };
 
 /** The running pieces of the example. */
@@ -68,6 +87,15 @@ export function chatOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partia
     options.backgroundIntervalMs = parseNonNegative('CHAT_BACKGROUND_INTERVAL_MS', env.CHAT_BACKGROUND_INTERVAL_MS);
   }
   if (env.CHAT_TOKEN) options.token = env.CHAT_TOKEN;
+  if (env.CLASSIO_ADMIN_UI === '1') {
+    if (!env.CLASSIO_ADMIN_UI_PASSWORD) throw new Error('CLASSIO_ADMIN_UI=1 needs CLASSIO_ADMIN_UI_PASSWORD');
+    options.adminUi = {
+      username: env.CLASSIO_ADMIN_UI_USERNAME || 'admin',
+      password: env.CLASSIO_ADMIN_UI_PASSWORD,
+      readonly: env.CLASSIO_ADMIN_UI_READONLY === '1',
+      origin: env.CLASSIO_ADMIN_UI_ORIGIN || 'https://admin.socket.io',
+    };
+  }
   return options;
 }
 
@@ -86,9 +114,11 @@ export function createChatApp(options: Partial<ChatAppOptions> = {}): ChatApp {
   const settings: ChatAppOptions = { ...DEFAULTS, ...options };
   const httpServer = createServer(serveStatic);
   const container = rootContainer.createChildContainer();
+  const adminUiOptions = settings.adminUi;
   const server = new Server(httpServer, {
     path: '/socket.io/',
-    cors: { origin: '*' },
+    // The Admin UI polls with credentials, which a wildcard origin does not allow.
+    cors: adminUiOptions === null ? { origin: '*' } : { origin: adminUiOptions.origin, credentials: true },
     ...settings.server,
     container,
   });
@@ -101,6 +131,13 @@ export function createChatApp(options: Partial<ChatAppOptions> = {}): ChatApp {
   container.registerInstance(BackgroundTicker, ticker);
 
   server.register(TestNamespace).register(PrivateNamespace).register(RootNamespace);
+  const adminUi: AdminUi | null =
+    adminUiOptions === null
+      ? null
+      : instrument(server, {
+          auth: { type: 'basic', username: adminUiOptions.username, password: hashSync(adminUiOptions.password, 10) },
+          readonly: adminUiOptions.readonly,
+        });
 
   return {
     server,
@@ -117,6 +154,7 @@ export function createChatApp(options: Partial<ChatAppOptions> = {}): ChatApp {
     },
     async close(options?: CloseOptions) {
       ticker.stop();
+      adminUi?.close();
       await server.close(options);
       if (httpServer.listening) {
         await new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import { PacketType, type Packet } from '../protocol/packet';
+import { decodeEncoded } from '../protocol/decode-encoded';
 import { AckLimitError, AckTimeoutError, DisconnectedError, UsageError } from '../errors';
 import type { EngineConnection, EngineData } from '../engine/types';
 import type { AdapterSocket, SocketDescription } from '../adapter/adapter';
@@ -13,6 +14,7 @@ import { BroadcastOperator, roomSet } from './broadcast-operator';
 import { dispatchEvent } from './dispatch';
 import type { CatchAllListener, DisconnectListener, EventListener, OtherEvent } from './listeners';
 import { assertEmittable, createSid, isThenable } from './util';
+import { callCatchAll, registeredListeners, withListener, withoutListener } from './catch-all';
 
 /** The events a socket emits locally, with the reason it ends (clients may not send them). */
 type LocalEvent = 'disconnecting' | 'disconnect';
@@ -48,6 +50,8 @@ export class Socket implements AdapterSocket {
   #nextAckId = 0;
   #listeners: Map<string, EventListener[]> | null = null;
   #anyListeners: CatchAllListener[] | null = null;
+  /** `onAnyOutgoing` listeners; null while there are none, so that a write pays one check. */
+  #anyOutgoing: CatchAllListener[] | null = null;
   /** The registered listener behind each call the binder made for one, so that `off` finds it. */
   #bound: WeakMap<Listener, Listener> | null = null;
   /** The flags of the next emit (`volatile`, `compress(false)`); the emit clears them. */
@@ -130,6 +134,7 @@ export class Socket implements AdapterSocket {
       args.pop();
       id = this.registerAck(last as (...a: unknown[]) => void);
     }
+    if (this.#anyOutgoing !== null) this.#notifyOutgoing(event, args);
     args.unshift(event);
     this.#writeFlagged(this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: args }));
     return true;
@@ -152,6 +157,7 @@ export class Socket implements AdapterSocket {
           throw new UsageError('timeout(ms).emit() needs an ack callback as last argument');
         assertEmittable(event);
         const id = this.registerAck(callback as (...a: unknown[]) => void, ms);
+        if (this.#anyOutgoing !== null) this.#notifyOutgoing(event, args);
         this.#writeFlagged(
           this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }),
         );
@@ -279,8 +285,56 @@ export class Socket implements AdapterSocket {
   /** Listens to every incoming event: `listener(event, ...args)`, the arguments `unknown` as for {@link on}; in a
    * handler's context as {@link on} says. */
   onAny(listener: CatchAllListener): this {
-    (this.#anyListeners ??= []).push(this.#bind(null, listener as Listener));
+    this.#anyListeners = withListener(this.#anyListeners, this.#bind(null, listener as Listener), false);
     return this;
+  }
+
+  /** Like {@link onAny}, called before the catch-all listeners already registered. */
+  prependAny(listener: CatchAllListener): this {
+    this.#anyListeners = withListener(this.#anyListeners, this.#bind(null, listener as Listener), true);
+    return this;
+  }
+
+  /** Removes a listener added with {@link onAny} or {@link prependAny}, or every one of them without an argument. */
+  offAny(listener?: CatchAllListener): this {
+    this.#anyListeners = withoutListener(this.#anyListeners, listener, (call) => this.#originalOf(call));
+    return this;
+  }
+
+  /** The incoming catch-all listeners, in calling order (a copy). */
+  listenersAny(): CatchAllListener[] {
+    return registeredListeners(this.#anyListeners, (call) => this.#originalOf(call));
+  }
+
+  /**
+   * Listens to every event sent to this client: `listener(event, ...args)`, called before the packet is written.
+   * It sees this socket's own emits and every broadcast that reaches it (from this process, another one of the
+   * cluster or an emitter), but not ack answers. A broadcast is encoded once for all its recipients, so a listener
+   * of a broadcast receives the arguments as the client will (decoded from the frames: dates as strings, binary
+   * as Buffers).
+   *
+   * @example socket.onAnyOutgoing((event, ...args) => log.debug({ sid: socket.id, event }, 'sent'));
+   */
+  onAnyOutgoing(listener: CatchAllListener): this {
+    this.#anyOutgoing = withListener(this.#anyOutgoing, this.#bind(null, listener as Listener), false);
+    return this;
+  }
+
+  /** Like {@link onAnyOutgoing}, called before the outgoing listeners already registered. */
+  prependAnyOutgoing(listener: CatchAllListener): this {
+    this.#anyOutgoing = withListener(this.#anyOutgoing, this.#bind(null, listener as Listener), true);
+    return this;
+  }
+
+  /** Removes a listener added with {@link onAnyOutgoing} or {@link prependAnyOutgoing}, or all without an argument. */
+  offAnyOutgoing(listener?: CatchAllListener): this {
+    this.#anyOutgoing = withoutListener(this.#anyOutgoing, listener, (call) => this.#originalOf(call));
+    return this;
+  }
+
+  /** The outgoing catch-all listeners, in calling order (a copy). */
+  listenersAnyOutgoing(): CatchAllListener[] {
+    return registeredListeners(this.#anyOutgoing, (call) => this.#originalOf(call));
   }
 
   /** @internal Socket.IO-style listeners of an event, or undefined. */
@@ -294,10 +348,16 @@ export class Socket implements AdapterSocket {
   }
 
   /**
-   * AdapterSocket: writes encoded frames, holding them back while the socket is still connecting (a volatile
-   * packet cannot be written at once then, so it is dropped).
+   * AdapterSocket: writes encoded frames (a broadcast, or an event another layer encoded), holding them back while
+   * the socket is still connecting (a volatile packet cannot be written at once then, so it is dropped). Outgoing
+   * catch-all listeners see the event first.
    */
   writeEncoded(frames: readonly EngineData[], isVolatile = false, shouldCompress = true): void {
+    if (this.#anyOutgoing !== null) this.#notifyOutgoingFrames(frames);
+    this.#write(frames, isVolatile, shouldCompress);
+  }
+
+  #write(frames: readonly EngineData[], isVolatile: boolean, shouldCompress: boolean): void {
     if (this.#state === 'connected') this.client.write(frames, isVolatile, shouldCompress);
     else if (this.#state === 'connecting' && !isVolatile) (this.#heldBack ??= []).push(frames);
   }
@@ -306,11 +366,11 @@ export class Socket implements AdapterSocket {
   #writeFlagged(frames: readonly EngineData[]): void {
     const flags = this.#nextFlags;
     if (flags === 0) {
-      this.writeEncoded(frames);
+      this.#write(frames, false, true);
       return;
     }
     this.#nextFlags = 0;
-    this.writeEncoded(frames, (flags & FLAG_VOLATILE) !== 0, (flags & FLAG_UNCOMPRESSED) === 0);
+    this.#write(frames, (flags & FLAG_VOLATILE) !== 0, (flags & FLAG_UNCOMPRESSED) === 0);
   }
 
   /** The broadcast flags of the next emit, for an operator made from this socket, and clears them. */
@@ -452,6 +512,7 @@ export class Socket implements AdapterSocket {
         timeoutMs > 0 ? timeoutMs : undefined,
         true,
       );
+      if (this.#anyOutgoing !== null) this.#notifyOutgoing(event, args);
       this.#writeFlagged(
         this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }),
       );
@@ -467,6 +528,24 @@ export class Socket implements AdapterSocket {
       if (pending.isErrorFirst)
         pending.callback(new DisconnectedError(`socket ${this.id} of ${this.nsp.name} disconnected before answering`));
     }
+  }
+
+  #notifyOutgoing(event: string, args: readonly unknown[]): void {
+    callCatchAll(this.#anyOutgoing!, event, args, `outgoing catch-all listener of ${this.nsp.name}`, (message, err) =>
+      this.nsp.server.logError(message, err),
+    );
+  }
+
+  #notifyOutgoingFrames(frames: readonly EngineData[]): void {
+    const packet = decodeEncoded(frames);
+    if (packet === null || !Array.isArray(packet.data)) return;
+    const [event, ...args] = packet.data as unknown[];
+    if (typeof event === 'string') this.#notifyOutgoing(event, args);
+  }
+
+  /** The listener as registered, behind what the binder made of it. */
+  #originalOf(call: CatchAllListener): CatchAllListener {
+    return (this.#bound?.get(call as Listener) as CatchAllListener | undefined) ?? call;
   }
 
   /** What the socket calls for `listener`: the server's binder decides (see `ListenerBinder`). */

@@ -6,6 +6,7 @@
 import { Server } from '../../src/server';
 import type { Socket } from '../../src/namespace/socket';
 import type { DisconnectReason } from '../../src/namespace/disconnect-reason';
+import type { CatchAllListener } from '../../src/namespace/listeners';
 
 /** `true` when `A` and `B` are the same type (`any` equals nothing else). */
 type Equals<A, B> = (<U>() => U extends A ? 1 : 2) extends <U>() => U extends B ? 1 : 2 ? true : false;
@@ -51,6 +52,14 @@ server.of('/chat').on('connection', (socket) => {
     // @ts-expect-error: a catch-all listener's arguments are unknown until narrowed
     takesNumber(args[0]);
   });
+  socket.onAnyOutgoing((event, ...args) => {
+    assertType<Equals<typeof event, string>>();
+    assertType<Equals<typeof args, unknown[]>>();
+    return [event, args];
+  });
+  assertType<Equals<ReturnType<typeof socket.listenersAnyOutgoing>, CatchAllListener[]>>();
+  // @ts-expect-error: an outgoing catch-all listener receives the event name first, a string
+  socket.prependAnyOutgoing((_event: number) => undefined);
 });
 
 // @ts-expect-error: a connection listener receives a Socket, not a number
