@@ -4,6 +4,7 @@ import { createDebug } from '../debug';
 import type { EngineCloseReason, EngineConnection, EngineData } from '../engine/types';
 import type { ServerNamespace } from './server-namespace';
 import type { Socket } from './socket';
+import type { Instrumentation } from './instrumentation';
 
 const debug = createDebug('classio:namespace');
 
@@ -17,6 +18,8 @@ export interface ClientHost {
   readonly maxAttachments: number;
   /** @internal Reports an error nobody handled; never throws. */
   logError(message: string, err: unknown): void;
+  /** @internal Metrics, traces and logs, or null when all are off. */
+  readonly instrumentation: Instrumentation | null;
 }
 
 const kClient = Symbol('classio.client');
@@ -42,12 +45,15 @@ export class Client {
   #moreSockets: Map<string, Socket> | null = null;
   readonly #host: ClientHost;
   readonly #packets: PacketDecoder;
+  /** The instrumentation when it records metrics (bytes in and out), else null: one check per message. */
+  readonly #probe: Instrumentation | null;
   #connectTimer: NodeJS.Timeout | null;
 
   constructor(host: ClientHost, conn: EngineConnection) {
     this.#host = host;
     this.conn = conn;
     this.#packets = new PacketDecoder(this, host.maxAttachments);
+    this.#probe = host.instrumentation?.hasMetrics === true ? host.instrumentation : null;
     // Listeners are shared functions that find their client through a slot, not closures per connection.
     (conn as unknown as ClientSlot)[kClient] = this;
     conn.on('message', onMessage);
@@ -58,6 +64,7 @@ export class Client {
   /** Writes encoded frames (one Socket.IO packet). Volatile frames are dropped if the transport is not open. */
   write(frames: readonly EngineData[], isVolatile: boolean): void {
     if (isVolatile && this.conn.readyState !== 'open') return;
+    if (this.#probe !== null) this.#probe.bytesOut(this.conn.transportName, frames);
     if (frames.length === 1) this.conn.send(frames[0]);
     else this.conn.sendAll(frames);
   }
@@ -106,6 +113,7 @@ export class Client {
 
   /** @internal Decodes one Engine.IO message; its packet comes back through {@link onPacket}. */
   onData(data: EngineData): void {
+    if (this.#probe !== null) this.#probe.bytesIn(this.conn.transportName, data);
     this.#packets.add(data);
   }
 

@@ -23,6 +23,8 @@ interface PendingAck {
   /** Error-first callbacks (timeout forms) are told of a timeout or a disconnect; plain ones are dropped. */
   readonly isErrorFirst: boolean;
   readonly timer: NodeJS.Timeout | null;
+  /** The event the ack answers, for the ack metrics; undefined for a broadcast's (its operator counts those). */
+  readonly event: string | undefined;
 }
 
 /**
@@ -107,10 +109,10 @@ export class Socket implements AdapterSocket {
     let id: number | undefined;
     if (typeof last === 'function') {
       args.pop();
-      id = this.registerAck(last as (...a: unknown[]) => void);
+      id = this.registerAck(last as (...a: unknown[]) => void, undefined, false, event);
     }
     args.unshift(event);
-    this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: args }));
+    this.#write(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: args }));
     return true;
   }
 
@@ -130,8 +132,8 @@ export class Socket implements AdapterSocket {
         if (typeof callback !== 'function')
           throw new UsageError('timeout(ms).emit() needs an ack callback as last argument');
         assertEmittable(event);
-        const id = this.registerAck(callback as (...a: unknown[]) => void, ms);
-        this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
+        const id = this.registerAck(callback as (...a: unknown[]) => void, ms, true, event);
+        this.#write(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
         return true;
       },
       emitWithAck: (event, ...args) => this.#emitWithAck(event, args, ms),
@@ -269,8 +271,15 @@ export class Socket implements AdapterSocket {
     return this.#anyListeners;
   }
 
-  /** AdapterSocket: writes encoded frames, holding them back while the socket is still connecting. */
+  /** AdapterSocket: writes a broadcast's encoded frames (counted as a delivery when metrics are on). */
   writeEncoded(frames: readonly EngineData[], isVolatile = false): void {
+    const probe = this.nsp.metricsProbe;
+    if (probe !== null) probe.delivered(this.nsp.name);
+    this.#write(frames, isVolatile);
+  }
+
+  /** Writes encoded frames, holding them back while the socket is still connecting. */
+  #write(frames: readonly EngineData[], isVolatile = false): void {
     if (this.#state === 'connected') this.client.write(frames, isVolatile);
     else if (this.#state === 'connecting') (this.#heldBack ??= []).push(frames);
   }
@@ -279,11 +288,13 @@ export class Socket implements AdapterSocket {
    * AdapterSocket: registers a server-to-client ack. With a timeout the callback is error-first (`AckTimeoutError`,
    * or `DisconnectedError` when the socket goes first); `isErrorFirst` alone asks for the same without a timer.
    * Throws `AckLimitError` when the socket already awaits `maxPendingAcks` answers (nothing is registered).
+   * `event` names the emitted event for the ack metrics.
    */
   registerAck(
     callback: (...args: unknown[]) => void,
     timeoutMs?: number,
     isErrorFirst = timeoutMs !== undefined,
+    event?: string,
   ): number {
     const acks = (this.#acks ??= new Map());
     const limit = this.nsp.server.maxPendingAcks;
@@ -295,12 +306,13 @@ export class Socket implements AdapterSocket {
       timeoutMs !== undefined
         ? setTimeout(() => {
             acks.delete(id);
+            if (event !== undefined) this.nsp.metricsProbe?.ackSettled(this.nsp.name, event, true);
             callback(
               new AckTimeoutError(`ack of socket ${this.id} in ${this.nsp.name} timed out after ${timeoutMs} ms`),
             );
           }, timeoutMs)
         : null;
-    acks.set(id, { callback, isErrorFirst, timer });
+    acks.set(id, { callback, isErrorFirst, timer, event });
     return id;
   }
 
@@ -371,6 +383,7 @@ export class Socket implements AdapterSocket {
     if (pending === undefined) return;
     this.#acks.delete(id);
     if (pending.timer !== null) clearTimeout(pending.timer);
+    if (pending.event !== undefined) this.nsp.metricsProbe?.ackSettled(this.nsp.name, pending.event, false);
     const args = packet.data as unknown[];
     if (pending.isErrorFirst) pending.callback(null, ...args);
     else pending.callback(...args);
@@ -401,8 +414,9 @@ export class Socket implements AdapterSocket {
         },
         timeoutMs > 0 ? timeoutMs : undefined,
         true,
+        event,
       );
-      this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
+      this.#write(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }));
     });
   }
 
