@@ -1,4 +1,4 @@
-import type { Attributes, Counter as OtelCounter, Histogram as OtelHistogram, Meter } from '@opentelemetry/api';
+import type { Counter as OtelCounter, Histogram as OtelHistogram, Meter } from '@opentelemetry/api';
 import type * as PromClient from 'prom-client';
 
 /**
