@@ -4,6 +4,7 @@ import { injectable } from 'tsyringe';
 import { Namespace, On, Payload, Server, type Socket } from '../../../src';
 import { createChatApp } from '../../../examples/chat/server';
 import { portOf, runPeer, type StartedPeer } from './control';
+import { observabilityOptions } from './observability-options';
 
 /**
  * The classio peers.
@@ -15,10 +16,13 @@ import { portOf, runPeer, type StartedPeer } from './control';
  *   baseline), a plain function registered with `server.on`, a decorated class method, and a decorated class
  *   method whose payload is a validated DTO.
  *
+ * - `metrics`, `tracing`: the `decorated` handler with metrics on (OpenTelemetry SDK meter and prom-client) or
+ *   tracing on (OpenTelemetry SDK tracer, spans discarded), for the cost of observability per message.
+ *
  * Usage alone: `node dist/test/bench/servers/classio-server.js [variant]`.
  */
 
-export type ClassioVariant = 'app' | 'socket-on' | 'plain' | 'decorated' | 'dto';
+export type ClassioVariant = 'app' | 'socket-on' | 'plain' | 'decorated' | 'dto' | 'metrics' | 'tracing';
 
 const GREETING = { data: 'Connected', count: 0 };
 
@@ -74,7 +78,7 @@ export async function startClassioPeer(variant: ClassioVariant, port = 0): Promi
     const address = await app.listen();
     return { port: address.port, close: () => app.close() };
   }
-  const server = new Server({ cors: { origin: '*' } });
+  const server = new Server({ cors: { origin: '*' }, ...observabilityOptions(variant) });
   const test = server.of('/test');
   switch (variant) {
     case 'socket-on':
@@ -85,13 +89,15 @@ export async function startClassioPeer(variant: ClassioVariant, port = 0): Promi
       server.on('echo', (payload: unknown) => payload, { namespace: '/test' });
       break;
     case 'decorated':
+    case 'metrics':
+    case 'tracing':
       server.register(DecoratedEcho);
       break;
     case 'dto':
       server.register(ValidatedEcho);
       break;
     default:
-      throw new Error(`unknown classio variant '${String(variant)}' (app, socket-on, plain, decorated, dto)`);
+      throw new Error(`unknown classio variant '${String(variant)}' (app, socket-on, plain, decorated, dto, metrics, tracing)`);
   }
   const httpServer = await server.listen(port, '127.0.0.1');
   return { port: portOf(httpServer), close: () => server.close() };

@@ -50,6 +50,18 @@ export const PEERS: Readonly<Record<PeerName, PeerSpec>> = {
     args: ['dto'],
     isClassio: true,
   },
+  'classio-metrics': {
+    name: 'classio-metrics',
+    script: path.join(SERVERS, 'classio-server.js'),
+    args: ['metrics'],
+    isClassio: true,
+  },
+  'classio-tracing': {
+    name: 'classio-tracing',
+    script: path.join(SERVERS, 'classio-server.js'),
+    args: ['tracing'],
+    isClassio: true,
+  },
 };
 
 /** The cores: server on 0, load generator on 1. */
