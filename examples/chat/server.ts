@@ -4,7 +4,8 @@
  *   npm start          # builds, then serves http://127.0.0.1:5000
  *
  * Environment: HOST (127.0.0.1), PORT (5000), CHAT_BACKGROUND_INTERVAL_MS (10000; 0 disables the background
- * task), CHAT_TOKEN (`secret`, the token `/private` expects in the handshake's auth).
+ * task), CHAT_TOKEN (`secret`, the token `/private` expects in the handshake's auth), CHAT_METRICS (`1` serves the
+ * server's metrics in the Prometheus text format on `GET /metrics`; needs the optional peer prom-client).
  *
  * The event names and payloads below are a contract other clients rely on; keep them exactly.
  */
@@ -17,6 +18,7 @@ import { Server, type CloseOptions, type ServerOptions } from '../../src';
 import { ChatSettings, BackgroundTicker } from './services';
 import { PrivateNamespace, RootNamespace, TestNamespace } from './namespaces';
 import { resolvePublicFile } from './static-files';
+import { serveMetrics } from './metrics-endpoint';
 
 export { ChatSettings, BackgroundTicker } from './services';
 
@@ -30,6 +32,8 @@ export interface ChatAppOptions {
   backgroundIntervalMs: number;
   /** The token `/private` accepts. Default `secret` (env CHAT_TOKEN). */
   token: string;
+  /** Serve `GET /metrics` (Prometheus text, through prom-client). Default false (env CHAT_METRICS=1). */
+  metrics: boolean;
   /** Where the app writes its log lines (connects, disconnects). Default: stdout. */
   log: (line: string) => void;
   /** Extra classio server options (transports, ping timings, adapter, ...). */
@@ -41,6 +45,7 @@ const DEFAULTS: ChatAppOptions = {
   port: 5000,
   backgroundIntervalMs: 10_000,
   token: 'secret',
+  metrics: false,
   log: (line) => process.stdout.write(`${line}\n`),
   server: {},
 };
@@ -59,7 +64,7 @@ export interface ChatApp {
   close(options?: CloseOptions): Promise<void>;
 }
 
-/** Reads the app's options from the environment (HOST, PORT, CHAT_BACKGROUND_INTERVAL_MS, CHAT_TOKEN). */
+/** Reads the app's options from the environment (HOST, PORT, CHAT_BACKGROUND_INTERVAL_MS, CHAT_TOKEN, CHAT_METRICS). */
 export function chatOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ChatAppOptions> {
   const options: Partial<ChatAppOptions> = {};
   if (env.HOST) options.host = env.HOST;
@@ -68,6 +73,7 @@ export function chatOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partia
     options.backgroundIntervalMs = parseNonNegative('CHAT_BACKGROUND_INTERVAL_MS', env.CHAT_BACKGROUND_INTERVAL_MS);
   }
   if (env.CHAT_TOKEN) options.token = env.CHAT_TOKEN;
+  if (env.CHAT_METRICS) options.metrics = env.CHAT_METRICS === '1' || env.CHAT_METRICS === 'true';
   return options;
 }
 
@@ -84,11 +90,14 @@ function parseNonNegative(name: string, value: string): number {
  */
 export function createChatApp(options: Partial<ChatAppOptions> = {}): ChatApp {
   const settings: ChatAppOptions = { ...DEFAULTS, ...options };
-  const httpServer = createServer(serveStatic);
+  const httpServer = createServer((req, res) => {
+    if (!serveMetrics(server.metricsRegistry, req, res)) serveStatic(req, res);
+  });
   const container = rootContainer.createChildContainer();
   const server = new Server(httpServer, {
     path: '/socket.io/',
     cors: { origin: '*' },
+    ...(settings.metrics ? { metrics: { prometheus: true } } : {}),
     ...settings.server,
     container,
   });

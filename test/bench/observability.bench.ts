@@ -21,7 +21,8 @@ function request(client: RawClient): Frame {
 
 export const suite: Suite = {
   id: 'observability',
-  title: '(16) observability: decorated `echo` answered by ack, plain vs metrics on vs tracing on, 50 clients, websocket',
+  title:
+    '(16) observability: decorated `echo` answered by ack, plain vs metrics on vs tracing on, 50 clients, websocket',
   file: __filename,
   peers: ['classio-decorated', 'classio-metrics', 'classio-tracing'],
   baselines: ['classio-decorated'],

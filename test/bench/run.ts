@@ -15,8 +15,8 @@ import { runIfMain } from './support/runner';
  * Environment: BENCH_RUNS (3), BENCH_SECONDS (5), BENCH_WARMUP (2), BENCH_QUICK=1 (1 short run, fewer clients),
  * BENCH_WORKLOADS=ping,echo,ack,fanout,connect,polling,decorators,observability, BENCH_PEERS=classio,socket.io,
  * bare-ws,classio-plain,classio-decorated,classio-dto,classio-socket-on,classio-metrics,classio-tracing,
- * BENCH_PROFILE=1 (CPU profiles of the classio servers' measured windows; =all for every peer), BENCH_CLIENT=library (the `ws` package and Node's `http`
- * client as load clients instead of the hand-rolled ones),
+ * BENCH_PROFILE=1 (CPU profiles of the classio servers' measured windows; =all for every peer),
+ * BENCH_CLIENT=library (the `ws` package and Node's `http` client as load clients instead of the hand-rolled ones),
  * BENCH_PIN=0 (no taskset), BENCH_FANOUT_WINDOW=64 (broadcasts in flight in fan-out).
  */
 export const suites = [ping, echo, ack, fanout, connect, polling, decorators, observability];

@@ -97,7 +97,9 @@ export async function startClassioPeer(variant: ClassioVariant, port = 0): Promi
       server.register(ValidatedEcho);
       break;
     default:
-      throw new Error(`unknown classio variant '${String(variant)}' (app, socket-on, plain, decorated, dto, metrics, tracing)`);
+      throw new Error(
+        `unknown classio variant '${String(variant)}' (app, socket-on, plain, decorated, dto, metrics, tracing)`,
+      );
   }
   const httpServer = await server.listen(port, '127.0.0.1');
   return { port: portOf(httpServer), close: () => server.close() };
