@@ -27,13 +27,16 @@ import { bindListenerToContext } from './runtime/listener-context';
 import type { ConnectionListener, OtherEvent } from './namespace/listeners';
 import { isThenable } from './namespace/util';
 import { createDebug } from './debug';
+import type { Instrumentation, LogFields } from './namespace/instrumentation';
+import type { Observer } from './observability/observer';
+import type { LogSink, Logger, LogLevel } from './observability/structured-log';
+import { setUpObservability, type MetricsOptions, type TracingOptions } from './observability/options';
+import type { Registry as PromRegistry } from 'prom-client';
 
 const debug = createDebug('classio:server');
 
-/** Where unhandled errors are reported. */
-export interface Logger {
-  error(message: string, err?: unknown): void;
-}
+export type { Logger, LogLevel } from './observability/structured-log';
+export type { MetricsOptions, TracingOptions } from './observability/options';
 
 /**
  * A connection the server accepts from outside its engine: the in-process test client's (`classio/testing`).
@@ -76,7 +79,11 @@ export interface ServerOptions extends EngineServerOptions {
   channel?: string;
   /** The tsyringe container namespace classes and guards are resolved from. Default: tsyringe's root container. */
   container?: DependencyContainer;
-  /** Where unhandled errors go. Default: `console`; `false` silences them. */
+  /**
+   * Where log records go: `console`, any object with `error(message, err)` (and optionally `warn`, `info`, `debug`),
+   * or a pino-style logger (one with `child()`), which receives structured records `(fields, msg)`. Default:
+   * `console`; `false` silences them. See docs/observability.md.
+   */
   logger?: Logger | false;
   /**
    * A Socket.IO parser (`{ Encoder, Decoder }`, socket.io-parser's interface), such as
@@ -90,6 +97,21 @@ export interface ServerOptions extends EngineServerOptions {
    * without the package is a `ConfigurationError` at startup. Default `false` (the package is optional here).
    */
   serveClient?: boolean;
+  /**
+   * How much is logged: `error` (unhandled errors, cluster faults), `warn` (slow consumers), `info` (connects,
+   * refusals, disconnects), `debug`, or `silent`. Default `warn`. `DEBUG=classio:*` still prints the debug trace.
+   */
+  logLevel?: LogLevel;
+  /**
+   * Per-event metrics through the OpenTelemetry metrics API and/or prom-client (both optional peers). Default false.
+   * See docs/observability.md for the metrics and their labels.
+   */
+  metrics?: boolean | MetricsOptions;
+  /**
+   * A span per handled event (`<namespace> <event>`) through the OpenTelemetry API (optional peer), child spans for
+   * guards, interceptors and validation, parented by a `traceparent` passed in the handshake. Default false.
+   */
+  tracing?: boolean | TracingOptions;
 }
 
 /**
@@ -115,6 +137,9 @@ const SERVER_DEFAULTS = {
   logger: undefined as Logger | false | undefined,
   parser: undefined as Parser | undefined,
   serveClient: false,
+  logLevel: undefined as LogLevel | undefined,
+  metrics: undefined as boolean | MetricsOptions | undefined,
+  tracing: undefined as boolean | TracingOptions | undefined,
 };
 
 /** Every option name a `Server` reads: its own and the engine's. */
@@ -143,12 +168,20 @@ export class Server implements ClientHost, NamespaceHost {
   readonly listenerBinder: ListenerBinder = bindListenerToContext;
   /** The HTTP server the engine is attached to (one of ours after `listen`). */
   httpServer: HttpServer | null = null;
+  /** @internal NamespaceHost, ClientHost: metrics, traces and logs, or null when all are off. */
+  readonly instrumentation: Instrumentation | null;
+  /**
+   * The prom-client registry of `metrics: { prometheus }`, or null: serve `await registry.metrics()` with
+   * `registry.contentType` on `/metrics`.
+   */
+  readonly metricsRegistry: PromRegistry | null;
 
   readonly #namespaces = new Map<string, ServerNamespace>();
   readonly #createAdapter: AdapterFactory;
-  readonly #logger: Logger | null;
   /** The client bundle `serveClient` serves, or null. */
   readonly #clientBundle: ClientBundle | null;
+  readonly #log: LogSink | null;
+  readonly #observer: Observer | null;
   #ownsHttpServer = false;
   /** Set by the first `close()`: the shutdown in progress. */
   #closing: Promise<void> | null = null;
@@ -187,10 +220,16 @@ export class Server implements ClientHost, NamespaceHost {
     this.encode = parser === null ? encodePacket : createCustomEncoder(parser);
     this.maxPendingAcks = settings.maxPendingAcks;
     this.container = settings.container ?? rootContainer;
-    this.#logger = settings.logger === false ? null : (settings.logger ?? consoleLogger);
+    const observability = setUpObservability(settings, console, {
+      connections: () => [[{}, this.engine.clientsCount + this.#inProcess.size]],
+      sockets: () => [...this.#namespaces.values()].map((nsp) => [{ namespace: nsp.name }, nsp.sockets.size] as const),
+    });
+    this.#log = observability.log;
+    this.#observer = observability.observer;
+    this.instrumentation = observability.observer;
+    this.metricsRegistry = observability.registry;
     this.#createAdapter =
-      settings.adapter ??
-      chooseAdapter(settings.messageQueue, settings.channel, (err) => this.logError('message queue unreachable', err));
+      settings.adapter ?? chooseAdapter(settings.messageQueue, settings.channel, (err) => this.reportClusterFault(err));
     const allowRequest = settings.allowRequest ?? null;
     checkAllowRequest(allowRequest);
     const engineOptions: Record<string, unknown> = {};
@@ -400,14 +439,15 @@ export class Server implements ClientHost, NamespaceHost {
     new Client(this, conn);
   }
 
-  /** @internal Reports an error nobody handled. */
-  logError(message: string, err: unknown): void {
-    if (this.#logger === null) return;
-    try {
-      this.#logger.error(`[classio] ${message}`, err);
-    } catch {
-      // A failing logger must not take the server down.
-    }
+  /** @internal Reports an error nobody handled; `fields` say where (sid, namespace, event) when known. */
+  logError(message: string, err: unknown, fields?: LogFields): void {
+    this.#log?.write('error', message, fields, err);
+  }
+
+  /** @internal The message queue became unreachable: counted (`classio.cluster.outages`) and logged. */
+  reportClusterFault(err: unknown): void {
+    if (this.#observer === null) this.logError('message queue unreachable', err);
+    else this.#observer.clusterFault(err);
   }
 
   /**
@@ -490,9 +530,3 @@ function chooseAdapter(
   const redis = require('./adapter/redis') as typeof RedisAdapterModule;
   return redis.createRedisAdapter({ url: messageQueue, channel, onError });
 }
-
-const consoleLogger: Logger = {
-  error(message, err) {
-    console.error(message, err);
-  },
-};

@@ -4,7 +4,8 @@
  *   npm start          # builds, then serves http://127.0.0.1:5000
  *
  * Environment: HOST (127.0.0.1), PORT (5000), CHAT_BACKGROUND_INTERVAL_MS (10000; 0 disables the background
- * task), CHAT_TOKEN (`secret`, the token `/private` expects in the handshake's auth).
+ * task), CHAT_TOKEN (`secret`, the token `/private` expects in the handshake's auth), CHAT_METRICS (`1` serves the
+ * server's metrics in the Prometheus text format on `GET /metrics`; needs the optional peer prom-client).
  *
  * The Socket.IO Admin UI: CLASSIO_ADMIN_UI=1 with CLASSIO_ADMIN_UI_PASSWORD (required) serves it on `/admin`;
  * CLASSIO_ADMIN_UI_USERNAME (`admin`), CLASSIO_ADMIN_UI_READONLY=1 (look only), CLASSIO_ADMIN_UI_ORIGIN
@@ -23,6 +24,7 @@ import { instrument, type AdminUi } from '../../src/admin-ui';
 import { ChatSettings, BackgroundTicker } from './services';
 import { PrivateNamespace, RootNamespace, TestNamespace } from './namespaces';
 import { resolvePublicFile } from './static-files';
+import { serveMetrics } from './metrics-endpoint';
 
 export { ChatSettings, BackgroundTicker } from './services';
 
@@ -36,6 +38,8 @@ export interface ChatAppOptions {
   backgroundIntervalMs: number;
   /** The token `/private` accepts. Default `secret` (env CHAT_TOKEN). */
   token: string;
+  /** Serve `GET /metrics` (Prometheus text, through prom-client). Default false (env CHAT_METRICS=1). */
+  metrics: boolean;
   /** Where the app writes its log lines (connects, disconnects). Default: stdout. */
   log: (line: string) => void;
   /** Extra classio server options (transports, ping timings, adapter, ...). */
@@ -59,6 +63,7 @@ const DEFAULTS: ChatAppOptions = {
   port: 5000,
   backgroundIntervalMs: 10_000,
   token: 'secret',
+  metrics: false,
   log: (line) => process.stdout.write(`${line}\n`),
   server: {},
   adminUi: null,
@@ -78,7 +83,7 @@ export interface ChatApp {
   close(options?: CloseOptions): Promise<void>;
 }
 
-/** Reads the app's options from the environment (HOST, PORT, CHAT_BACKGROUND_INTERVAL_MS, CHAT_TOKEN). */
+/** Reads the app's options from the environment (HOST, PORT, CHAT_BACKGROUND_INTERVAL_MS, CHAT_TOKEN, CHAT_METRICS). */
 export function chatOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ChatAppOptions> {
   const options: Partial<ChatAppOptions> = {};
   if (env.HOST) options.host = env.HOST;
@@ -96,6 +101,7 @@ export function chatOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partia
       origin: env.CLASSIO_ADMIN_UI_ORIGIN || 'https://admin.socket.io',
     };
   }
+  if (env.CHAT_METRICS) options.metrics = env.CHAT_METRICS === '1' || env.CHAT_METRICS === 'true';
   return options;
 }
 
@@ -112,13 +118,16 @@ function parseNonNegative(name: string, value: string): number {
  */
 export function createChatApp(options: Partial<ChatAppOptions> = {}): ChatApp {
   const settings: ChatAppOptions = { ...DEFAULTS, ...options };
-  const httpServer = createServer(serveStatic);
+  const httpServer = createServer((req, res) => {
+    if (!serveMetrics(server.metricsRegistry, req, res)) serveStatic(req, res);
+  });
   const container = rootContainer.createChildContainer();
   const adminUiOptions = settings.adminUi;
   const server = new Server(httpServer, {
     path: '/socket.io/',
     // The Admin UI polls with credentials, which a wildcard origin does not allow.
     cors: adminUiOptions === null ? { origin: '*' } : { origin: adminUiOptions.origin, credentials: true },
+    ...(settings.metrics ? { metrics: { prometheus: true } } : {}),
     ...settings.server,
     container,
   });

@@ -102,6 +102,7 @@ export class BroadcastOperator {
     }
     args.unshift(event);
     const packet: Packet = { type: PacketType.EVENT, nsp: this.#nsp.name, data: args };
+    this.#nsp.metricsProbe?.broadcast(this.#nsp.name);
     this.#nsp.adapter.broadcast(packet, this.options);
     return true;
   }
@@ -135,12 +136,18 @@ export class BroadcastOperator {
 
   /** Describes the targeted sockets (across the cluster). */
   fetchSockets(): Promise<SocketDescription[]> {
-    return this.#nsp.adapter.fetchSockets(this.options);
+    const pending = this.#nsp.adapter.fetchSockets(this.options);
+    const probe = this.#nsp.metricsProbe;
+    return probe === null ? pending : probe.adapterRequest(this.#nsp.name, 'fetchSockets', pending);
   }
 
   /** The sids of the targeted sockets (across the cluster). */
   async allSockets(): Promise<Set<string>> {
-    if (this.exceptRooms.size === 0) return this.#nsp.adapter.sockets(this.rooms);
+    if (this.exceptRooms.size === 0) {
+      const pending = this.#nsp.adapter.sockets(this.rooms);
+      const probe = this.#nsp.metricsProbe;
+      return probe === null ? pending : probe.adapterRequest(this.#nsp.name, 'allSockets', pending);
+    }
     return new Set((await this.fetchSockets()).map((socket) => socket.id));
   }
 
@@ -153,10 +160,12 @@ export class BroadcastOperator {
     let expected = -1;
     let isDone = false;
     const timeoutMs = this.flags.timeout;
+    const probe = this.#nsp.metricsProbe;
     const finish = (err: Error | null) => {
       if (isDone) return;
       isDone = true;
       if (timer !== null) clearTimeout(timer);
+      if (err !== null) probe?.ackSettled(this.#nsp.name, event, true);
       callback(err, answers);
     };
     const timer =
@@ -170,6 +179,7 @@ export class BroadcastOperator {
             timeoutMs,
           );
     const packet: Packet = { type: PacketType.EVENT, nsp: this.#nsp.name, data: [event, ...args] };
+    probe?.broadcast(this.#nsp.name);
     this.#nsp.adapter.broadcastWithAck(
       packet,
       this.options,
@@ -178,6 +188,7 @@ export class BroadcastOperator {
         if (answers.length >= expected) finish(null);
       },
       (answer) => {
+        probe?.ackSettled(this.#nsp.name, event, false);
         answers.push(answer);
         if (expected !== -1 && answers.length >= expected) finish(null);
       },

@@ -11,6 +11,7 @@ import type { EngineCloseReason, EngineConnection, EngineData, SendOptions } fro
 import type { ServerNamespace } from './server-namespace';
 import type { Socket } from './socket';
 import { handshakeAuth, splitV2Namespace } from './v2-semantics';
+import type { Instrumentation } from './instrumentation';
 
 const debug = createDebug('classio:namespace');
 
@@ -28,6 +29,8 @@ export interface ClientHost {
   readonly encode: PacketEncoder;
   /** @internal Reports an error nobody handled; never throws. */
   logError(message: string, err: unknown): void;
+  /** @internal Metrics, traces and logs, or null when all are off. */
+  readonly instrumentation: Instrumentation | null;
 }
 
 const kClient = Symbol('classio.client');
@@ -60,6 +63,8 @@ export class Client {
   #moreSockets: Map<string, Socket> | null = null;
   readonly #host: ClientHost;
   readonly #packets: ConnectionDecoder;
+  /** The instrumentation when it records metrics (bytes in and out), else null: one check per message. */
+  readonly #probe: Instrumentation | null;
   #connectTimer: NodeJS.Timeout | null;
 
   constructor(host: ClientHost, conn: EngineConnection) {
@@ -69,6 +74,7 @@ export class Client {
     // Chosen once per connection: the default path does not look at the option again.
     this.#packets =
       host.parser === null ? new PacketDecoder(this, host.maxAttachments) : new CustomPacketDecoder(this, host.parser);
+    this.#probe = host.instrumentation?.hasMetrics === true ? host.instrumentation : null;
     // Listeners are shared functions that find their client through a slot, not closures per connection.
     (conn as unknown as ClientSlot)[kClient] = this;
     conn.on('message', onMessage);
@@ -95,6 +101,7 @@ export class Client {
       : shouldCompress
         ? undefined
         : UNCOMPRESSED;
+    if (this.#probe !== null) this.#probe.bytesOut(this.conn.transportName, frames);
     if (frames.length === 1) this.conn.send(frames[0], options);
     else this.conn.sendAll(frames, options);
   }
@@ -143,6 +150,7 @@ export class Client {
 
   /** @internal Decodes one Engine.IO message; its packet comes back through {@link onPacket}. */
   onData(data: EngineData): void {
+    if (this.#probe !== null) this.#probe.bytesIn(this.conn.transportName, data);
     this.#packets.add(data);
   }
 

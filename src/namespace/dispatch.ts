@@ -4,6 +4,7 @@ import type { AckCallback, ErrorHandler, Route } from './route-table';
 import type { Socket } from './socket';
 import type { CatchAllListener, EventListener } from './listeners';
 import { isThenable } from './util';
+import type { Instrumentation, LogFields } from './instrumentation';
 
 const debug = createDebug('classio:namespace');
 
@@ -43,8 +44,10 @@ export interface DispatchScope {
   readonly onError: ErrorHandler | null;
   /** The server-wide error handler (Flask's `on_error_default`), or null. */
   readonly defaultErrorHandler: ErrorHandler | null;
-  /** Reports an error nobody handled; never throws. */
-  logError(message: string, err: unknown): void;
+  /** Reports an error nobody handled, with where it happened when known; never throws. */
+  logError(message: string, err: unknown, fields?: LogFields): void;
+  /** The instrumentation when it records metrics, else null (events without a route are counted through it). */
+  readonly metricsProbe: Instrumentation | null;
   /** Asynchronous route handlers that have not settled yet: a graceful `server.close({ timeout })` waits for them. */
   handlersInFlight: number;
 }
@@ -70,10 +73,14 @@ export function dispatchEvent(
     return;
   }
   const listeners = socket.listenersOf(event);
+  const probe = scope.metricsProbe;
   if (listeners !== undefined && listeners.length > 0) {
+    if (probe !== null) probe.eventWithoutRoute(scope.name, event);
     runListeners(scope, listeners, socket, event, args, ack);
     return;
   }
+  // Counted under one label: the name is whatever the client sent.
+  if (probe !== null) probe.eventWithoutRoute(scope.name, null);
   debug('no handler for event %s in namespace %s', event, scope.name);
   // Without an ack the event is dropped, as Socket.IO drops it. With one, the client is told, so that it does not wait
   // forever; nothing is logged (any client can send any name).
@@ -171,7 +178,11 @@ export function handleError(
 ): void {
   const handler = routeHandler ?? scope.onError ?? scope.defaultErrorHandler;
   if (handler === null) {
-    scope.logError(`handler of "${event}" in ${scope.name} failed`, err);
+    scope.logError(`handler of "${event}" in ${scope.name} failed`, err, {
+      sid: socket.id,
+      namespace: scope.name,
+      event,
+    });
     if (ack !== null) ack(toAckError(err));
     return;
   }
@@ -217,7 +228,11 @@ function failErrorHandler(
     handleError(scope, fallback, socket, event, args, ack, err);
     return;
   }
-  scope.logError(`error handler of ${scope.name} threw while handling "${event}"`, handlerErr);
+  scope.logError(`error handler of ${scope.name} threw while handling "${event}"`, handlerErr, {
+    sid: socket.id,
+    namespace: scope.name,
+    event,
+  });
   if (ack !== null) ack(toAckError(err));
 }
 

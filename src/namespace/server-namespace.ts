@@ -10,6 +10,7 @@ import { Socket } from './socket';
 import { BroadcastOperator } from './broadcast-operator';
 import { handleError } from './dispatch';
 import type { ConnectionListener, OtherEvent, ServerSideListener } from './listeners';
+import type { Instrumentation, LogFields } from './instrumentation';
 import { isThenable, offerInTurn } from './util';
 
 const debug = createDebug('classio:namespace');
@@ -18,8 +19,8 @@ const debug = createDebug('classio:namespace');
 export interface NamespaceHost {
   /** The server-wide error handler (Flask's `on_error_default`), or null. */
   readonly defaultErrorHandler: ErrorHandler | null;
-  /** @internal Reports an error nobody handled; never throws. */
-  logError(message: string, err: unknown): void;
+  /** @internal Reports an error nobody handled (`fields`: where, when known); never throws. */
+  logError(message: string, err: unknown, fields?: LogFields): void;
   /** The most server-to-client acks one socket may await at once. */
   readonly maxPendingAcks: number;
   /** Another namespace of the same server (for emits that cross namespaces). */
@@ -28,6 +29,8 @@ export interface NamespaceHost {
   readonly listenerBinder: ListenerBinder | null;
   /** @internal Encodes packets for the server's clients (the `parser` option). */
   readonly encode: PacketEncoder;
+  /** @internal Metrics, traces and logs (see {@link Instrumentation}), or null when all are off. */
+  readonly instrumentation: Instrumentation | null;
 }
 
 /**
@@ -77,6 +80,11 @@ export class ServerNamespace implements AdapterHost {
   onError: ErrorHandler | null = null;
   /** @internal Asynchronous route handlers that have not settled yet (a graceful close waits for them). */
   handlersInFlight = 0;
+  /**
+   * @internal The server's instrumentation when it records metrics, else null: what the per-packet counters
+   * (events without a route, deliveries, broadcasts, acks) check, once each.
+   */
+  readonly metricsProbe: Instrumentation | null;
 
   /** The target of the namespace-wide shortcuts (`emit`, `to`, `fetchSockets`, ...). */
   readonly #everyone: BroadcastOperator;
@@ -90,6 +98,7 @@ export class ServerNamespace implements AdapterHost {
     this.server = server;
     this.name = name;
     this.encode = server.encode;
+    this.metricsProbe = server.instrumentation?.hasMetrics === true ? server.instrumentation : null;
     this.adapter = createAdapter(this);
     this.#everyone = new BroadcastOperator(this);
   }
@@ -133,14 +142,18 @@ export class ServerNamespace implements AdapterHost {
     };
   }
 
-  /** @internal Adds one compiled route; a duplicate event is a registration mistake. */
+  /**
+   * @internal Adds one compiled route; a duplicate event is a registration mistake. With metrics or tracing on, the
+   * route is wrapped here, once, so that the per-message path of an uninstrumented server stays as it was.
+   */
   addRoute(route: Route, owner = 'route'): void {
     if (this.routes.has(route.event)) {
       throw new ConfigurationError(
         `event "${route.event}" of namespace ${this.name} already has a handler; ${owner} declares another`,
       );
     }
-    this.routes.set(route.event, route);
+    const instrumentation = this.server.instrumentation;
+    this.routes.set(route.event, instrumentation === null ? route : instrumentation.wrapRoute(this.name, route));
   }
 
   /** @internal DispatchScope: the server-wide error handler, for events the namespace's handlers do not take. */
@@ -149,8 +162,8 @@ export class ServerNamespace implements AdapterHost {
   }
 
   /** @internal DispatchScope: reports an error nobody handled, through the server's logger. */
-  logError(message: string, err: unknown): void {
-    this.server.logError(message, err);
+  logError(message: string, err: unknown, fields?: LogFields): void {
+    this.server.logError(message, err, fields);
   }
 
   /** Adds a connect middleware (Socket.IO's `namespace.use`). Middlewares run before the connect hook. */
@@ -355,6 +368,7 @@ export class ServerNamespace implements AdapterHost {
     }
     this.adapter.delAll(socket.id);
     this.sockets.delete(socket.id);
+    this.server.instrumentation?.socketDisconnected(socket, reason, wasConnected);
     debug('socket %s left %s (%s)', socket.id, this.name, reason);
   }
 
@@ -417,6 +431,7 @@ export class ServerNamespace implements AdapterHost {
     if (socket.disconnected) return;
     socket.onConnected();
     socket.client.onNamespaceConnected();
+    this.server.instrumentation?.socketConnected(socket);
     debug('socket %s connected to %s', socket.id, this.name);
     for (const listener of this.#connectionListeners) {
       try {
@@ -467,6 +482,7 @@ export class ServerNamespace implements AdapterHost {
       message = String(err);
     }
     debug('socket %s refused by %s: %s', socket.id, this.name, message);
+    this.server.instrumentation?.socketRefused(socket, message);
     socket.client.writePacket({
       type: PacketType.CONNECT_ERROR,
       nsp: this.name,

@@ -27,6 +27,8 @@ interface PendingAck {
   /** Error-first callbacks (timeout forms) are told of a timeout or a disconnect; plain ones are dropped. */
   readonly isErrorFirst: boolean;
   readonly timer: NodeJS.Timeout | null;
+  /** The event the ack answers, for the ack metrics; undefined for a broadcast's (its operator counts those). */
+  readonly event: string | undefined;
 }
 
 /**
@@ -132,7 +134,7 @@ export class Socket implements AdapterSocket {
     let id: number | undefined;
     if (typeof last === 'function') {
       args.pop();
-      id = this.registerAck(last as (...a: unknown[]) => void);
+      id = this.registerAck(last as (...a: unknown[]) => void, undefined, false, event);
     }
     if (this.#anyOutgoing !== null) this.#notifyOutgoing(event, args);
     args.unshift(event);
@@ -156,7 +158,7 @@ export class Socket implements AdapterSocket {
         if (typeof callback !== 'function')
           throw new UsageError('timeout(ms).emit() needs an ack callback as last argument');
         assertEmittable(event);
-        const id = this.registerAck(callback as (...a: unknown[]) => void, ms);
+        const id = this.registerAck(callback as (...a: unknown[]) => void, ms, true, event);
         if (this.#anyOutgoing !== null) this.#notifyOutgoing(event, args);
         this.#writeFlagged(
           this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: [event, ...args] }),
@@ -353,6 +355,8 @@ export class Socket implements AdapterSocket {
    * catch-all listeners see the event first.
    */
   writeEncoded(frames: readonly EngineData[], isVolatile = false, shouldCompress = true): void {
+    const probe = this.nsp.metricsProbe;
+    if (probe !== null) probe.delivered(this.nsp.name);
     if (this.#anyOutgoing !== null) this.#notifyOutgoingFrames(frames);
     this.#write(frames, isVolatile, shouldCompress);
   }
@@ -384,11 +388,13 @@ export class Socket implements AdapterSocket {
    * AdapterSocket: registers a server-to-client ack. With a timeout the callback is error-first (`AckTimeoutError`,
    * or `DisconnectedError` when the socket goes first); `isErrorFirst` alone asks for the same without a timer.
    * Throws `AckLimitError` when the socket already awaits `maxPendingAcks` answers (nothing is registered).
+   * `event` names the emitted event for the ack metrics.
    */
   registerAck(
     callback: (...args: unknown[]) => void,
     timeoutMs?: number,
     isErrorFirst = timeoutMs !== undefined,
+    event?: string,
   ): number {
     const acks = (this.#acks ??= new Map());
     const limit = this.nsp.server.maxPendingAcks;
@@ -400,12 +406,13 @@ export class Socket implements AdapterSocket {
       timeoutMs !== undefined
         ? setTimeout(() => {
             acks.delete(id);
+            if (event !== undefined) this.nsp.metricsProbe?.ackSettled(this.nsp.name, event, true);
             callback(
               new AckTimeoutError(`ack of socket ${this.id} in ${this.nsp.name} timed out after ${timeoutMs} ms`),
             );
           }, timeoutMs)
         : null;
-    acks.set(id, { callback, isErrorFirst, timer });
+    acks.set(id, { callback, isErrorFirst, timer, event });
     return id;
   }
 
@@ -481,6 +488,7 @@ export class Socket implements AdapterSocket {
     if (pending === undefined) return;
     this.#acks.delete(id);
     if (pending.timer !== null) clearTimeout(pending.timer);
+    if (pending.event !== undefined) this.nsp.metricsProbe?.ackSettled(this.nsp.name, pending.event, false);
     const args = packet.data as unknown[];
     if (pending.isErrorFirst) pending.callback(null, ...args);
     else pending.callback(...args);
@@ -511,6 +519,7 @@ export class Socket implements AdapterSocket {
         },
         timeoutMs > 0 ? timeoutMs : undefined,
         true,
+        event,
       );
       if (this.#anyOutgoing !== null) this.#notifyOutgoing(event, args);
       this.#writeFlagged(

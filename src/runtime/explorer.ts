@@ -10,6 +10,8 @@ import { attachNamespace, NamespaceBase } from './namespace-base';
 import { InstanceSource, type ResolvableClass } from './connection-scope';
 import { compilePayload } from './payload-validator';
 import type { Guard } from './guard-context';
+import type { Instrumentation } from '../namespace/instrumentation';
+import { instrumentGuard, instrumentPayload } from './instrument-stages';
 import {
   ConnectState,
   createConnectHook,
@@ -69,10 +71,15 @@ type Constructor = ResolvableClass;
  */
 export class NamespaceExplorer {
   readonly #container: DependencyContainer;
+  readonly #instrumentation: Instrumentation | null;
 
-  /** @param container the root container (default: tsyringe's global `container`). */
-  constructor(container: DependencyContainer = globalContainer) {
+  /**
+   * @param container the root container (default: tsyringe's global `container`).
+   * @param instrumentation the server's, to trace guards and validation (see `instrument-stages.ts`), or null.
+   */
+  constructor(container: DependencyContainer = globalContainer, instrumentation: Instrumentation | null = null) {
     this.#container = container;
+    this.#instrumentation = instrumentation;
   }
 
   /** Compiles a class (resolved through the container) or a ready instance. */
@@ -95,7 +102,8 @@ export class NamespaceExplorer {
     if (options.scope === 'connection') makeInjectable(cls);
     const instances = new InstanceSource(singleton, cls, this.#container);
     const guards = new Map<GuardToken, Guard>();
-    const invoke = (method: MethodDescription, event: string) => compileInvoker(method, event, instances, options);
+    const invoke = (method: MethodDescription, event: string) =>
+      compileInvoker(method, event, instances, options, this.#instrumentation);
 
     const errorHandlers = description.errorHandlers.map((handler) => ({
       handler,
@@ -108,7 +116,9 @@ export class NamespaceExplorer {
     const routes = new Map<string, Route>();
     for (const [event, method] of description.events) {
       const invoker = invoke(method, event);
-      const methodGuards = method.guards.map((token) => this.#resolveGuard(token, method.label, guards));
+      const methodGuards = method.guards.map((token) =>
+        instrumentGuard(this.#instrumentation, this.#resolveGuard(token, method.label, guards), guardName(token)),
+      );
       const state = new RouteState(
         event,
         invoker,
@@ -197,11 +207,11 @@ export class NamespaceExplorer {
  * Compiles `target` and installs it on `server.of(path)`: what `Server.register` does.
  */
 export function registerNamespace(
-  server: { of(path: string): ServerNamespace },
+  server: { of(path: string): ServerNamespace; readonly instrumentation?: Instrumentation | null },
   target: Constructor | object,
   container?: DependencyContainer,
 ): CompiledNamespace {
-  const compiled = new NamespaceExplorer(container).compile(target);
+  const compiled = new NamespaceExplorer(container, server.instrumentation ?? null).compile(target);
   const nsp = server.of(compiled.path);
   nsp.install(compiled.table, compiled.name);
   compiled.bind(nsp);
@@ -256,6 +266,7 @@ function compileInvoker(
   event: string,
   instances: InstanceSource,
   options: ResolvedNamespaceOptions,
+  instrumentation: Instrumentation | null,
 ): MethodInvoker {
   if (method.params.length === 0) return new MethodInvoker(method.label, method.fn, instances, null, false);
   const count = Math.max(method.fn.length, method.paramTypes.length, ...method.params.map((p) => p.index + 1));
@@ -289,7 +300,11 @@ function compileInvoker(
       );
     }
     isAsync ||= payload?.isAsync === true;
-    slots.push({ kind: 'payload', argIndex, payload });
+    slots.push({
+      kind: 'payload',
+      argIndex,
+      payload: instrumentPayload(instrumentation, payload, `${method.label} #${index}`),
+    });
   }
   return new MethodInvoker(method.label, method.fn, instances, slots, isAsync);
 }

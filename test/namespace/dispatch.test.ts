@@ -23,6 +23,7 @@ function scopeWith(options: {
     onError: options.onError ?? null,
     defaultErrorHandler: options.defaultErrorHandler ?? null,
     handlersInFlight: 0,
+    metricsProbe: null,
     logged,
     logError(message: string) {
       logged.push(message);

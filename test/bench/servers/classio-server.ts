@@ -5,6 +5,7 @@ import { Namespace, On, Payload, Server, type Socket } from '../../../src';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import { createChatApp } from '../../../examples/chat/server';
 import { portOf, runPeer, type StartedPeer } from './control';
+import { observabilityOptions } from './observability-options';
 
 /**
  * The classio peers.
@@ -17,11 +18,13 @@ import { portOf, runPeer, type StartedPeer } from './control';
  *   method whose payload is a validated DTO.
  *
  * - `msgpack`: the msgpack-echo workload's server, `ack` echoed with socket.io-msgpack-parser.
+ * - `metrics`, `tracing`: the `decorated` handler with metrics on (OpenTelemetry SDK meter and prom-client) or
+ *   tracing on (OpenTelemetry SDK tracer, spans discarded), for the cost of observability per message.
  *
  * Usage alone: `node dist/test/bench/servers/classio-server.js [variant]`.
  */
 
-export type ClassioVariant = 'app' | 'socket-on' | 'plain' | 'decorated' | 'dto' | 'msgpack';
+export type ClassioVariant = 'app' | 'socket-on' | 'plain' | 'decorated' | 'dto' | 'msgpack' | 'metrics' | 'tracing';
 
 const GREETING = { data: 'Connected', count: 0 };
 
@@ -87,7 +90,11 @@ export async function startClassioPeer(variant: ClassioVariant, port = 0): Promi
     return { port: address.port, close: () => app.close() };
   }
   // The msgpack variant is the socket-on baseline with socket.io-msgpack-parser (the msgpack-echo workload).
-  const server = new Server({ cors: { origin: '*' }, parser: variant === 'msgpack' ? msgpackParser : undefined });
+  const server = new Server({
+    cors: { origin: '*' },
+    parser: variant === 'msgpack' ? msgpackParser : undefined,
+    ...observabilityOptions(variant),
+  });
   const test = server.of('/test');
   switch (variant) {
     case 'socket-on':
@@ -101,13 +108,17 @@ export async function startClassioPeer(variant: ClassioVariant, port = 0): Promi
       server.on('echo', (payload: unknown) => payload, { namespace: '/test' });
       break;
     case 'decorated':
+    case 'metrics':
+    case 'tracing':
       server.register(DecoratedEcho);
       break;
     case 'dto':
       server.register(ValidatedEcho);
       break;
     default:
-      throw new Error(`unknown classio variant '${String(variant)}' (app, socket-on, plain, decorated, dto, msgpack)`);
+      throw new Error(
+        `unknown classio variant '${String(variant)}' (app, socket-on, plain, decorated, dto, msgpack, metrics, tracing)`,
+      );
   }
   const httpServer = await server.listen(port, '127.0.0.1');
   return { port: portOf(httpServer), close: () => server.close() };

@@ -63,6 +63,18 @@ export const PEERS: Readonly<Record<PeerName, PeerSpec>> = {
     args: ['msgpack'],
     isClassio: false,
   },
+  'classio-metrics': {
+    name: 'classio-metrics',
+    script: path.join(SERVERS, 'classio-server.js'),
+    args: ['metrics'],
+    isClassio: true,
+  },
+  'classio-tracing': {
+    name: 'classio-tracing',
+    script: path.join(SERVERS, 'classio-server.js'),
+    args: ['tracing'],
+    isClassio: true,
+  },
 };
 
 /** The twin of a classio peer that runs the compared ref's compiled server with the same arguments. */

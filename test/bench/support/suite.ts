@@ -19,7 +19,9 @@ export type PeerName =
   | 'classio-decorated'
   | 'classio-dto'
   | 'classio-msgpack'
-  | 'socket.io-msgpack';
+  | 'socket.io-msgpack'
+  | 'classio-metrics'
+  | 'classio-tracing';
 
 /** A classio peer built from the git ref of `--compare <ref>`: the same server file, the ref's code. */
 export type RefPeerName = `${PeerName}@ref`;
