@@ -19,7 +19,6 @@ export const SOCKET_IO_OPTIONS: ReadonlyMap<string, unknown> = new Map<string, u
   ['serveClient', false],
   ['parser', NO_EQUIVALENT],
   ['connectionStateRecovery', NO_EQUIVALENT],
-  ['cleanupEmptyChildNamespaces', false],
   ['allowEIO3', false],
   ['cookie', false],
   ['perMessageDeflate', false],

@@ -29,7 +29,6 @@ describe('Server', () => {
       ['allowEIO3', true],
       ['cookie', { name: 'io' }],
       ['serveClient', true],
-      ['cleanupEmptyChildNamespaces', true],
       ['wsEngine', class {}],
       ['addTrailingSlash', false],
     ];

@@ -9,7 +9,13 @@ import type { DisconnectReason } from './disconnect-reason';
 import { createHandshake, handshakeData, type Handshake } from './handshake';
 import { BroadcastOperator, roomSet } from './broadcast-operator';
 import { dispatchEvent } from './dispatch';
-import type { CatchAllListener, DisconnectListener, EventListener, OtherEvent } from './listeners';
+import type {
+  CatchAllListener,
+  DisconnectListener,
+  EventListener,
+  OtherEvent,
+  PacketMiddleware,
+} from './listeners';
 import { assertEmittable, createSid, isThenable } from './util';
 
 /** The events a socket emits locally, with the reason it ends (clients may not send them). */
@@ -46,6 +52,7 @@ export class Socket implements AdapterSocket {
   #nextAckId = 0;
   #listeners: Map<string, EventListener[]> | null = null;
   #anyListeners: CatchAllListener[] | null = null;
+  #packetMiddlewares: PacketMiddleware[] | null = null;
   /** The registered listener behind each call the binder made for one, so that `off` finds it. */
   #bound: WeakMap<Listener, Listener> | null = null;
 
@@ -257,6 +264,23 @@ export class Socket implements AdapterSocket {
   onAny(listener: CatchAllListener): this {
     (this.#anyListeners ??= []).push(this.#bind(null, listener as Listener));
     return this;
+  }
+
+  /**
+   * Adds a per-packet middleware (Socket.IO's `socket.use`): it sees every incoming event as `[event, ...args]`
+   * before any handler and calls `next()` to go on, or `next(err)` to drop the packet: `err` then reaches the error
+   * handler and answers the client's ack (a classio `HandlerError` with its code, anything else as `server error`).
+   *
+   * @example socket.use(([event], next) => next(event === 'admin' ? new ForbiddenError('no') : undefined));
+   */
+  use(middleware: PacketMiddleware): this {
+    (this.#packetMiddlewares ??= []).push(middleware);
+    return this;
+  }
+
+  /** @internal The per-packet middlewares, or null. */
+  get packetMiddlewares(): readonly PacketMiddleware[] | null {
+    return this.#packetMiddlewares;
   }
 
   /** @internal Socket.IO-style listeners of an event, or undefined. */
