@@ -160,7 +160,11 @@ export class Server implements ClientHost, NamespaceHost {
   /** `server.on('new_namespace', ...)` listeners. */
   readonly #namespaceListeners: ((nsp: ServerNamespace) => unknown)[] = [];
   /** The dynamic namespaces, in declaration order, with their compiled matchers. */
-  readonly #parents: { readonly path: string | RegExp | NamespaceFunction; readonly match: NamespaceMatcher; readonly nsp: ParentNamespace }[] = [];
+  readonly #parents: {
+    readonly path: string | RegExp | NamespaceFunction;
+    readonly match: NamespaceMatcher;
+    readonly nsp: ParentNamespace;
+  }[] = [];
   readonly #cleanupEmptyChildren: boolean;
   /** `useGlobalGuards` / `useGlobalInterceptors`, resolved; every route compiled afterwards runs them first. */
   readonly #globals: { guardNames: string[]; resolvedGuards: Guard[]; interceptors: Interceptor[] } = {
@@ -265,6 +269,8 @@ export class Server implements ClientHost, NamespaceHost {
   of(name: string | RegExp | NamespaceFunction): ServerNamespace {
     if (typeof name !== 'string' || isPatternPath(name)) return this.#parentOf(name);
     const path = name.startsWith('/') ? name : `/${name}`;
+    // A literal name is a namespace of its own even when a pattern matches it (as in Socket.IO): it wins over the
+    // pattern. A child that exists is returned as it is.
     return this.#namespaces.get(path) ?? this.#add(new ServerNamespace(this, path, this.#createAdapter));
   }
 
@@ -295,7 +301,11 @@ export class Server implements ClientHost, NamespaceHost {
       throw new ConfigurationError(`namespace pattern ${path} must start with "/"`);
     }
     // The parent is never connected to: it is not among the namespaces a client can name.
-    const nsp = new ParentNamespace(this, typeof path === 'function' ? `<${path.name || 'function'}>` : String(path), this.#createAdapter);
+    const nsp = new ParentNamespace(
+      this,
+      typeof path === 'function' ? `<${path.name || 'function'}>` : String(path),
+      this.#createAdapter,
+    );
     this.#parents.push({ path, match: compileNamespacePattern(path), nsp });
     return nsp;
   }
