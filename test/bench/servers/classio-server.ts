@@ -1,7 +1,17 @@
 import 'reflect-metadata';
 import { IsString, MaxLength } from 'class-validator';
 import { injectable } from 'tsyringe';
-import { Namespace, On, Payload, Server, type Socket } from '../../../src';
+import {
+  Namespace,
+  On,
+  Payload,
+  Server,
+  Throttle,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type Socket,
+} from '../../../src';
 import { createChatApp } from '../../../examples/chat/server';
 import { portOf, runPeer, type StartedPeer } from './control';
 
@@ -14,11 +24,13 @@ import { portOf, runPeer, type StartedPeer } from './control';
  *   the client's ack) written four ways on `/test`: a Socket.IO-style `socket.on` listener (the hand-written
  *   baseline), a plain function registered with `server.on`, a decorated class method, and a decorated class
  *   method whose payload is a validated DTO.
+ * - `intercepted`, `throttled`: the `decorated` method with one pass-through interceptor, or with a `@Throttle`
+ *   whose limit is never reached (issue 12: the cost of each enhancer per message).
  *
  * Usage alone: `node dist/test/bench/servers/classio-server.js [variant]`.
  */
 
-export type ClassioVariant = 'app' | 'socket-on' | 'plain' | 'decorated' | 'dto';
+export type ClassioVariant = 'app' | 'socket-on' | 'plain' | 'decorated' | 'dto' | 'intercepted' | 'throttled';
 
 const GREETING = { data: 'Connected', count: 0 };
 
@@ -57,6 +69,43 @@ export class ValidatedEcho extends Namespace {
   }
 }
 
+/** A pass-through interceptor: what one interceptor costs around a synchronous handler. */
+class PassThrough {
+  intercept(_context: ExecutionContext, next: CallHandler): Promise<unknown> {
+    return next.handle();
+  }
+}
+
+/** Workload 12, the decorated method inside one interceptor. */
+@Namespace('/test')
+@injectable()
+export class InterceptedEcho extends Namespace {
+  on_connect(): void {
+    this.emit('my response', GREETING);
+  }
+
+  @On('echo')
+  @UseInterceptors(PassThrough)
+  echo(payload: unknown): unknown {
+    return payload;
+  }
+}
+
+/** Workload 12, the decorated method with a throttle that never refuses (the counting is the cost). */
+@Namespace('/test')
+@injectable()
+export class ThrottledEcho extends Namespace {
+  on_connect(): void {
+    this.emit('my response', GREETING);
+  }
+
+  @On('echo')
+  @Throttle({ limit: Number.MAX_SAFE_INTEGER, windowMs: 1000 })
+  echo(payload: unknown): unknown {
+    return payload;
+  }
+}
+
 function greet(socket: Socket): void {
   socket.emit('my response', GREETING);
 }
@@ -90,8 +139,16 @@ export async function startClassioPeer(variant: ClassioVariant, port = 0): Promi
     case 'dto':
       server.register(ValidatedEcho);
       break;
+    case 'intercepted':
+      server.register(InterceptedEcho);
+      break;
+    case 'throttled':
+      server.register(ThrottledEcho);
+      break;
     default:
-      throw new Error(`unknown classio variant '${String(variant)}' (app, socket-on, plain, decorated, dto)`);
+      throw new Error(
+        `unknown classio variant '${String(variant)}' (app, socket-on, plain, decorated, dto, intercepted, throttled)`,
+      );
   }
   const httpServer = await server.listen(port, '127.0.0.1');
   return { port: portOf(httpServer), close: () => server.close() };

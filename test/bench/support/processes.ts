@@ -50,6 +50,18 @@ export const PEERS: Readonly<Record<PeerName, PeerSpec>> = {
     args: ['dto'],
     isClassio: true,
   },
+  'classio-intercepted': {
+    name: 'classio-intercepted',
+    script: path.join(SERVERS, 'classio-server.js'),
+    args: ['intercepted'],
+    isClassio: true,
+  },
+  'classio-throttled': {
+    name: 'classio-throttled',
+    script: path.join(SERVERS, 'classio-server.js'),
+    args: ['throttled'],
+    isClassio: true,
+  },
 };
 
 /** The cores: server on 0, load generator on 1. */
