@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { container as rootContainer } from 'tsyringe';
 import { Server, type CloseOptions, type ServerOptions } from '../../src';
-import { ChatSettings, BackgroundTicker } from './services';
+import { ChatSettings, BackgroundTicker, EventLogInterceptor } from './services';
 import { PrivateNamespace, RootNamespace, TestNamespace } from './namespaces';
 import { resolvePublicFile } from './static-files';
 
@@ -100,6 +100,8 @@ export function createChatApp(options: Partial<ChatAppOptions> = {}): ChatApp {
   container.registerInstance(ChatSettings, chatSettings);
   container.registerInstance(BackgroundTicker, ticker);
 
+  // Global enhancers are compiled into each route, so they come before the namespaces.
+  server.useGlobalInterceptors(new EventLogInterceptor(settings.log));
   server.register(TestNamespace).register(PrivateNamespace).register(RootNamespace);
 
   return {
