@@ -34,11 +34,32 @@ export interface NamespaceDecoratorOptions {
 /** A guard: a class resolved from the container, or a ready instance, with a `canActivate(context)` method. */
 export type GuardToken = Class<{ canActivate(context: never): unknown }> | { canActivate(context: never): unknown };
 
+/**
+ * An interceptor: a class resolved from the container, or a ready instance, with an `intercept(context, next)`
+ * method (see `@UseInterceptors`).
+ */
+export type InterceptorToken =
+  Class<{ intercept(context: never, next: never): unknown }> | { intercept(context: never, next: never): unknown };
+
+/** Options of `@Throttle()`. */
+export interface ThrottleOptions {
+  /** How many events one key may send per window. */
+  limit: number;
+  /** The window's length in ms. */
+  windowMs: number;
+  /** What is counted: by default the client's connection (its Engine.IO id); any string taken from the context. */
+  key?: (context: never) => string;
+}
+
+/** A namespace path: a literal, a `/tenant/:id` pattern, a RegExp, or a function of the name and auth payload. */
+export type NamespacePath =
+  string | RegExp | ((name: string, auth: Record<string, unknown>) => boolean | PromiseLike<boolean>);
+
 /** What an `@OnError(...)` filter may name: an event, or an error class. */
 export type ErrorFilter = string | Class<unknown>;
 
 /** What a parameter decorator injects. */
-export type ParamKind = 'payload' | 'socket' | 'sid' | 'ack' | 'context' | 'session';
+export type ParamKind = 'payload' | 'socket' | 'sid' | 'ack' | 'context' | 'session' | 'param' | 'custom';
 
 /** Options of `@Payload()`. */
 export interface PayloadOptions {
@@ -59,11 +80,15 @@ export interface ParamRecord {
   readonly index: number;
   readonly kind: ParamKind;
   readonly payload?: PayloadOptions;
+  /** `@NspParam(name)`: the namespace parameter's name. */
+  readonly name?: string;
+  /** `createParamDecorator(factory)`: computes the value from the context. */
+  readonly factory?: (context: never) => unknown;
 }
 
 /** Everything declared on one class (not its ancestors). */
 export interface ClassRecord {
-  namespace?: { readonly path: string; readonly options: NamespaceDecoratorOptions };
+  namespace?: { readonly path: NamespacePath; readonly options: NamespaceDecoratorOptions };
   /** `@UseGuards` on the class: connect guards, in declaration order. */
   readonly classGuards: GuardToken[];
   /** `@On(event)`: method name to the events it handles. */
@@ -72,6 +97,18 @@ export interface ClassRecord {
   readonly errorHandlers: Map<string | symbol, ErrorFilter[]>;
   /** `@UseGuards` on a method. */
   readonly methodGuards: Map<string | symbol, GuardToken[]>;
+  /** `@UseGuards.everyEvent` (`@UseEventGuards`) on the class: guards of the connect and of every event. */
+  readonly eventGuards: GuardToken[];
+  /** `@UseInterceptors` on the class, in declaration order. */
+  readonly classInterceptors: InterceptorToken[];
+  /** `@UseInterceptors` on a method. */
+  readonly methodInterceptors: Map<string | symbol, InterceptorToken[]>;
+  /** `@Throttle` on the class (every event, each counted apart). */
+  classThrottle?: ThrottleOptions;
+  /** `@Throttle` on a method. */
+  readonly methodThrottles: Map<string | symbol, ThrottleOptions>;
+  /** `@OnAny()` and `@OnUnknown()` methods. */
+  readonly catchAll: Map<string | symbol, 'any' | 'unknown'>;
   /** Parameter decorators, by method name. */
   readonly params: Map<string | symbol, ParamRecord[]>;
   /**
@@ -91,6 +128,11 @@ export function recordFor(target: object): ClassRecord {
   }
   const record: ClassRecord = {
     classGuards: [],
+    eventGuards: [],
+    classInterceptors: [],
+    methodInterceptors: new Map(),
+    methodThrottles: new Map(),
+    catchAll: new Map(),
     events: new Map(),
     errorHandlers: new Map(),
     methodGuards: new Map(),

@@ -112,6 +112,18 @@ export class ForbiddenError extends HandlerError {
   }
 }
 
+/**
+ * A client went past an `@Throttle` limit: the handler did not run. `data.retryAfterMs` says in how many ms the
+ * window ends and the key may send again.
+ */
+export class ThrottledError extends HandlerError {
+  declare readonly data: { readonly retryAfterMs: number };
+
+  constructor(message: string, retryAfterMs: number) {
+    super('CLASSIO_ERR_THROTTLED', message, { retryAfterMs });
+  }
+}
+
 /** The handler threw or rejected with something that is not a classio error; the original is the `cause`. */
 export class InternalHandlerError extends HandlerError {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -172,7 +184,8 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   CLASSIO_ERR_PROTOCOL: 'Engine.IO request refused (HTTP 400/403 with {code, message}, codes 0-5)',
   CLASSIO_ERR_CONNECT: 'namespace connection refused (client: connect_error with message and data)',
   CLASSIO_ERR_VALIDATION: 'payload failed DTO validation (ack: {error:{code, message, data}})',
-  CLASSIO_ERR_FORBIDDEN: 'a method guard refused the event',
+  CLASSIO_ERR_FORBIDDEN: 'a guard (global, event or method guard) refused the event',
+  CLASSIO_ERR_THROTTLED: 'an @Throttle limit was reached; data.retryAfterMs says when to retry',
   CLASSIO_ERR_HANDLER: 'the handler threw or rejected',
   CLASSIO_ERR_UNKNOWN_EVENT: 'the client asked for an ack on an event nothing handles (ack: {error:{code, message}})',
   CLASSIO_ERR_ACK_TIMEOUT: 'the client did not answer an ack in time',

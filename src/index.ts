@@ -28,6 +28,13 @@ export { Namespace } from './runtime/namespace-base';
 export { On, typedOn } from '../decorators/on';
 export { OnError } from '../decorators/on-error';
 export { UseGuards } from '../decorators/use-guards';
+export { UseEventGuards } from '../decorators/use-event-guards';
+export { UseInterceptors } from '../decorators/use-interceptors';
+export { Throttle } from '../decorators/throttle';
+export { OnAny } from '../decorators/on-any';
+export { OnUnknown } from '../decorators/on-unknown';
+export { NspParam } from '../decorators/nsp-param';
+export { createParamDecorator } from '../decorators/create-param-decorator';
 export { Payload } from '../decorators/payload';
 export { Ack } from '../decorators/ack';
 export { ConnectedSocket } from '../decorators/connected-socket';
@@ -35,8 +42,17 @@ export { Sid } from '../decorators/sid';
 export { Context } from '../decorators/context';
 export { Session } from '../decorators/session';
 export type { EventsMap } from '../decorators/events-map';
-export type { NamespaceDecoratorOptions, PayloadOptions } from '../decorators/metadata';
-export type { Guard, GuardContext } from './runtime/guard-context';
+export type {
+  NamespaceDecoratorOptions,
+  PayloadOptions,
+  ThrottleOptions,
+  NamespacePath,
+  InterceptorToken,
+  GuardToken,
+} from '../decorators/metadata';
+export type { Guard, GuardContext, GuardContext as ExecutionContext } from './runtime/guard-context';
+export type { Interceptor, CallHandler } from './runtime/interceptor';
+export { SerializeInterceptor } from './runtime/serialize-interceptor';
 export { CONNECTION_SOCKET } from './runtime/connection-scope';
 export { ackArgs, type AckArguments } from './namespace/dispatch';
 export type { PropertyViolation } from './runtime/payload-validator';
@@ -49,6 +65,8 @@ export { emitOptions, type EmitOptions, type EmitOptionsInit } from './runtime/e
 
 // The Socket.IO-style API: what `server.of()`, `server.to()` and a `connection` listener hand out.
 export type { ServerNamespace, Middleware } from './namespace/server-namespace';
+export type { ParentNamespace } from './namespace/parent-namespace';
+export type { PacketMiddleware } from './namespace/listeners';
 export type { Socket } from './namespace/socket';
 export type { BroadcastOperator } from './namespace/broadcast-operator';
 export type { Handshake } from './namespace/handshake';
@@ -75,6 +93,7 @@ export {
   HandlerError,
   ValidationError,
   ForbiddenError,
+  ThrottledError,
   InternalHandlerError,
   UnknownEventError,
   AckTimeoutError,

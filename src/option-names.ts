@@ -17,7 +17,6 @@ const NO_EQUIVALENT: unique symbol = Symbol('classio.noEquivalent');
  */
 export const SOCKET_IO_OPTIONS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
   ['connectionStateRecovery', NO_EQUIVALENT],
-  ['cleanupEmptyChildNamespaces', false],
   ['wsEngine', NO_EQUIVALENT],
   ['initialPacket', NO_EQUIVALENT],
   ['destroyUpgrade', NO_EQUIVALENT],

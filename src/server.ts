@@ -7,7 +7,25 @@ import type { EngineConnection } from './engine/types';
 import type { AdapterFactory } from './adapter/adapter';
 import { InMemoryAdapter } from './adapter/in-memory-adapter';
 import { Client, type ClientHost } from './namespace/client';
-import { ServerNamespace, type ListenerBinder, type NamespaceHost } from './namespace/server-namespace';
+import {
+  ServerNamespace,
+  type ListenerBinder,
+  type Middleware,
+  type NamespaceHost,
+} from './namespace/server-namespace';
+import { ParentNamespace } from './namespace/parent-namespace';
+import {
+  compileNamespacePattern,
+  isPatternPath,
+  type NamespaceFunction,
+  type NamespaceMatcher,
+  type PatternMatch,
+} from './namespace/namespace-pattern';
+import type { GuardToken, InterceptorToken } from '../decorators/metadata';
+import { resolveEnhancer, enhancerName } from './runtime/enhancers';
+import type { GlobalEnhancers } from './runtime/explorer';
+import type { Guard } from './runtime/guard-context';
+import type { Interceptor } from './runtime/interceptor';
 import type { ErrorHandler } from './namespace/route-table';
 import type { BroadcastOperator } from './namespace/broadcast-operator';
 import type * as RedisAdapterModule from './adapter/redis';
@@ -112,6 +130,11 @@ export interface ServerOptions extends EngineServerOptions {
    * guards, interceptors and validation, parented by a `traceparent` passed in the handshake. Default false.
    */
   tracing?: boolean | TracingOptions;
+  /**
+   * Removes a child of a dynamic namespace (`/tenant/:id`) when its last client leaves, with its rooms and
+   * adapter; the next connect creates it again. Default false: children stay.
+   */
+  cleanupEmptyChildNamespaces?: boolean;
 }
 
 /**
@@ -140,6 +163,7 @@ const SERVER_DEFAULTS = {
   logLevel: undefined as LogLevel | undefined,
   metrics: undefined as boolean | MetricsOptions | undefined,
   tracing: undefined as boolean | TracingOptions | undefined,
+  cleanupEmptyChildNamespaces: false,
 };
 
 /** Every option name a `Server` reads: its own and the engine's. */
@@ -191,6 +215,21 @@ export class Server implements ClientHost, NamespaceHost {
   readonly #main: ServerNamespace;
   /** `server.on('new_namespace', ...)` listeners. */
   readonly #namespaceListeners: ((nsp: ServerNamespace) => unknown)[] = [];
+  /** The dynamic namespaces, in declaration order, with their compiled matchers. */
+  readonly #parents: {
+    readonly path: string | RegExp | NamespaceFunction;
+    readonly match: NamespaceMatcher;
+    readonly nsp: ParentNamespace;
+  }[] = [];
+  readonly #cleanupEmptyChildren: boolean;
+  /** `useGlobalGuards` / `useGlobalInterceptors`, resolved; every route compiled afterwards runs them first. */
+  readonly #globals: { guardNames: string[]; resolvedGuards: Guard[]; interceptors: Interceptor[] } = {
+    guardNames: [],
+    resolvedGuards: [],
+    interceptors: [],
+  };
+  /** Set once a route is installed: global enhancers must come before, as they are compiled into the routes. */
+  #hasRoutes = false;
 
   constructor(options?: ServerOptions);
   constructor(httpServer: HttpServer, options?: ServerOptions);
@@ -218,6 +257,12 @@ export class Server implements ClientHost, NamespaceHost {
     this.parser = parser;
     // The default parser is the module's own function: nothing is wrapped around the compiled fast path.
     this.encode = parser === null ? encodePacket : createCustomEncoder(parser);
+    if (typeof settings.cleanupEmptyChildNamespaces !== 'boolean') {
+      throw new ConfigurationError(
+        `cleanupEmptyChildNamespaces must be a boolean, got ${String(settings.cleanupEmptyChildNamespaces)}`,
+      );
+    }
+    this.#cleanupEmptyChildren = settings.cleanupEmptyChildNamespaces;
     this.maxPendingAcks = settings.maxPendingAcks;
     this.container = settings.container ?? rootContainer;
     const observability = setUpObservability(settings, console, {
@@ -285,27 +330,77 @@ export class Server implements ClientHost, NamespaceHost {
     return address.port;
   }
 
-  /** The namespace at `name`, created on first use (which calls the `new_namespace` listeners). */
-  of(name: string): ServerNamespace {
+  /**
+   * The namespace at `name`, created on first use (which calls the `new_namespace` listeners). A pattern
+   * (`/tenant/:id`), a RegExp or a function `(name, auth) => boolean | Promise<boolean>` gives the dynamic
+   * namespace serving every matching name: what is declared on it (`use`, `on('connection')`, routes) applies to
+   * each concrete child, and its `emit` reaches every child. A literal namespace wins over a pattern.
+   */
+  of(name: string): ServerNamespace;
+  of(pattern: RegExp | NamespaceFunction): ParentNamespace;
+  of(name: string | RegExp | NamespaceFunction): ServerNamespace;
+  of(name: string | RegExp | NamespaceFunction): ServerNamespace {
+    if (typeof name !== 'string' || isPatternPath(name)) return this.#parentOf(name);
     const path = name.startsWith('/') ? name : `/${name}`;
-    let nsp = this.#namespaces.get(path);
-    if (nsp === undefined) {
-      nsp = new ServerNamespace(this, path, this.#createAdapter);
-      this.#namespaces.set(path, nsp);
-      const init = nsp.adapter.init();
-      if (init instanceof Promise) init.catch((err) => this.logError(`adapter of ${path} failed to start`, err));
-      for (const listener of this.#namespaceListeners) {
-        try {
-          const result = listener(nsp);
-          if (isThenable(result)) {
-            result.then(undefined, (err: unknown) => this.logError(`"new_namespace" listener failed for ${path}`, err));
-          }
-        } catch (err) {
-          this.logError(`"new_namespace" listener threw for ${path}`, err);
+    // A literal name is a namespace of its own even when a pattern matches it (as in Socket.IO): it wins over the
+    // pattern. A child that exists is returned as it is.
+    return this.#namespaces.get(path) ?? this.#add(new ServerNamespace(this, path, this.#createAdapter));
+  }
+
+  #add(nsp: ServerNamespace): ServerNamespace {
+    const path = nsp.name;
+    this.#namespaces.set(path, nsp);
+    const init = nsp.adapter.init();
+    if (init instanceof Promise) init.catch((err) => this.logError(`adapter of ${path} failed to start`, err));
+    for (const listener of this.#namespaceListeners) {
+      try {
+        const result = listener(nsp);
+        if (isThenable(result)) {
+          result.then(undefined, (err: unknown) => this.logError(`"new_namespace" listener failed for ${path}`, err));
         }
+      } catch (err) {
+        this.logError(`"new_namespace" listener threw for ${path}`, err);
       }
     }
     return nsp;
+  }
+
+  #parentOf(path: string | RegExp | NamespaceFunction): ParentNamespace {
+    const same = this.#parents.find((parent) =>
+      typeof path === 'string' || path instanceof RegExp ? String(parent.path) === String(path) : parent.path === path,
+    );
+    if (same !== undefined) return same.nsp;
+    if (typeof path !== 'function' && !(path instanceof RegExp) && !path.startsWith('/')) {
+      throw new ConfigurationError(`namespace pattern ${path} must start with "/"`);
+    }
+    // The parent is never connected to: it is not among the namespaces a client can name.
+    const nsp = new ParentNamespace(
+      this,
+      typeof path === 'function' ? `<${path.name || 'function'}>` : String(path),
+      this.#createAdapter,
+    );
+    this.#parents.push({ path, match: compileNamespacePattern(path), nsp });
+    return nsp;
+  }
+
+  /** Creates the child `name` of a dynamic namespace, once the name matched. */
+  #createChild(parent: ParentNamespace, name: string, params: PatternMatch): ServerNamespace {
+    // Another connect may have created it while an asynchronous test ran.
+    const existing = this.#namespaces.get(name);
+    if (existing !== undefined) return existing;
+    const child = parent.createChild(name, params ?? {});
+    if (this.#cleanupEmptyChildren) {
+      child.onEmpty = (empty) => {
+        if (this.#namespaces.get(empty.name) !== empty || this.#closing !== null) return;
+        this.#namespaces.delete(empty.name);
+        parent.children.delete(empty.name);
+        debug('removed empty child namespace %s', empty.name);
+        void Promise.resolve(empty.adapter.close()).catch((err: unknown) =>
+          this.logError(`adapter of ${empty.name} failed to close`, err),
+        );
+      };
+    }
+    return this.#add(child);
   }
 
   /** Every namespace, by name. */
@@ -313,9 +408,35 @@ export class Server implements ClientHost, NamespaceHost {
     return this.#namespaces;
   }
 
-  /** @internal ClientHost: a namespace a client may connect to. */
-  namespace(name: string): ServerNamespace | undefined {
-    return this.#namespaces.get(name);
+  /**
+   * @internal ClientHost: the namespace a client may connect to: a literal one, else the first dynamic namespace
+   * that accepts the name (its child, created now). A function path may answer asynchronously.
+   */
+  namespace(
+    name: string,
+    auth: Record<string, unknown>,
+  ): ServerNamespace | undefined | Promise<ServerNamespace | undefined> {
+    const literal = this.#namespaces.get(name);
+    if (literal !== undefined || this.#parents.length === 0) return literal;
+    return this.#matchParent(name, auth, 0);
+  }
+
+  #matchParent(
+    name: string,
+    auth: Record<string, unknown>,
+    from: number,
+  ): ServerNamespace | undefined | Promise<ServerNamespace | undefined> {
+    for (let i = from; i < this.#parents.length; i++) {
+      const parent = this.#parents[i];
+      const match = parent.match(name, auth);
+      if (match instanceof Promise) {
+        return match.then((params) =>
+          params === null ? this.#matchParent(name, auth, i + 1) : this.#createChild(parent.nsp, name, params),
+        );
+      }
+      if (match !== null) return this.#createChild(parent.nsp, name, match);
+    }
+    return undefined;
   }
 
   /**
@@ -325,8 +446,62 @@ export class Server implements ClientHost, NamespaceHost {
    * @example server.register(ChatNamespace).register(new AdminNamespace('/admin'));
    */
   register(target: (new (...args: never[]) => object) | object): this {
-    registerNamespace(this, target, this.container);
+    this.#hasRoutes = true;
+    registerNamespace(this, target, this.container, this.#globalEnhancers());
     return this;
+  }
+
+  /**
+   * Guards every event of every namespace, class-based or functional (NestJS's `useGlobalGuards`). Guards are
+   * classes resolved from the server's container, or instances; they run before the class's and the method's
+   * guards, and a refusal answers the ack with `CLASSIO_ERR_FORBIDDEN`. They are compiled into the routes, so call
+   * this before `register()` and `on()`.
+   *
+   * @example server.useGlobalGuards(SessionStillValid).register(Chat);
+   */
+  useGlobalGuards(...guards: GuardToken[]): this {
+    this.#checkGlobalsOpen('useGlobalGuards');
+    for (const token of guards) {
+      this.#globals.resolvedGuards.push(resolveEnhancer(this.container, 'guard', token, 'useGlobalGuards'));
+      this.#globals.guardNames.push(enhancerName(token));
+    }
+    return this;
+  }
+
+  /**
+   * Wraps every event of every namespace, class-based or functional, in interceptors (see `@UseInterceptors`);
+   * they run outside the class's and the method's. Call this before `register()` and `on()`.
+   *
+   * @example server.useGlobalInterceptors(new LoggingInterceptor(logger)).register(Chat);
+   */
+  useGlobalInterceptors(...interceptors: InterceptorToken[]): this {
+    this.#checkGlobalsOpen('useGlobalInterceptors');
+    for (const token of interceptors) {
+      this.#globals.interceptors.push(resolveEnhancer(this.container, 'interceptor', token, 'useGlobalInterceptors'));
+    }
+    return this;
+  }
+
+  /** Adds a connect middleware to the main namespace `/` (Socket.IO's `io.use`). */
+  use(middleware: Middleware): this {
+    this.#main.use(middleware);
+    return this;
+  }
+
+  #checkGlobalsOpen(method: string): void {
+    if (this.#hasRoutes) {
+      throw new ConfigurationError(
+        `${method}() must be called before register() and on(): global enhancers are compiled into each route`,
+      );
+    }
+  }
+
+  #globalEnhancers(): GlobalEnhancers {
+    return {
+      guards: this.#globals.resolvedGuards,
+      guardNames: this.#globals.guardNames,
+      interceptors: this.#globals.interceptors,
+    };
   }
 
   /**
@@ -378,7 +553,10 @@ export class Server implements ClientHost, NamespaceHost {
     const nsp = this.of(options.namespace ?? '/');
     // The overloads tie each handler type to its event name; compileFunctional calls each with what it expects.
     if (event === 'connection') nsp.on('connection', handler as ConnectionListener);
-    else nsp.install(compileFunctional(event, handler), `server.on("${event}")`);
+    else {
+      this.#hasRoutes = true;
+      nsp.install(compileFunctional(event, handler, this.#globalEnhancers()), `server.on("${event}")`);
+    }
     return this;
   }
 

@@ -7,6 +7,7 @@ import {
   On,
   OnError,
   Payload,
+  Throttle,
   UseGuards,
   type AckArguments,
   type ErrorContext,
@@ -73,8 +74,9 @@ export class TestNamespace extends Namespace<Record<string, never>, TestServerEv
     this.emit('my response', { data: message.data, count: this.countEvent() });
   }
 
-  /** 3. To every client of the namespace, sender included. */
+  /** 3. To every client of the namespace, sender included; at most 20 a second per client (`CLASSIO_ERR_THROTTLED`). */
   @On('my broadcast event')
+  @Throttle({ limit: 20, windowMs: 1000 })
   broadcast(@Payload() message: TextMessage): void {
     this.emit('my response', { data: message.data, count: this.countEvent() }, emitOptions({ broadcast: true }));
   }

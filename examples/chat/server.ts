@@ -21,7 +21,7 @@ import { container as rootContainer } from 'tsyringe';
 import { hashSync } from 'bcryptjs';
 import { Server, type CloseOptions, type ServerOptions } from '../../src';
 import { instrument, type AdminUi } from '../../src/admin-ui';
-import { ChatSettings, BackgroundTicker } from './services';
+import { ChatSettings, BackgroundTicker, EventLogInterceptor } from './services';
 import { PrivateNamespace, RootNamespace, TestNamespace } from './namespaces';
 import { resolvePublicFile } from './static-files';
 import { serveMetrics } from './metrics-endpoint';
@@ -139,6 +139,8 @@ export function createChatApp(options: Partial<ChatAppOptions> = {}): ChatApp {
   container.registerInstance(ChatSettings, chatSettings);
   container.registerInstance(BackgroundTicker, ticker);
 
+  // Global enhancers are compiled into each route, so they come before the namespaces.
+  server.useGlobalInterceptors(new EventLogInterceptor(settings.log));
   server.register(TestNamespace).register(PrivateNamespace).register(RootNamespace);
   const adminUi: AdminUi | null =
     adminUiOptions === null

@@ -1,3 +1,4 @@
+import type { CallHandler, ExecutionContext, Interceptor } from '../../src';
 import { AsyncResource } from 'node:async_hooks';
 
 /** The app's settings, injected into the namespaces and the guard of one app (each app has its own container). */
@@ -48,5 +49,25 @@ export class BackgroundTicker {
     this.#isStopped = true;
     if (this.#timer !== null) clearInterval(this.#timer);
     this.#timer = null;
+  }
+}
+
+/**
+ * The app's global interceptor (`server.useGlobalInterceptors`): logs each event's namespace, name and handling
+ * time, on every namespace, without any handler saying so. The sid stays out of the line: the log tells what the
+ * server did, not who did it.
+ */
+export class EventLogInterceptor implements Interceptor {
+  constructor(private readonly log: (line: string) => void) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<unknown> {
+    const start = performance.now();
+    try {
+      return await next.handle();
+    } finally {
+      this.log(
+        `event "${context.event}" on ${context.namespace} handled in ${(performance.now() - start).toFixed(2)} ms`,
+      );
+    }
   }
 }

@@ -17,8 +17,14 @@ const debug = createDebug('classio:namespace');
 
 /** What a client sees of its server. */
 export interface ClientHost {
-  /** @internal A registered namespace, or undefined (the client then gets CONNECT_ERROR `Invalid namespace`). */
-  namespace(name: string): ServerNamespace | undefined;
+  /**
+   * @internal A registered namespace, or a child of a dynamic one that accepts the name (created then, possibly
+   * after an asynchronous test), or undefined: the client then gets CONNECT_ERROR `Invalid namespace`.
+   */
+  namespace(
+    name: string,
+    auth: Record<string, unknown>,
+  ): ServerNamespace | undefined | Promise<ServerNamespace | undefined>;
   /** How long a connection may stay without any namespace before it is closed, in ms. */
   readonly connectTimeout: number;
   /** The most binary attachments one packet may announce. */
@@ -204,12 +210,29 @@ export class Client {
       debug('%s is already connected to %s', this.conn.id, name);
       return;
     }
-    const nsp = this.#host.namespace(name);
+    const handshakeAuth = (auth as Record<string, unknown> | undefined) ?? {};
+    const nsp = this.#host.namespace(name, handshakeAuth);
+    if (nsp instanceof Promise) {
+      nsp.then(
+        (found) => this.#connectTo(name, found, handshakeAuth),
+        (err: unknown) => {
+          this.#host.logError(`dynamic namespace test failed for ${name}`, err);
+          this.#connectTo(name, undefined, handshakeAuth);
+        },
+      );
+      return;
+    }
+    this.#connectTo(name, nsp, handshakeAuth);
+  }
+
+  #connectTo(name: string, nsp: ServerNamespace | undefined, auth: Record<string, unknown>): void {
+    // An asynchronous namespace test may settle after the connection closed or connected meanwhile.
+    if (this.conn.readyState === 'closed' || this.socketOf(name) !== undefined) return;
     if (nsp === undefined) {
       this.writePacket({ type: PacketType.CONNECT_ERROR, nsp: name, data: { message: 'Invalid namespace' } });
       return;
     }
-    nsp.connect(this, (auth as Record<string, unknown> | undefined) ?? {});
+    nsp.connect(this, auth);
   }
 
   #closeSockets(reason: EngineCloseReason): void {

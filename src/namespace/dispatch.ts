@@ -1,8 +1,8 @@
 import { toAckError, UnknownEventError } from '../errors';
 import { createDebug } from '../debug';
-import type { AckCallback, ErrorHandler, Route } from './route-table';
+import type { AckCallback, AnyHandler, ErrorHandler, Route } from './route-table';
 import type { Socket } from './socket';
-import type { CatchAllListener, EventListener } from './listeners';
+import type { CatchAllListener, EventListener, PacketMiddleware } from './listeners';
 import { isThenable } from './util';
 import type { Instrumentation, LogFields } from './instrumentation';
 
@@ -42,6 +42,10 @@ export interface DispatchScope {
   readonly routes: ReadonlyMap<string, Route>;
   /** The namespace-wide error handler, or null. */
   readonly onError: ErrorHandler | null;
+  /** The `@OnAny` catch-all, or null. */
+  readonly anyHandler: AnyHandler | null;
+  /** The `@OnUnknown` route, or null: events no route or listener claims then get the unknown-event answer. */
+  readonly unknownRoute: Route | null;
   /** The server-wide error handler (Flask's `on_error_default`), or null. */
   readonly defaultErrorHandler: ErrorHandler | null;
   /** Reports an error nobody handled, with where it happened when known; never throws. */
@@ -64,6 +68,78 @@ export function dispatchEvent(
   args: unknown[],
   ack: AckCallback | null,
 ): void {
+  const middlewares = socket.packetMiddlewares;
+  if (middlewares !== null) {
+    new PacketMiddlewareRun(scope, socket, middlewares, [event, ...args], ack).next();
+    return;
+  }
+  deliverEvent(scope, socket, event, args, ack);
+}
+
+/**
+ * One packet going through the socket's `socket.use` middlewares (Socket.IO's per-packet middleware): each gets
+ * the packet `[event, ...args]`, which it may change, and `next`; `next()` goes on, `next(err)` or a throw stops
+ * the packet and sends `err` down the error path, which answers the ack. Only sockets that have middlewares pay
+ * for this object and its `next` function.
+ */
+class PacketMiddlewareRun {
+  #index = 0;
+
+  constructor(
+    private readonly scope: DispatchScope,
+    private readonly socket: Socket,
+    private readonly middlewares: readonly PacketMiddleware[],
+    private readonly packet: unknown[],
+    private readonly ack: AckCallback | null,
+  ) {}
+
+  next(): void {
+    if (this.socket.disconnected) return;
+    if (this.#index === this.middlewares.length) {
+      const [event, ...args] = this.packet;
+      deliverEvent(this.scope, this.socket, String(event), args, this.ack);
+      return;
+    }
+    const middleware = this.middlewares[this.#index++];
+    let isCalled = false;
+    const next = (err?: unknown) => {
+      if (isCalled) return;
+      isCalled = true;
+      if (err !== undefined && err !== null) this.#fail(err);
+      else this.next();
+    };
+    try {
+      const result = middleware(this.packet, next);
+      if (isThenable(result)) {
+        result.then(undefined, (err: unknown) => {
+          if (!isCalled) {
+            isCalled = true;
+            this.#fail(err);
+          }
+        });
+      }
+    } catch (err) {
+      if (!isCalled) {
+        isCalled = true;
+        this.#fail(err);
+      }
+    }
+  }
+
+  #fail(err: unknown): void {
+    const [event, ...args] = this.packet;
+    handleError(this.scope, null, this.socket, String(event), args, this.ack, err);
+  }
+}
+
+function deliverEvent(
+  scope: DispatchScope,
+  socket: Socket,
+  event: string,
+  args: unknown[],
+  ack: AckCallback | null,
+): void {
+  if (scope.anyHandler !== null) callAnyHandler(scope, scope.anyHandler, socket, event, args);
   const anyListeners = socket.anyListeners;
   if (anyListeners !== null) callAnyListeners(scope, anyListeners, event, args);
 
@@ -77,6 +153,10 @@ export function dispatchEvent(
   if (listeners !== undefined && listeners.length > 0) {
     if (probe !== null) probe.eventWithoutRoute(scope.name, event);
     runListeners(scope, listeners, socket, event, args, ack);
+    return;
+  }
+  if (scope.unknownRoute !== null) {
+    runRoute(scope, scope.unknownRoute, socket, event, [event, ...args], ack);
     return;
   }
   // Counted under one label: the name is whatever the client sent.
@@ -139,6 +219,21 @@ function runListeners(
     } catch (err) {
       handleError(scope, null, socket, event, args, ack, err);
     }
+  }
+}
+
+function callAnyHandler(
+  scope: DispatchScope,
+  handler: AnyHandler,
+  socket: Socket,
+  event: string,
+  args: unknown[],
+): void {
+  try {
+    const result = handler(socket, event, args);
+    if (isThenable(result)) result.then(undefined, (err) => handleError(scope, null, socket, event, args, null, err));
+  } catch (err) {
+    handleError(scope, null, socket, event, args, null, err);
   }
 }
 

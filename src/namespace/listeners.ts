@@ -35,3 +35,9 @@ export type ConnectionListener = (socket: Socket) => unknown;
  * (`serverSideEmit`), with its arguments, then a reply callback when the sender awaits answers.
  */
 export type ServerSideListener = { listener(...args: unknown[]): unknown }['listener'];
+
+/**
+ * `socket.use(middleware)`: called with each incoming packet of the socket as `[event, ...args]` (which it may
+ * change) before any handler; `next()` goes on, `next(err)` stops the packet and answers its ack with `err`.
+ */
+export type PacketMiddleware = (packet: unknown[], next: (err?: unknown) => void) => unknown;

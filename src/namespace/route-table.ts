@@ -34,6 +34,12 @@ export type ConnectHook = (socket: Socket) => unknown;
 /** A compiled disconnect hook (`on_disconnect`). Its errors are logged. */
 export type DisconnectHook = (socket: Socket, reason: DisconnectReason) => unknown;
 
+/**
+ * A compiled catch-all (`@OnAny`): called with every event of the namespace before its handler. Its result is not
+ * awaited; a throw or rejection goes to the error path (without answering the ack, which is the handler's).
+ */
+export type AnyHandler = (socket: Socket, event: string, args: unknown[]) => unknown;
+
 /** One event's compiled route. */
 export interface Route {
   readonly event: string;
@@ -55,4 +61,8 @@ export interface RouteTable {
   readonly disconnect: DisconnectHook | null;
   /** The namespace-wide error handler, or null to use the server's default. */
   readonly onError: ErrorHandler | null;
+  /** The `@OnAny` catch-all, if any. */
+  readonly onAny?: AnyHandler | null;
+  /** The `@OnUnknown` route: called with `[event, ...args]` for events nothing else claims. */
+  readonly unknown?: Route | null;
 }

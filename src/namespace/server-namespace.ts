@@ -3,7 +3,7 @@ import { createDebug } from '../debug';
 import { PacketType } from '../protocol/packet';
 import type { PacketEncoder } from '../protocol/custom-parser';
 import type { Adapter, AdapterFactory, AdapterHost, SocketDescription } from '../adapter/adapter';
-import type { ConnectHook, DisconnectHook, ErrorHandler, Route, RouteTable } from './route-table';
+import type { AnyHandler, ConnectHook, DisconnectHook, ErrorHandler, Route, RouteTable } from './route-table';
 import type { DisconnectReason } from './disconnect-reason';
 import type { Client } from './client';
 import { Socket } from './socket';
@@ -78,6 +78,17 @@ export class ServerNamespace implements AdapterHost {
   disconnectHook: DisconnectHook | null = null;
   /** @internal The namespace's compiled error handler. */
   onError: ErrorHandler | null = null;
+  /** @internal The `@OnAny` catch-alls of the installed tables, chained; null without any. */
+  anyHandler: AnyHandler | null = null;
+  /** @internal The `@OnUnknown` route, or null. */
+  unknownRoute: Route | null = null;
+  /**
+   * The parameters of a dynamic namespace's name (`{ id: 'acme' }` for `/tenant/acme` of `/tenant/:id`, a RegExp's
+   * named groups); empty for a literal namespace.
+   */
+  readonly params: Readonly<Record<string, string>>;
+  /** @internal Called when the last socket left (set on the children of a dynamic namespace), or null. */
+  onEmpty: ((nsp: ServerNamespace) => void) | null = null;
   /** @internal Asynchronous route handlers that have not settled yet (a graceful close waits for them). */
   handlersInFlight = 0;
   /**
@@ -94,11 +105,17 @@ export class ServerNamespace implements AdapterHost {
   readonly #connectionListeners: ConnectionListener[] = [];
   readonly #serverSideListeners = new Map<string, ServerSideListener[]>();
 
-  constructor(server: NamespaceHost, name: string, createAdapter: AdapterFactory) {
+  constructor(
+    server: NamespaceHost,
+    name: string,
+    createAdapter: AdapterFactory,
+    params: Readonly<Record<string, string>> = NO_PARAMS,
+  ) {
     this.server = server;
     this.name = name;
     this.encode = server.encode;
     this.metricsProbe = server.instrumentation?.hasMetrics === true ? server.instrumentation : null;
+    this.params = params;
     this.adapter = createAdapter(this);
     this.#everyone = new BroadcastOperator(this);
   }
@@ -115,10 +132,20 @@ export class ServerNamespace implements AdapterHost {
    */
   install(table: RouteTable, owner = 'route table'): void {
     const own = table.onError;
-    for (const route of table.routes.values()) {
+    const withErrors = (route: Route): Route => {
       const first = route.onError ?? own;
-      this.addRoute(first === null ? route : { ...route, onError: this.#errorChainFrom(first, own) }, owner);
+      return first === null ? route : { ...route, onError: this.#errorChainFrom(first, own) };
+    };
+    for (const route of table.routes.values()) this.addRoute(withErrors(route), owner);
+    if (table.unknown != null) {
+      if (this.unknownRoute !== null) {
+        throw new ConfigurationError(
+          `namespace ${this.name} already has an @OnUnknown handler; ${owner} declares another`,
+        );
+      }
+      this.unknownRoute = withErrors(table.unknown);
     }
+    if (table.onAny != null) this.anyHandler = chainAny(this.anyHandler, table.onAny);
     if (table.connect !== null) this.connectHook = chainConnect(this.connectHook, table.connect);
     if (table.disconnect !== null) this.disconnectHook = chainDisconnect(this.disconnectHook, table.disconnect);
     if (own !== null) {
@@ -370,6 +397,7 @@ export class ServerNamespace implements AdapterHost {
     this.sockets.delete(socket.id);
     this.server.instrumentation?.socketDisconnected(socket, reason, wasConnected);
     debug('socket %s left %s (%s)', socket.id, this.name, reason);
+    if (this.sockets.size === 0 && this.onEmpty !== null) this.onEmpty(this);
   }
 
   #runMiddleware(socket: Socket, index: number): void {
@@ -502,6 +530,16 @@ function tryErrorHandlers(
   args: unknown[],
 ): unknown {
   return offerInTurn(handlers.length, error, (i) => handlers[i](error, socket, event, args));
+}
+
+const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
+
+function chainAny(first: AnyHandler | null, second: AnyHandler): AnyHandler {
+  if (first === null) return second;
+  return (socket, event, args) => {
+    first(socket, event, args);
+    return second(socket, event, args);
+  };
 }
 
 function chainConnect(first: ConnectHook | null, second: ConnectHook): ConnectHook {

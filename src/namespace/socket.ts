@@ -12,7 +12,7 @@ import type { BroadcastFlags } from '../adapter/adapter';
 import { v2SocketId } from './v2-semantics';
 import { BroadcastOperator, roomSet } from './broadcast-operator';
 import { dispatchEvent } from './dispatch';
-import type { CatchAllListener, DisconnectListener, EventListener, OtherEvent } from './listeners';
+import type { CatchAllListener, DisconnectListener, EventListener, OtherEvent, PacketMiddleware } from './listeners';
 import { assertEmittable, createSid, isThenable } from './util';
 import { callCatchAll, registeredListeners, withListener, withoutListener } from './catch-all';
 
@@ -54,6 +54,7 @@ export class Socket implements AdapterSocket {
   #anyListeners: CatchAllListener[] | null = null;
   /** `onAnyOutgoing` listeners; null while there are none, so that a write pays one check. */
   #anyOutgoing: CatchAllListener[] | null = null;
+  #packetMiddlewares: PacketMiddleware[] | null = null;
   /** The registered listener behind each call the binder made for one, so that `off` finds it. */
   #bound: WeakMap<Listener, Listener> | null = null;
   /** The flags of the next emit (`volatile`, `compress(false)`); the emit clears them. */
@@ -337,6 +338,23 @@ export class Socket implements AdapterSocket {
   /** The outgoing catch-all listeners, in calling order (a copy). */
   listenersAnyOutgoing(): CatchAllListener[] {
     return registeredListeners(this.#anyOutgoing, (call) => this.#originalOf(call));
+  }
+
+  /**
+   * Adds a per-packet middleware (Socket.IO's `socket.use`): it sees every incoming event as `[event, ...args]`
+   * before any handler and calls `next()` to go on, or `next(err)` to drop the packet: `err` then reaches the error
+   * handler and answers the client's ack (a classio `HandlerError` with its code, anything else as `server error`).
+   *
+   * @example socket.use(([event], next) => next(event === 'admin' ? new ForbiddenError('no') : undefined));
+   */
+  use(middleware: PacketMiddleware): this {
+    (this.#packetMiddlewares ??= []).push(middleware);
+    return this;
+  }
+
+  /** @internal The per-packet middlewares, or null. */
+  get packetMiddlewares(): readonly PacketMiddleware[] | null {
+    return this.#packetMiddlewares;
   }
 
   /** @internal Socket.IO-style listeners of an event, or undefined. */

@@ -2,6 +2,7 @@ import type { Socket } from '../namespace/socket';
 import type { DisconnectReason } from '../namespace/disconnect-reason';
 import type {
   AckCallback,
+  AnyHandler,
   ConnectHook,
   DisconnectHook,
   ErrorHandler,
@@ -17,6 +18,8 @@ import { GuardContext, type Guard } from './guard-context';
 import type { CompiledPayload } from './payload-validator';
 import type { InstanceSource } from './connection-scope';
 import type { HandlerMethod } from './describe-class';
+import { runIntercepted, type Interceptor } from './interceptor';
+import type { Throttler } from './throttle';
 
 /**
  * The compiled per-message path. Everything here is built at registration; a message costs one
@@ -34,6 +37,10 @@ export interface ParamSlot {
   /** For `arg` and `payload`: which client argument. */
   readonly argIndex: number;
   readonly payload: CompiledPayload | null;
+  /** For `param`: the namespace parameter's name. */
+  readonly name?: string;
+  /** For `custom`: the `createParamDecorator` factory. */
+  readonly factory?: (context: GuardContext) => unknown;
 }
 
 /** A compiled method call: where the instance is, how to build the arguments. */
@@ -50,23 +57,35 @@ export class MethodInvoker {
   ) {}
 }
 
-/** A compiled event route. */
+/**
+ * A compiled event route: throttle, guards (global, class event guards, method), interceptors (global, class,
+ * method), then the payloads and the method. Each enhancer stage is null when the route has none, so a route pays
+ * one check per absent stage and nothing more.
+ */
 export class RouteState {
   constructor(
+    /** The event; `*` for the `@OnUnknown` route, whose arguments start with the event's name. */
     readonly event: string,
     readonly invoker: MethodInvoker,
     readonly guards: readonly Guard[] | null,
     readonly guardNames: readonly string[],
+    readonly interceptors: readonly Interceptor[] | null = null,
+    readonly throttle: Throttler | null = null,
   ) {}
 }
 
-/** The compiled connect hook: class guards, the connection's instance, then `on_connect`. */
+/**
+ * The compiled connect hook: class guards, the connection's instance, then `on_connect`. `scopedGuards` are the
+ * `@UseEventGuards` of a connection-scoped namespace: they resolve from the connection's container, so they run
+ * once it exists, before `on_connect`.
+ */
 export class ConnectState {
   constructor(
     readonly guards: readonly Guard[] | null,
     readonly guardNames: readonly string[],
     readonly instances: InstanceSource,
     readonly onConnect: MethodInvoker | null,
+    readonly scopedGuards: readonly Guard[] | null = null,
   ) {}
 }
 
@@ -125,6 +144,10 @@ function slotValue(slot: ParamSlot, socket: Socket, args: unknown[], ack: AckCal
       return currentContext();
     case 'session':
       return socket.data;
+    case 'param':
+      return socket.nsp.params[slot.name!];
+    case 'custom':
+      return slot.factory!(new GuardContext(socket, currentContext()?.event ?? '', args));
   }
 }
 
@@ -170,12 +193,24 @@ function refuseEvent(state: RouteState, socket: Socket, index: number): Forbidde
 }
 
 function runRoute(state: RouteState, socket: Socket, args: unknown[], ack: AckCallback | null): unknown {
+  if (state.throttle !== null) state.throttle.check(socket, args);
   if (state.guards !== null) {
     const refused = runGuards(state.guards, new GuardContext(socket, state.event, args), 0);
     if (typeof refused !== 'number') return resumeRoute(state, refused, socket, args, ack);
     if (refused !== -1) throw refuseEvent(state, socket, refused);
   }
+  return state.interceptors === null
+    ? invokeMethod(state.invoker, socket, args, ack)
+    : intercept(state, socket, args, ack);
+}
+
+/** The route past its guards, inside its interceptors: what `next.handle()` of the innermost one runs. */
+function invokeRoute(state: RouteState, socket: Socket, args: unknown[], ack: AckCallback | null): unknown {
   return invokeMethod(state.invoker, socket, args, ack);
+}
+
+function intercept(state: RouteState, socket: Socket, args: unknown[], ack: AckCallback | null): unknown {
+  return runIntercepted(state.interceptors!, new GuardContext(socket, state.event, args), invokeRoute, state, ack);
 }
 
 async function resumeRoute(
@@ -187,14 +222,27 @@ async function resumeRoute(
 ): Promise<unknown> {
   const refused = await pending;
   if (refused !== -1) throw refuseEvent(state, socket, refused);
-  return invokeMethod(state.invoker, socket, args, ack);
+  return state.interceptors === null
+    ? invokeMethod(state.invoker, socket, args, ack)
+    : intercept(state, socket, args, ack);
 }
 
-/** Builds the route of one event. The closure is created here, once; per message it only runs. */
-export function createRoute(state: RouteState, answersAck: boolean, onError: ErrorHandler | null): Route {
+/**
+ * Builds the route of one event (`isUnknown`: the `@OnUnknown` route, which the table keeps apart). The closure
+ * is created here, once; per message it only runs.
+ */
+export function createRoute(
+  state: RouteState,
+  answersAck: boolean,
+  onError: ErrorHandler | null,
+  isUnknown = false,
+): Route {
   const event = state.event;
-  const handle: RouteHandler = (socket, args, ack) =>
-    runInContext(new HandlerContext(socket, event, args), runRoute, state, socket, args, ack);
+  // The `@OnUnknown` route gets `[event, ...args]`; its context names the event the client sent.
+  const handle: RouteHandler = isUnknown
+    ? (socket, args, ack) =>
+        runInContext(new HandlerContext(socket, args[0] as string, args.slice(1)), runRoute, state, socket, args, ack)
+    : (socket, args, ack) => runInContext(new HandlerContext(socket, event, args), runRoute, state, socket, args, ack);
   return Object.freeze({ event, handle, answersAck, onError });
 }
 
@@ -222,6 +270,26 @@ function refuseConnect(state: ConnectState, socket: Socket, index: number): fals
 
 function openConnection(state: ConnectState, socket: Socket, args: unknown[]): unknown {
   state.instances.open(socket);
+  if (state.scopedGuards !== null) return guardOpenConnection(state, socket, args);
+  return startConnection(state, socket, args);
+}
+
+/** Runs the connection-scoped guards on the open instance; a refusal disposes of it. */
+async function guardOpenConnection(state: ConnectState, socket: Socket, args: unknown[]): Promise<unknown> {
+  let refused: number;
+  try {
+    refused = await runGuards(state.scopedGuards!, new GuardContext(socket, 'connect', args), 0);
+  } catch (error) {
+    throw failOpenConnection(state, socket, error);
+  }
+  if (refused !== -1 || socket.disconnected) {
+    state.instances.close(socket);
+    return false;
+  }
+  return startConnection(state, socket, args);
+}
+
+function startConnection(state: ConnectState, socket: Socket, args: unknown[]): unknown {
   if (state.onConnect === null) return true;
   let result: unknown;
   try {
@@ -328,4 +396,14 @@ export function createErrorHandler(entries: readonly ErrorEntry[]): ErrorHandler
   if (entries.length === 0) return null;
   return (error, socket, event, args) =>
     runInContext(new HandlerContext(socket, event, args), runErrorChain, entries, error, socket, 0);
+}
+
+function invokeAny(invoker: MethodInvoker, socket: Socket, event: string, args: unknown[]): unknown {
+  return invokeMethod(invoker, socket, [event, ...args], null);
+}
+
+/** Builds the `@OnAny` catch-all: the method, called with `(event, ...args)` in the event's context. */
+export function createAnyHandler(invoker: MethodInvoker): AnyHandler {
+  return (socket, event, args) =>
+    runInContext(new HandlerContext(socket, event, args), invokeAny, invoker, socket, event, args);
 }

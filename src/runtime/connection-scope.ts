@@ -1,7 +1,7 @@
 import type { DependencyContainer, InjectionToken } from 'tsyringe';
 import type { Socket } from '../namespace/socket';
 import { CONNECT_FAILED_MESSAGE } from '../namespace/server-namespace';
-import { ConnectError } from '../errors';
+import { ConnectError, DisconnectedError } from '../errors';
 import { attachNamespace } from './namespace-base';
 
 /**
@@ -13,12 +13,20 @@ export type ResolvableClass = Extract<InjectionToken<object>, new (...args: neve
 /** The token under which a connection-scoped child container holds the connection's socket. */
 export const CONNECTION_SOCKET = Symbol('classio.connectionSocket');
 
+/** What a connection-scoped namespace keeps per connection. */
+interface ConnectionEntry {
+  readonly instance: object;
+  readonly container: DependencyContainer;
+  /** Guards and interceptors resolved for this connection, created on first use. */
+  enhancers: Map<ResolvableClass, object> | null;
+}
+
 /**
  * Where compiled handlers find the instance that runs them: the singleton, or for `scope: 'connection'` the
  * instance created for that socket at connect. The per-message cost of the connection scope is one `Map` lookup.
  */
 export class InstanceSource {
-  readonly #connections: Map<Socket, { instance: object; container: DependencyContainer }> | null;
+  readonly #connections: Map<Socket, ConnectionEntry> | null;
 
   constructor(
     /** The singleton instance, or null for the connection scope. */
@@ -56,7 +64,25 @@ export class InstanceSource {
       throw new ConnectError(CONNECT_FAILED_MESSAGE, undefined, { cause: error });
     }
     attachNamespace(instance, socket.nsp, socket);
-    this.#connections.set(socket, { instance, container });
+    this.#connections.set(socket, { instance, container, enhancers: null });
+  }
+
+  /**
+   * A guard or interceptor class resolved from the connection's child container, once per connection (cached in
+   * the connection's entry). Throws `DisconnectedError` once the connection is closed.
+   */
+  resolveFor(socket: Socket, token: ResolvableClass): object {
+    const entry = this.#connections?.get(socket);
+    if (entry === undefined) {
+      throw new DisconnectedError(`the connection of ${socket.id} in ${socket.nsp.name} is closed`);
+    }
+    const enhancers = (entry.enhancers ??= new Map<ResolvableClass, object>());
+    let enhancer = enhancers.get(token);
+    if (enhancer === undefined) {
+      enhancer = entry.container.resolve<object>(token);
+      enhancers.set(token, enhancer);
+    }
+    return enhancer;
   }
 
   /**

@@ -5,7 +5,9 @@ import {
   type ClassRecord,
   type ErrorFilter,
   type GuardToken,
+  type InterceptorToken,
   type ParamKind,
+  type ThrottleOptions,
   type ParamRecord,
 } from '../../decorators/metadata';
 import { ConfigurationError } from '../errors';
@@ -32,6 +34,10 @@ export interface MethodDescription {
   /** The method as found on the class's prototype (the most derived definition). */
   readonly fn: HandlerMethod;
   readonly guards: readonly GuardToken[];
+  /** The method's own `@UseInterceptors` (the nearest declaration along the chain). */
+  readonly interceptors: readonly InterceptorToken[];
+  /** The method's own `@Throttle`, or undefined. */
+  readonly throttle: ThrottleOptions | undefined;
   readonly params: readonly ParamRecord[];
   readonly paramTypes: readonly unknown[];
 }
@@ -50,6 +56,15 @@ export interface ClassDescription {
   readonly connect: MethodDescription | null;
   readonly disconnect: MethodDescription | null;
   readonly classGuards: readonly GuardToken[];
+  /** `@UseEventGuards`: farthest ancestor first. */
+  readonly eventGuards: readonly GuardToken[];
+  /** `@UseInterceptors` of the classes, farthest ancestor first (outermost). */
+  readonly classInterceptors: readonly InterceptorToken[];
+  /** The nearest class `@Throttle`, or undefined. */
+  readonly classThrottle: ThrottleOptions | undefined;
+  /** The `@OnAny` and `@OnUnknown` methods (the most derived declaration of each). */
+  readonly onAny: MethodDescription | null;
+  readonly onUnknown: MethodDescription | null;
   /** Most derived class first, declaration order within a class. */
   readonly errorHandlers: readonly ErrorHandlerDescription[];
 }
@@ -75,6 +90,7 @@ export function describeClass(target: Class): ClassDescription {
   for (const record of records) {
     for (const name of record?.events.keys() ?? []) decoratedMethods.add(name);
     for (const name of record?.errorHandlers.keys() ?? []) decoratedMethods.add(name);
+    for (const name of record?.catchAll.keys() ?? []) decoratedMethods.add(name);
   }
 
   chain.forEach((cls, level) => {
@@ -115,8 +131,34 @@ export function describeClass(target: Class): ClassDescription {
     else events.set(event, description);
   }
 
-  const classGuards = records.flatMap((record) => record?.classGuards ?? []);
-  return { events, connect, disconnect, classGuards, errorHandlers: describeErrorHandlers(target, chain, records) };
+  const catchAll = new Map<'any' | 'unknown', string | symbol>();
+  for (const record of records) {
+    if (record === undefined) continue;
+    for (const kind of ['any', 'unknown'] as const) {
+      const methods = [...record.catchAll].filter(([, k]) => k === kind).map(([name]) => name);
+      if (methods.length > 1) {
+        throw new ConfigurationError(
+          `${target.name}: methods ${methods.map(String).join(' and ')} are both @${kind === 'any' ? 'OnAny' : 'OnUnknown'}(); a class has one`,
+        );
+      }
+      // A subclass's declaration replaces its parent's.
+      if (methods.length === 1) catchAll.set(kind, methods[0]);
+    }
+  }
+  const anyName = catchAll.get('any');
+  const unknownName = catchAll.get('unknown');
+  return {
+    events,
+    connect,
+    disconnect,
+    classGuards: records.flatMap((record) => record?.classGuards ?? []),
+    eventGuards: records.flatMap((record) => record?.eventGuards ?? []),
+    classInterceptors: records.flatMap((record) => record?.classInterceptors ?? []),
+    classThrottle: [...records].reverse().find((record) => record?.classThrottle !== undefined)?.classThrottle,
+    onAny: anyName === undefined ? null : describe(anyName),
+    onUnknown: unknownName === undefined ? null : describe(unknownName),
+    errorHandlers: describeErrorHandlers(target, chain, records),
+  };
 }
 
 /** The decorator that records each parameter kind, for messages. */
@@ -127,6 +169,8 @@ const PARAM_DECORATORS: Readonly<Record<ParamKind, string>> = {
   ack: '@Ack()',
   context: '@Context()',
   session: '@Session()',
+  param: '@NspParam()',
+  custom: 'a createParamDecorator() decorator',
 };
 
 /** Decorators only record what they are given (they never throw): what cannot work is refused here, by class. */
@@ -193,6 +237,8 @@ function describeMethod(
     fn: fn as HandlerMethod,
     // Guards protect the event, so an override without its own @UseGuards keeps its parent's.
     guards: nearest(records, (record) => record.methodGuards, name) ?? [],
+    interceptors: nearest(records, (record) => record.methodInterceptors, name) ?? [],
+    throttle: nearest(records, (record) => record.methodThrottles, name),
     params: readOwnMetadata(owner)?.params.get(name) ?? [],
     paramTypes: readParamTypes(owner.prototype as object, name),
   };

@@ -1,7 +1,13 @@
 import { container as globalContainer, injectable, type DependencyContainer } from 'tsyringe';
 import type { ServerNamespace } from '../namespace/server-namespace';
 import type { ErrorHandler, Route, RouteTable } from '../namespace/route-table';
-import { readNamespace, type Class, type GuardToken, type NamespaceDecoratorOptions } from '../../decorators/metadata';
+import {
+  readNamespace,
+  type Class,
+  type NamespaceDecoratorOptions,
+  type NamespacePath,
+  type ThrottleOptions,
+} from '../../decorators/metadata';
 import { ConfigurationError } from '../errors';
 import { checkOptionNames } from '../option-names';
 import { createDebug } from '../debug';
@@ -9,11 +15,15 @@ import { describeClass, type ErrorHandlerDescription, type MethodDescription } f
 import { attachNamespace, NamespaceBase } from './namespace-base';
 import { InstanceSource, type ResolvableClass } from './connection-scope';
 import { compilePayload } from './payload-validator';
-import type { Guard } from './guard-context';
+import type { Guard, GuardContext } from './guard-context';
+import type { Interceptor } from './interceptor';
+import { Throttler } from './throttle';
+import { EnhancerResolver, enhancerName } from './enhancers';
 import type { Instrumentation } from '../namespace/instrumentation';
 import { instrumentGuard, instrumentPayload } from './instrument-stages';
 import {
   ConnectState,
+  createAnyHandler,
   createConnectHook,
   createDisconnectHook,
   createErrorHandler,
@@ -45,10 +55,23 @@ const NAMESPACE_OPTION_NAMES: readonly string[] = Object.keys(DEFAULT_OPTIONS);
 /** The names of `PayloadOptions`. */
 const PAYLOAD_OPTION_NAMES: readonly string[] = ['type', 'index', 'validator', 'transformer', 'validate'];
 
+/** The server-wide enhancers (`useGlobalGuards`, `useGlobalInterceptors`), resolved, that every route runs first. */
+export interface GlobalEnhancers {
+  readonly guards: readonly Guard[];
+  readonly guardNames: readonly string[];
+  readonly interceptors: readonly Interceptor[];
+}
+
+/** No global enhancers. */
+export const NO_GLOBAL_ENHANCERS: GlobalEnhancers = Object.freeze({ guards: [], guardNames: [], interceptors: [] });
+
+/** The names of `ThrottleOptions`. */
+const THROTTLE_OPTION_NAMES: readonly string[] = ['limit', 'windowMs', 'key'];
+
 /** The result of compiling one namespace class or instance. */
 export interface CompiledNamespace {
-  /** The namespace path (`/chat`). */
-  readonly path: string;
+  /** The namespace path (`/chat`), or the dynamic path it serves (`/tenant/:id`, a RegExp, a function). */
+  readonly path: NamespacePath;
   /** The compiled class's name, for messages (`Chat`). */
   readonly name: string;
   /** The routes, connect / disconnect hooks and error handler to install with `ServerNamespace.install`. */
@@ -58,6 +81,8 @@ export interface CompiledNamespace {
   readonly instance: object | null;
   /** Gives the singleton its `ServerNamespace`; call it once the table is installed. */
   bind(nsp: ServerNamespace): void;
+  /** @internal The routes' throttles (their state is what the bounded-state tests read). */
+  readonly throttlers: readonly Throttler[];
 }
 
 /** Any class (that tsyringe can resolve). */
@@ -82,8 +107,8 @@ export class NamespaceExplorer {
     this.#instrumentation = instrumentation;
   }
 
-  /** Compiles a class (resolved through the container) or a ready instance. */
-  compile(target: Constructor | object): CompiledNamespace {
+  /** Compiles a class (resolved through the container) or a ready instance, inside the server's global enhancers. */
+  compile(target: Constructor | object, globals: GlobalEnhancers = NO_GLOBAL_ENHANCERS): CompiledNamespace {
     const isClass = typeof target === 'function';
     const cls = (isClass ? target : target.constructor) as Constructor;
     const declared = readNamespace(cls);
@@ -101,7 +126,7 @@ export class NamespaceExplorer {
     const singleton = isClass ? (options.scope === 'singleton' ? this.#resolveClass(cls) : null) : target;
     if (options.scope === 'connection') makeInjectable(cls);
     const instances = new InstanceSource(singleton, cls, this.#container);
-    const guards = new Map<GuardToken, Guard>();
+    const enhancers = new EnhancerResolver(this.#container, instances);
     const invoke = (method: MethodDescription, event: string) =>
       compileInvoker(method, event, instances, options, this.#instrumentation);
 
@@ -113,25 +138,52 @@ export class NamespaceExplorer {
       errorHandlers.filter((e) => e.handler.events === null).map((e) => e.entry),
     );
 
-    const routes = new Map<string, Route>();
-    for (const [event, method] of description.events) {
-      const invoker = invoke(method, event);
-      const methodGuards = method.guards.map((token) =>
-        instrumentGuard(this.#instrumentation, this.#resolveGuard(token, method.label, guards), guardName(token)),
-      );
+    const eventGuardTokens = description.eventGuards;
+    const eventGuards = eventGuardTokens.map((token) => enhancers.guard(token, cls.name));
+    const classInterceptors = description.classInterceptors.map((token) => enhancers.interceptor(token, cls.name));
+    const throttlers: Throttler[] = [];
+    const compileRoute = (event: string, method: MethodDescription, isUnknown = false): Route => {
+      const guardList = [
+        ...globals.guards,
+        ...eventGuards,
+        ...method.guards.map((token) =>
+          instrumentGuard(this.#instrumentation, enhancers.guard(token, method.label), enhancerName(token)),
+        ),
+      ];
+      const interceptors = [
+        ...globals.interceptors,
+        ...classInterceptors,
+        ...method.interceptors.map((token) => enhancers.interceptor(token, method.label)),
+      ];
+      const throttleOptions = method.throttle ?? description.classThrottle;
+      const throttle = throttleOptions === undefined ? null : compileThrottle(throttleOptions, event, method.label);
+      if (throttle !== null) throttlers.push(throttle);
       const state = new RouteState(
         event,
-        invoker,
-        methodGuards.length > 0 ? methodGuards : null,
-        method.guards.map(guardName),
+        invoke(method, event),
+        guardList.length > 0 ? guardList : null,
+        [...globals.guardNames, ...eventGuardTokens.map(enhancerName), ...method.guards.map(enhancerName)],
+        interceptors.length > 0 ? interceptors : null,
+        throttle,
       );
       const answersAck = method.params.some((param) => param.kind === 'ack');
-      routes.set(event, createRoute(state, answersAck, routeErrorHandler(errorHandlers, event)));
-    }
+      return createRoute(state, answersAck, routeErrorHandler(errorHandlers, event), isUnknown);
+    };
+    const routes = new Map<string, Route>();
+    for (const [event, method] of description.events) routes.set(event, compileRoute(event, method));
+    const unknown = description.onUnknown && compileRoute('*', description.onUnknown, true);
+    const onAny = description.onAny && createAnyHandler(invoke(description.onAny, 'any'));
 
     // `@UseGuards` on `on_connect` guards the connection too, after the class guards.
-    const connectTokens = [...description.classGuards, ...(description.connect?.guards ?? [])];
-    const classGuards = connectTokens.map((token) => this.#resolveGuard(token, cls.name, guards));
+    // Event guards check the connect too; in a connection-scoped namespace they need the connection's container,
+    // so they run once it exists (ConnectState.scopedGuards).
+    const isScoped = instances.isPerConnection;
+    const connectTokens = [
+      ...description.classGuards,
+      ...(isScoped ? [] : eventGuardTokens),
+      ...(description.connect?.guards ?? []),
+    ];
+    const classGuards = connectTokens.map((token) => enhancers.guard(token, cls.name, false));
     if (description.disconnect !== null && description.disconnect.guards.length > 0) {
       throw new ConfigurationError(
         `${description.disconnect.label}: a disconnect cannot be refused, so it takes no guards`,
@@ -144,15 +196,18 @@ export class NamespaceExplorer {
       connect: createConnectHook(
         new ConnectState(
           classGuards.length > 0 ? classGuards : null,
-          connectTokens.map(guardName),
+          connectTokens.map(enhancerName),
           instances,
           description.connect && invoke(description.connect, 'connect'),
+          isScoped && eventGuards.length > 0 ? eventGuards : null,
         ),
       ),
       disconnect: createDisconnectHook(
         new DisconnectState(instances, description.disconnect && invoke(description.disconnect, 'disconnect')),
       ),
       onError: namespaceOnError,
+      onAny,
+      unknown,
     });
     debug('compiled %s for %s: %d routes', cls.name, path, routes.size);
     return {
@@ -164,6 +219,7 @@ export class NamespaceExplorer {
       bind(nsp: ServerNamespace): void {
         if (singleton !== null) attachNamespace(singleton, nsp);
       },
+      throttlers,
     };
   }
 
@@ -179,46 +235,27 @@ export class NamespaceExplorer {
       );
     }
   }
-
-  #resolveGuard(token: GuardToken, label: string, cache: Map<GuardToken, Guard>): Guard {
-    const cached = cache.get(token);
-    if (cached !== undefined) return cached;
-    let guard: unknown = token;
-    if (typeof token === 'function') {
-      makeInjectable(token as Constructor);
-      try {
-        guard = this.#container.resolve(token as Constructor);
-      } catch (error) {
-        throw new ConfigurationError(
-          `${label}: guard ${token.name} cannot be resolved from the container: ${messageOf(error)}`,
-          { cause: error },
-        );
-      }
-    }
-    if (guard === null || typeof guard !== 'object' || typeof (guard as Guard).canActivate !== 'function') {
-      throw new ConfigurationError(`${label}: guard ${guardName(token)} has no canActivate(context) method`);
-    }
-    cache.set(token, guard as Guard);
-    return guard as Guard;
-  }
 }
 
 /**
  * Compiles `target` and installs it on `server.of(path)`: what `Server.register` does.
  */
 export function registerNamespace(
-  server: { of(path: string): ServerNamespace; readonly instrumentation?: Instrumentation | null },
+  server: { of(path: NamespacePath): ServerNamespace; readonly instrumentation?: Instrumentation | null },
   target: Constructor | object,
   container?: DependencyContainer,
+  globals?: GlobalEnhancers,
 ): CompiledNamespace {
-  const compiled = new NamespaceExplorer(container, server.instrumentation ?? null).compile(target);
+  const compiled = new NamespaceExplorer(container, server.instrumentation ?? null).compile(target, globals);
   const nsp = server.of(compiled.path);
   nsp.install(compiled.table, compiled.name);
   compiled.bind(nsp);
   return compiled;
 }
 
-function checkPath(cls: Class, path: unknown): string {
+function checkPath(cls: Class, path: unknown): NamespacePath {
+  // A RegExp or function path is a dynamic namespace, matched against each name a client asks for.
+  if (path instanceof RegExp || typeof path === 'function') return path as NamespacePath;
   if (path === undefined) {
     throw new ConfigurationError(
       `${cls.name} has no namespace path: decorate it with @Namespace('/path') or pass the path to its constructor`,
@@ -280,7 +317,13 @@ function compileInvoker(
       continue;
     }
     if (param.kind !== 'payload') {
-      slots.push({ kind: param.kind, argIndex: -1, payload: null });
+      slots.push({
+        kind: param.kind,
+        argIndex: -1,
+        payload: null,
+        name: param.name,
+        factory: param.factory as ((context: GuardContext) => unknown) | undefined,
+      });
       continue;
     }
     if (param.payload !== undefined) {
@@ -309,13 +352,37 @@ function compileInvoker(
   return new MethodInvoker(method.label, method.fn, instances, slots, isAsync);
 }
 
+/** Checks an `@Throttle`'s options and builds the route's throttle. */
+function compileThrottle(options: ThrottleOptions, event: string, label: string): Throttler {
+  if (options === null || typeof options !== 'object') {
+    throw new ConfigurationError(`${label}: @Throttle() takes { limit, windowMs, key? }`);
+  }
+  checkOptionNames(options, THROTTLE_OPTION_NAMES, `${label}: @Throttle()`);
+  if (!Number.isInteger(options.limit) || options.limit < 1) {
+    throw new ConfigurationError(
+      `${label}: @Throttle() limit must be a positive integer, got ${String(options.limit)}`,
+    );
+  }
+  if (typeof options.windowMs !== 'number' || !(options.windowMs > 0) || !Number.isFinite(options.windowMs)) {
+    throw new ConfigurationError(
+      `${label}: @Throttle() windowMs must be a positive number of ms, got ${String(options.windowMs)}`,
+    );
+  }
+  if (options.key !== undefined && typeof options.key !== 'function') {
+    throw new ConfigurationError(`${label}: @Throttle() key must be a function of the context`);
+  }
+  const key = options.key as ((context: GuardContext) => unknown) | undefined;
+  return new Throttler(
+    event,
+    options.limit,
+    options.windowMs,
+    key === undefined ? null : (context) => String(key(context)),
+  );
+}
+
 /** Registers the class's constructor parameter types with tsyringe (its `@injectable()`), so it can be resolved. */
 function makeInjectable(cls: Constructor): void {
   injectable()(cls);
-}
-
-function guardName(token: GuardToken): string {
-  return typeof token === 'function' ? token.name : (token.constructor?.name ?? 'guard');
 }
 
 function messageOf(error: unknown): string {

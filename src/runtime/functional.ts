@@ -4,6 +4,9 @@ import type { Route, RouteTable } from '../namespace/route-table';
 import { ConfigurationError } from '../errors';
 import { HandlerContext, runInContext } from './context';
 import { UNROUTABLE_EVENTS } from '../namespace/util';
+import { createRoute, MethodInvoker, RouteState } from './compile-route';
+import { InstanceSource } from './connection-scope';
+import type { GlobalEnhancers } from './explorer';
 
 /**
  * The functional form, `server.on(event, handler, { namespace })` (Flask's `@socketio.on`): the handler receives
@@ -20,12 +23,15 @@ export type FunctionalConnectHandler = { handler(auth: Record<string, unknown>):
 /** `server.on('disconnect', handler)`: called with the reason the socket ended. */
 export type FunctionalDisconnectHandler = { handler(reason: DisconnectReason): unknown }['handler'];
 
+/** What `this` is in a functional handler compiled inside global enhancers (nothing: it takes no `this`). */
+const FUNCTIONAL_THIS = Object.freeze({});
+
 function applyHandler(handler: FunctionalHandler, args: unknown[]): unknown {
   return handler(...args);
 }
 
 /** Builds the route of a functional handler for `event` (not `connect` / `disconnect`: see `compileFunctional`). */
-function createFunctionalRoute(event: string, handler: FunctionalHandler): Route {
+function createFunctionalRoute(event: string, handler: FunctionalHandler, globals: GlobalEnhancers | undefined): Route {
   if (typeof event !== 'string' || event.length === 0) {
     throw new ConfigurationError('server.on(event, handler): the event must be a non-empty string');
   }
@@ -38,6 +44,24 @@ function createFunctionalRoute(event: string, handler: FunctionalHandler): Route
         'listen to it with socket.on() in a "connection" listener',
     );
   }
+  if (globals !== undefined && (globals.guards.length > 0 || globals.interceptors.length > 0)) {
+    // With global enhancers the handler is compiled as a class method is, inside them.
+    const invoker = new MethodInvoker(
+      `server.on("${event}")`,
+      handler,
+      new InstanceSource(FUNCTIONAL_THIS, null, null),
+      null,
+      false,
+    );
+    const state = new RouteState(
+      event,
+      invoker,
+      globals.guards.length > 0 ? globals.guards : null,
+      globals.guardNames,
+      globals.interceptors.length > 0 ? globals.interceptors : null,
+    );
+    return createRoute(state, false, null);
+  }
   const handle = (socket: Socket, args: unknown[]) =>
     runInContext(new HandlerContext(socket, event, args), applyHandler, handler, args, undefined, undefined);
   return Object.freeze({ event, handle, answersAck: false, onError: null });
@@ -47,7 +71,7 @@ function createFunctionalRoute(event: string, handler: FunctionalHandler): Route
  * Builds a one-entry route table for a functional handler: a route, or for `connect` (called with the auth
  * payload; `false` or a throw refuses) and `disconnect` (called with the reason) the lifecycle hook.
  */
-export function compileFunctional(event: string, handler: FunctionalHandler): RouteTable {
+export function compileFunctional(event: string, handler: FunctionalHandler, globals?: GlobalEnhancers): RouteTable {
   if (event === 'connect') {
     return Object.freeze({
       routes: new Map(),
@@ -70,6 +94,6 @@ export function compileFunctional(event: string, handler: FunctionalHandler): Ro
       onError: null,
     });
   }
-  const route = createFunctionalRoute(event, handler);
+  const route = createFunctionalRoute(event, handler, globals);
   return Object.freeze({ routes: new Map([[event, route]]), connect: null, disconnect: null, onError: null });
 }

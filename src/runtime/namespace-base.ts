@@ -2,7 +2,7 @@ import type { Socket } from '../namespace/socket';
 import type { ServerNamespace } from '../namespace/server-namespace';
 import { ConfigurationError, UsageError } from '../errors';
 import { Namespace as namespaceDecorator } from '../../decorators/namespace';
-import type { NamespaceDecoratorOptions } from '../../decorators/metadata';
+import type { NamespaceDecoratorOptions, NamespacePath } from '../../decorators/metadata';
 import type { DefaultEventsMap, EventNames, EventParams, EventsMap } from '../../decorators/events-map';
 import { currentContext, type HandlerContext } from './context';
 import type { EmitOptions } from './emit-options';
@@ -62,6 +62,14 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
       throw new UsageError(`${this.constructor.name} is not registered yet: call server.register() first`);
     }
     return this.#nsp;
+  }
+
+  /**
+   * The parameters of the current client's namespace name, for a dynamic namespace (`{ id: 'acme' }` for
+   * `/tenant/acme` of `@Namespace('/tenant/:id')`); empty for a literal namespace.
+   */
+  get params(): Readonly<Record<string, string>> {
+    return this.nsp.params;
   }
 
   /** The namespace's path (`/chat`). */
@@ -150,7 +158,7 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
 /** The type of the hybrid `Namespace` export: callable as a decorator factory, constructible as the base class. */
 export interface NamespaceHybrid {
   /** `@Namespace(path, options)`: declares the class's namespace (see `decorators/namespace.ts`). */
-  (path: string, options?: NamespaceDecoratorOptions): ClassDecorator;
+  (path: NamespacePath, options?: NamespaceDecoratorOptions): ClassDecorator;
   /** `class Chat extends Namespace<ClientEvents, ServerEvents>` or `new Chat('/chat')`. */
   new <C extends EventsMap = DefaultEventsMap, S extends EventsMap = DefaultEventsMap>(
     path?: string,
@@ -158,9 +166,9 @@ export interface NamespaceHybrid {
   readonly prototype: NamespaceBase<EventsMap, EventsMap>;
 }
 
-function createHybrid(this: unknown, path?: string, options?: NamespaceDecoratorOptions): unknown {
+function createHybrid(this: unknown, path?: NamespacePath, options?: NamespaceDecoratorOptions): unknown {
   if (new.target === undefined) {
-    if (typeof path !== 'string') {
+    if (typeof path !== 'string' && !(path instanceof RegExp) && typeof path !== 'function') {
       throw new ConfigurationError('@Namespace(path) needs the namespace path, e.g. "/chat"');
     }
     return namespaceDecorator(path, options);

@@ -1,7 +1,17 @@
 import 'reflect-metadata';
 import { IsString, MaxLength } from 'class-validator';
 import { injectable } from 'tsyringe';
-import { Namespace, On, Payload, Server, type Socket } from '../../../src';
+import {
+  Namespace,
+  On,
+  Payload,
+  Server,
+  Throttle,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type Socket,
+} from '../../../src';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import { createChatApp } from '../../../examples/chat/server';
 import { portOf, runPeer, type StartedPeer } from './control';
@@ -16,6 +26,8 @@ import { observabilityOptions } from './observability-options';
  *   the client's ack) written four ways on `/test`: a Socket.IO-style `socket.on` listener (the hand-written
  *   baseline), a plain function registered with `server.on`, a decorated class method, and a decorated class
  *   method whose payload is a validated DTO.
+ * - `intercepted`, `throttled`: the `decorated` method with one pass-through interceptor, or with a `@Throttle`
+ *   whose limit is never reached (issue 12: the cost of each enhancer per message).
  *
  * - `msgpack`: the msgpack-echo workload's server, `ack` echoed with socket.io-msgpack-parser.
  * - `metrics`, `tracing`: the `decorated` handler with metrics on (OpenTelemetry SDK meter and prom-client) or
@@ -24,7 +36,8 @@ import { observabilityOptions } from './observability-options';
  * Usage alone: `node dist/test/bench/servers/classio-server.js [variant]`.
  */
 
-export type ClassioVariant = 'app' | 'socket-on' | 'plain' | 'decorated' | 'dto' | 'msgpack' | 'metrics' | 'tracing';
+export type ClassioVariant =
+  'app' | 'socket-on' | 'plain' | 'decorated' | 'dto' | 'msgpack' | 'metrics' | 'tracing' | 'intercepted' | 'throttled';
 
 const GREETING = { data: 'Connected', count: 0 };
 
@@ -59,6 +72,43 @@ export class ValidatedEcho extends Namespace {
 
   @On('echo')
   echo(@Payload() payload: EchoPayload): EchoPayload {
+    return payload;
+  }
+}
+
+/** A pass-through interceptor: what one interceptor costs around a synchronous handler. */
+class PassThrough {
+  intercept(_context: ExecutionContext, next: CallHandler): Promise<unknown> {
+    return next.handle();
+  }
+}
+
+/** Workload 12, the decorated method inside one interceptor. */
+@Namespace('/test')
+@injectable()
+export class InterceptedEcho extends Namespace {
+  on_connect(): void {
+    this.emit('my response', GREETING);
+  }
+
+  @On('echo')
+  @UseInterceptors(PassThrough)
+  echo(payload: unknown): unknown {
+    return payload;
+  }
+}
+
+/** Workload 12, the decorated method with a throttle that never refuses (the counting is the cost). */
+@Namespace('/test')
+@injectable()
+export class ThrottledEcho extends Namespace {
+  on_connect(): void {
+    this.emit('my response', GREETING);
+  }
+
+  @On('echo')
+  @Throttle({ limit: Number.MAX_SAFE_INTEGER, windowMs: 1000 })
+  echo(payload: unknown): unknown {
     return payload;
   }
 }
@@ -115,9 +165,15 @@ export async function startClassioPeer(variant: ClassioVariant, port = 0): Promi
     case 'dto':
       server.register(ValidatedEcho);
       break;
+    case 'intercepted':
+      server.register(InterceptedEcho);
+      break;
+    case 'throttled':
+      server.register(ThrottledEcho);
+      break;
     default:
       throw new Error(
-        `unknown classio variant '${String(variant)}' (app, socket-on, plain, decorated, dto, msgpack, metrics, tracing)`,
+        `unknown classio variant '${String(variant)}' (app, socket-on, plain, decorated, dto, msgpack, metrics, tracing, intercepted, throttled)`,
       );
   }
   const httpServer = await server.listen(port, '127.0.0.1');

@@ -75,6 +75,18 @@ export const PEERS: Readonly<Record<PeerName, PeerSpec>> = {
     args: ['tracing'],
     isClassio: true,
   },
+  'classio-intercepted': {
+    name: 'classio-intercepted',
+    script: path.join(SERVERS, 'classio-server.js'),
+    args: ['intercepted'],
+    isClassio: true,
+  },
+  'classio-throttled': {
+    name: 'classio-throttled',
+    script: path.join(SERVERS, 'classio-server.js'),
+    args: ['throttled'],
+    isClassio: true,
+  },
 };
 
 /** The twin of a classio peer that runs the compared ref's compiled server with the same arguments. */

@@ -21,7 +21,9 @@ export type PeerName =
   | 'classio-msgpack'
   | 'socket.io-msgpack'
   | 'classio-metrics'
-  | 'classio-tracing';
+  | 'classio-tracing'
+  | 'classio-intercepted'
+  | 'classio-throttled';
 
 /** A classio peer built from the git ref of `--compare <ref>`: the same server file, the ref's code. */
 export type RefPeerName = `${PeerName}@ref`;

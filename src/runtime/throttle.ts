@@ -1,0 +1,46 @@
+import type { Socket } from '../namespace/socket';
+import { ThrottledError } from '../errors';
+import { GuardContext } from './guard-context';
+
+/**
+ * The compiled `@Throttle` of one route: a fixed window of `windowMs` in which each key may pass `limit` times.
+ * The counters live in one map that is emptied when a window ends, so it holds only the keys seen in the current
+ * window: clients that left cost nothing after it, however many came and went. Per message: one `Date.now()`,
+ * one map read and one write.
+ */
+export class Throttler {
+  readonly #counts = new Map<string, number>();
+  #windowEnd = 0;
+
+  constructor(
+    /** The route's event, for messages. */
+    readonly event: string,
+    readonly limit: number,
+    readonly windowMs: number,
+    /** The key of an event; null for the default, the client's socket id. */
+    private readonly keyOf: ((context: GuardContext) => string) | null,
+  ) {}
+
+  /** @internal How many keys the current window holds (the bound the tests check). */
+  get size(): number {
+    return this.#counts.size;
+  }
+
+  /** Counts one event of `socket`; throws `ThrottledError` past the limit. */
+  check(socket: Socket, args: unknown[]): void {
+    const now = Date.now();
+    if (now >= this.#windowEnd) {
+      this.#counts.clear();
+      this.#windowEnd = now + this.windowMs;
+    }
+    const key = this.keyOf === null ? socket.id : this.keyOf(new GuardContext(socket, this.event, args));
+    const count = (this.#counts.get(key) ?? 0) + 1;
+    if (count > this.limit) {
+      throw new ThrottledError(
+        `too many "${this.event}" events in namespace ${socket.nsp.name}: the limit is ${this.limit} per ${this.windowMs} ms`,
+        this.#windowEnd - now,
+      );
+    }
+    this.#counts.set(key, count);
+  }
+}
