@@ -18,7 +18,6 @@ const NO_EQUIVALENT: unique symbol = Symbol('classio.noEquivalent');
 export const SOCKET_IO_OPTIONS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
   ['serveClient', false],
   ['parser', NO_EQUIVALENT],
-  ['connectionStateRecovery', NO_EQUIVALENT],
   ['cleanupEmptyChildNamespaces', false],
   ['allowEIO3', false],
   ['cookie', false],

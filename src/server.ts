@@ -4,8 +4,10 @@ import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { EngineServer } from './engine/server';
 import { checkAllowRequest, ENGINE_OPTION_NAMES, type EngineServerOptions } from './engine/options';
 import type { EngineConnection } from './engine/types';
-import type { AdapterFactory } from './adapter/adapter';
+import type { AdapterFactory, RecoverySettings } from './adapter/adapter';
 import { InMemoryAdapter } from './adapter/in-memory-adapter';
+import { SessionAwareAdapter } from './adapter/session-aware-adapter';
+import { resolveRecovery, type ConnectionStateRecoveryOptions } from './recovery-options';
 import { Client, type ClientHost } from './namespace/client';
 import { ServerNamespace, type ListenerBinder, type NamespaceHost } from './namespace/server-namespace';
 import type { ErrorHandler } from './namespace/route-table';
@@ -75,6 +77,12 @@ export interface ServerOptions extends EngineServerOptions {
   container?: DependencyContainer;
   /** Where unhandled errors go. Default: `console`; `false` silences them. */
   logger?: Logger | false;
+  /**
+   * Connection state recovery (Socket.IO's option): a client whose transport was lost and that comes back within
+   * `maxDisconnectionDuration` keeps its id, rooms and `data` and receives what it missed. Default: off. With the
+   * in-memory adapter (and adapters that store packets, as the Redis Streams one); see docs/recovery.md.
+   */
+  connectionStateRecovery?: ConnectionStateRecoveryOptions | false;
 }
 
 /**
@@ -98,6 +106,7 @@ const SERVER_DEFAULTS = {
   channel: undefined as string | undefined,
   container: undefined as DependencyContainer | undefined,
   logger: undefined as Logger | false | undefined,
+  connectionStateRecovery: undefined as ConnectionStateRecoveryOptions | false | undefined,
 };
 
 /** Every option name a `Server` reads: its own and the engine's. */
@@ -120,6 +129,8 @@ export class Server implements ClientHost, NamespaceHost {
   defaultErrorHandler: ErrorHandler | null = null;
   /** @internal NamespaceHost: listeners registered inside a handler run in its context. */
   readonly listenerBinder: ListenerBinder = bindListenerToContext;
+  /** @internal NamespaceHost: the resolved `connectionStateRecovery`, or null when it is off. */
+  readonly recovery: RecoverySettings | null;
   /** The HTTP server the engine is attached to (one of ours after `listen`). */
   httpServer: HttpServer | null = null;
 
@@ -160,9 +171,15 @@ export class Server implements ClientHost, NamespaceHost {
     this.maxPendingAcks = settings.maxPendingAcks;
     this.container = settings.container ?? rootContainer;
     this.#logger = settings.logger === false ? null : (settings.logger ?? consoleLogger);
+    this.recovery = resolveRecovery(settings.connectionStateRecovery);
+    const recovery = this.recovery;
     this.#createAdapter =
       settings.adapter ??
-      chooseAdapter(settings.messageQueue, settings.channel, (err) => this.logError('message queue unreachable', err));
+      (recovery !== null && settings.messageQueue === undefined
+        ? (host) => new SessionAwareAdapter(host, recovery)
+        : chooseAdapter(settings.messageQueue, settings.channel, (err) =>
+            this.logError('message queue unreachable', err),
+          ));
     const allowRequest = settings.allowRequest ?? null;
     checkAllowRequest(allowRequest);
     const engineOptions: Record<string, unknown> = {};

@@ -25,7 +25,6 @@ describe('Server', () => {
       ['perMessageDeflate', { threshold: 1024 }],
       ['httpCompression', true],
       ['parser', {}],
-      ['connectionStateRecovery', { maxDisconnectionDuration: 120_000 }],
       ['allowEIO3', true],
       ['cookie', { name: 'io' }],
       ['serveClient', true],

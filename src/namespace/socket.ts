@@ -1,7 +1,7 @@
 import { PacketType, encodePacket, type Packet } from '../protocol/packet';
 import { AckLimitError, AckTimeoutError, DisconnectedError, UsageError } from '../errors';
 import type { EngineConnection, EngineData } from '../engine/types';
-import type { AdapterSocket, SocketDescription } from '../adapter/adapter';
+import type { AdapterSocket, BroadcastOptions, RestoredSession, SocketDescription } from '../adapter/adapter';
 import type { AckCallback } from './route-table';
 import type { Client } from './client';
 import type { ServerNamespace } from './server-namespace';
@@ -17,6 +17,27 @@ type LocalEvent = 'disconnecting' | 'disconnect';
 
 /** A listener as the socket stores and calls it: with whatever the client sent. */
 type Listener = (...args: unknown[]) => unknown;
+
+/**
+ * Socket.IO's reasons after which a session is kept for recovery: the transport was lost or the server went away.
+ * A deliberate disconnect, by the client or by the server (`disconnect()`, `disconnect(true)`), keeps nothing.
+ */
+const RECOVERABLE_REASONS: ReadonlySet<DisconnectReason> = new Set<DisconnectReason>([
+  'transport error',
+  'transport close',
+  'ping timeout',
+  'server shutting down',
+  'forced server close',
+]);
+
+/** The recovery state of a socket: its private session id and the offsets of the stored packets it was sent. */
+interface RecoveryState {
+  readonly pid: string;
+  readonly firstOffset: string;
+  lastOffset: string;
+  /** The adapter target of this socket's private emits, which are stored as broadcasts to its sid room are. */
+  readonly target: BroadcastOptions;
+}
 
 interface PendingAck {
   readonly callback: (...args: unknown[]) => void;
@@ -38,7 +59,14 @@ export class Socket implements AdapterSocket {
   readonly nsp: ServerNamespace;
   readonly client: Client;
   readonly handshake: Handshake;
+  /**
+   * True when this socket is a recovered one (connection state recovery): the same id, rooms and `data` as before
+   * its client's transport was lost, and the packets it missed delivered right after the CONNECT.
+   */
+  readonly recovered: boolean;
 
+  /** Set when connection state recovery is on (and the adapter supports it), null otherwise. */
+  readonly #recovery: RecoveryState | null;
   #data: Record<string, unknown> | null = null;
   #state: 'connecting' | 'connected' | 'disconnected' = 'connecting';
   #heldBack: (readonly EngineData[])[] | null = null;
@@ -49,11 +77,43 @@ export class Socket implements AdapterSocket {
   /** The registered listener behind each call the binder made for one, so that `off` finds it. */
   #bound: WeakMap<Listener, Listener> | null = null;
 
-  constructor(nsp: ServerNamespace, client: Client, auth: Record<string, unknown>) {
-    this.id = createSid();
+  constructor(nsp: ServerNamespace, client: Client, auth: Record<string, unknown>, restored?: RestoredSession) {
     this.nsp = nsp;
     this.client = client;
     this.handshake = createHandshake(client.conn, auth);
+    this.recovered = restored !== undefined;
+    if (restored !== undefined) {
+      this.id = restored.sid;
+      this.#data = restored.data as Record<string, unknown>;
+      this.#recovery = {
+        pid: restored.pid,
+        firstOffset: restored.firstOffset,
+        lastOffset: restored.lastOffset,
+        target: { rooms: new Set([restored.sid]), except: NO_ROOMS, flags: NO_FLAGS },
+      };
+      return;
+    }
+    this.id = createSid();
+    const offset = nsp.recovery === null ? undefined : nsp.adapter.currentOffset?.();
+    this.#recovery =
+      offset === undefined
+        ? null
+        : {
+            pid: createSid(),
+            firstOffset: offset,
+            lastOffset: offset,
+            target: { rooms: new Set([this.id]), except: NO_ROOMS, flags: NO_FLAGS },
+          };
+  }
+
+  /** The private session id with which the client can recover this socket, or null when recovery is off. */
+  get pid(): string | null {
+    return this.#recovery?.pid ?? null;
+  }
+
+  /** @internal Whether a recovered client skips the middlewares and the class guards (`skipMiddlewares`). */
+  get shouldSkipMiddlewares(): boolean {
+    return this.recovered && this.nsp.recovery?.skipMiddlewares === true;
   }
 
   /**
@@ -110,7 +170,11 @@ export class Socket implements AdapterSocket {
       id = this.registerAck(last as (...a: unknown[]) => void);
     }
     args.unshift(event);
-    this.writeEncoded(encodePacket({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: args }));
+    const packet: Packet = { type: PacketType.EVENT, nsp: this.nsp.name, id, data: args };
+    // With recovery on, a private emit without an ack is stored as a broadcast to the sid room (as in Socket.IO),
+    // so that it gets an offset and a client that loses its transport receives it on recovery.
+    if (this.#recovery !== null && id === undefined) this.nsp.adapter.broadcast(packet, this.#recovery.target);
+    else this.writeEncoded(encodePacket(packet));
     return true;
   }
 
@@ -275,6 +339,12 @@ export class Socket implements AdapterSocket {
     else if (this.#state === 'connecting') (this.#heldBack ??= []).push(frames);
   }
 
+  /** AdapterSocket: writes a stored packet and remembers its offset as the last one this socket was sent. */
+  writeStored(frames: readonly EngineData[], offset: string): void {
+    if (this.#recovery !== null) this.#recovery.lastOffset = offset;
+    this.writeEncoded(frames);
+  }
+
   /**
    * AdapterSocket: registers a server-to-client ack. With a timeout the callback is error-first (`AckTimeoutError`,
    * or `DisconnectedError` when the socket goes first); `isErrorFirst` alone asks for the same without a timer.
@@ -317,7 +387,10 @@ export class Socket implements AdapterSocket {
   /** @internal Called by the namespace once the connect hook accepted: sends CONNECT, then what was held back. */
   onConnected(): void {
     this.#state = 'connected';
-    this.client.writePacket({ type: PacketType.CONNECT, nsp: this.nsp.name, data: { sid: this.id } });
+    const recovery = this.#recovery;
+    // The CONNECT carries the private session id when recovery is on: socket.io-client sends it back to recover.
+    const data = recovery === null ? { sid: this.id } : { sid: this.id, pid: recovery.pid };
+    this.client.writePacket({ type: PacketType.CONNECT, nsp: this.nsp.name, data });
     const held = this.#heldBack;
     this.#heldBack = null;
     if (held !== null) for (const frames of held) this.client.write(frames, false);
@@ -351,9 +424,26 @@ export class Socket implements AdapterSocket {
     this.#heldBack = null;
     this.client.remove(this);
     if (wasConnected) this.#emitLocal('disconnecting', reason);
+    if (wasConnected && this.#recovery !== null && RECOVERABLE_REASONS.has(reason)) this.#persist(this.#recovery);
     this.nsp.remove(this, reason, wasConnected);
     this.#failPendingAcks();
     if (wasConnected) this.#emitLocal('disconnect', reason);
+  }
+
+  /** Hands the session to the adapter, with the rooms it is still in (the disconnect hook has not left them yet). */
+  #persist(recovery: RecoveryState): void {
+    try {
+      this.nsp.adapter.persistSession?.({
+        sid: this.id,
+        pid: recovery.pid,
+        rooms: [...this.rooms],
+        data: this.#data ?? {},
+        firstOffset: recovery.firstOffset,
+        lastOffset: recovery.lastOffset,
+      });
+    } catch (err) {
+      this.nsp.server.logError(`saving the session of ${this.id} in ${this.nsp.name} failed`, err);
+    }
   }
 
   #onEvent(packet: Packet): void {
@@ -451,3 +541,4 @@ export interface TimedSocketEmitter {
 }
 
 const NO_ROOMS: ReadonlySet<string> = new Set();
+const NO_FLAGS = Object.freeze({});

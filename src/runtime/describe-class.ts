@@ -49,10 +49,15 @@ export interface ClassDescription {
   readonly events: ReadonlyMap<string, MethodDescription>;
   readonly connect: MethodDescription | null;
   readonly disconnect: MethodDescription | null;
+  /** `on_session_expired`: a session kept for connection state recovery ended without its client. */
+  readonly sessionExpired: MethodDescription | null;
   readonly classGuards: readonly GuardToken[];
   /** Most derived class first, declaration order within a class. */
   readonly errorHandlers: readonly ErrorHandlerDescription[];
 }
+
+/** The lifecycle hook `on_session_expired` names: no client sends it, so it is not routed as an event. */
+const SESSION_EXPIRED = 'session_expired';
 
 /** The class and its ancestors, farthest first, stopping at the runtime's `Namespace` base. */
 function lineage(target: Class): Class[] {
@@ -108,15 +113,24 @@ export function describeClass(target: Class): ClassDescription {
   const events = new Map<string, MethodDescription>();
   let connect: MethodDescription | null = null;
   let disconnect: MethodDescription | null = null;
+  let sessionExpired: MethodDescription | null = null;
   for (const [event, method] of eventMethods) {
     const description = describe(method);
     if (event === 'connect') connect = description;
     else if (event === 'disconnect') disconnect = description;
+    else if (event === SESSION_EXPIRED) sessionExpired = description;
     else events.set(event, description);
   }
 
   const classGuards = records.flatMap((record) => record?.classGuards ?? []);
-  return { events, connect, disconnect, classGuards, errorHandlers: describeErrorHandlers(target, chain, records) };
+  return {
+    events,
+    connect,
+    disconnect,
+    sessionExpired,
+    classGuards,
+    errorHandlers: describeErrorHandlers(target, chain, records),
+  };
 }
 
 /** The decorator that records each parameter kind, for messages. */
