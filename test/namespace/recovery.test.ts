@@ -116,6 +116,27 @@ for (const mode of TRANSPORT_MODES.filter((m) => m.name !== 'upgrade')) {
       expect(payloads(news)).to.deep.equal(['a', 'b']);
     });
 
+    it('replays what was written to the transport after it died and before the server noticed', async () => {
+      await start();
+      const { client } = await connectInRed();
+      const sid = client.id!;
+      const news = collect(client, 'news');
+      server.of('/chat').to('red').emit('news', 'received');
+      await until(() => news.length === 1, 'the first packet');
+      const cut = cutter.cut(client);
+      // The server still believes the socket connected: these go into a dead transport.
+      server.of('/chat').to('red').emit('news', 'swallowed 1');
+      live.get(sid)!.emit('news', 'swallowed 2');
+      await cut;
+      await until(() => ended.has(sid), 'the server to see the transport loss');
+      server.of('/chat').to('red').emit('news', 'after');
+      await reconnect(client, cutter);
+      expect(client.recovered).to.equal(true);
+      await until(() => news.length === 4, 'the replay');
+      await delay(50);
+      expect(payloads(news)).to.deep.equal(['received', 'swallowed 1', 'swallowed 2', 'after']);
+    });
+
     it('sends no pid, adds no offset and recovers nothing when the option is off', async () => {
       server = await startServer({ pingInterval: 200, pingTimeout: 200 });
       cutter = new ConnectionCutter(server);
