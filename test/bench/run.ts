@@ -5,6 +5,7 @@ import { suite as fanout } from './fanout.bench';
 import { suite as connect } from './connect.bench';
 import { suite as polling } from './polling.bench';
 import { suite as decorators } from './decorators.bench';
+import { suite as recovery } from './recovery.bench';
 import { runIfMain } from './support/runner';
 
 /**
@@ -12,12 +13,12 @@ import { runIfMain } from './support/runner';
  * on stdout and JSON in .bench-results/. Each workload file also runs alone: `node dist/test/bench/ping.bench.js`.
  *
  * Environment: BENCH_RUNS (3), BENCH_SECONDS (5), BENCH_WARMUP (2), BENCH_QUICK=1 (1 short run, fewer clients),
- * BENCH_WORKLOADS=ping,echo,ack,fanout,connect,polling,decorators, BENCH_PEERS=classio,socket.io,bare-ws,
+ * BENCH_WORKLOADS=ping,echo,ack,fanout,connect,polling,decorators,recovery, BENCH_PEERS=classio,socket.io,bare-ws,
  * classio-plain,classio-decorated,classio-dto,classio-socket-on, BENCH_PROFILE=1 (CPU profiles of the classio
  * servers' measured windows; =all for every peer), BENCH_CLIENT=library (the `ws` package and Node's `http`
  * client as load clients instead of the hand-rolled ones),
  * BENCH_PIN=0 (no taskset), BENCH_FANOUT_WINDOW=64 (broadcasts in flight in fan-out).
  */
-export const suites = [ping, echo, ack, fanout, connect, polling, decorators];
+export const suites = [ping, echo, ack, fanout, connect, polling, decorators, recovery];
 
 runIfMain(module, suites);

@@ -15,9 +15,17 @@ interface ChatData {
 type ChatSocket = Socket<DefaultEventsMap, DefaultEventsMap, Record<string, never>, ChatData>;
 
 /** Starts the peer on 127.0.0.1:`port` (0 for any free port). */
-export async function startSocketIoPeer(port = 0): Promise<{ port: number; close(): Promise<void> }> {
+export async function startSocketIoPeer(
+  port = 0,
+  isRecovering = false,
+): Promise<{ port: number; close(): Promise<void> }> {
   const httpServer = createServer();
-  const io = new Server(httpServer, { serveClient: false, cors: { origin: '*' } });
+  const io = new Server(httpServer, {
+    serveClient: false,
+    cors: { origin: '*' },
+    // `recovery` (argv): connectionStateRecovery with its defaults, for the recovery workload.
+    ...(isRecovering ? { connectionStateRecovery: {} } : {}),
+  });
   const test = io.of('/test');
 
   test.on('connection', (socket: ChatSocket) => {
@@ -68,4 +76,7 @@ export async function startSocketIoPeer(port = 0): Promise<{ port: number; close
   };
 }
 
-if (require.main === module) void runPeer('socket.io', startSocketIoPeer);
+if (require.main === module) {
+  const isRecovering = process.argv[2] === 'recovery';
+  void runPeer(isRecovering ? 'socket.io recovery' : 'socket.io', (port) => startSocketIoPeer(port, isRecovering));
+}

@@ -50,6 +50,18 @@ export const PEERS: Readonly<Record<PeerName, PeerSpec>> = {
     args: ['dto'],
     isClassio: true,
   },
+  'classio-recovery': {
+    name: 'classio-recovery',
+    script: path.join(SERVERS, 'classio-server.js'),
+    args: ['app-recovery'],
+    isClassio: true,
+  },
+  'socket.io-recovery': {
+    name: 'socket.io-recovery',
+    script: path.join(SERVERS, 'socketio-server.js'),
+    args: ['recovery'],
+    isClassio: false,
+  },
 };
 
 /** The cores: server on 0, load generator on 1. */

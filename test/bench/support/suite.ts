@@ -10,7 +10,15 @@ import type { MemorySample } from '../servers/control';
 
 /** The servers under test. */
 export type PeerName =
-  'classio' | 'socket.io' | 'bare-ws' | 'classio-socket-on' | 'classio-plain' | 'classio-decorated' | 'classio-dto';
+  | 'classio'
+  | 'socket.io'
+  | 'bare-ws'
+  | 'classio-socket-on'
+  | 'classio-plain'
+  | 'classio-decorated'
+  | 'classio-dto'
+  | 'classio-recovery'
+  | 'socket.io-recovery';
 
 /** Settings shared by every workload, from the environment. */
 export interface BenchOptions {
