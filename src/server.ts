@@ -173,9 +173,16 @@ export class Server implements ClientHost, NamespaceHost {
     this.#logger = settings.logger === false ? null : (settings.logger ?? consoleLogger);
     this.recovery = resolveRecovery(settings.connectionStateRecovery);
     const recovery = this.recovery;
+    if (recovery !== null && settings.messageQueue !== undefined && settings.adapter === undefined) {
+      // The pub/sub adapter stores no packets: recovery would be silently off, which is worse than a clear refusal.
+      throw new ConfigurationError(
+        'connectionStateRecovery needs an adapter that stores packets: the Redis pub/sub adapter of messageQueue ' +
+          'does not; use the in-memory adapter (one process) or drop one of the two options',
+      );
+    }
     this.#createAdapter =
       settings.adapter ??
-      (recovery !== null && settings.messageQueue === undefined
+      (recovery !== null
         ? (host) => new SessionAwareAdapter(host, recovery)
         : chooseAdapter(settings.messageQueue, settings.channel, (err) =>
             this.logError('message queue unreachable', err),

@@ -43,6 +43,15 @@ describe('Server', () => {
       });
     });
 
+    it('is refused with the Redis pub/sub adapter of messageQueue, which stores no packets', () => {
+      const error = thrownBy(
+        () => new Server({ logger: false, connectionStateRecovery: {}, messageQueue: 'redis://127.0.0.1:6379' }),
+        ConfigurationError,
+        'CLASSIO_ERR_CONFIG',
+      );
+      expect(error.message).to.match(/^connectionStateRecovery needs an adapter that stores packets/);
+    });
+
     const wrong: [string, unknown, RegExp][] = [
       ['true', true, /^connectionStateRecovery must be an object/],
       ['a number', 5, /^connectionStateRecovery must be an object/],
