@@ -16,7 +16,6 @@ const NO_EQUIVALENT: unique symbol = Symbol('classio.noEquivalent');
  * `serveClient: false` or `perMessageDeflate: false` keeps working. Any other value is refused.
  */
 export const SOCKET_IO_OPTIONS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
-  ['connectionStateRecovery', NO_EQUIVALENT],
   ['wsEngine', NO_EQUIVALENT],
   ['initialPacket', NO_EQUIVALENT],
   ['destroyUpgrade', NO_EQUIVALENT],

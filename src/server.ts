@@ -4,8 +4,10 @@ import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { EngineServer } from './engine/server';
 import { checkAllowRequest, ENGINE_OPTION_NAMES, type EngineServerOptions } from './engine/options';
 import type { EngineConnection } from './engine/types';
-import type { AdapterFactory } from './adapter/adapter';
+import type { AdapterFactory, RecoverySettings } from './adapter/adapter';
 import { InMemoryAdapter } from './adapter/in-memory-adapter';
+import { SessionAwareAdapter } from './adapter/session-aware-adapter';
+import { resolveRecovery, type ConnectionStateRecoveryOptions } from './recovery-options';
 import { Client, type ClientHost } from './namespace/client';
 import {
   ServerNamespace,
@@ -135,6 +137,12 @@ export interface ServerOptions extends EngineServerOptions {
    * adapter; the next connect creates it again. Default false: children stay.
    */
   cleanupEmptyChildNamespaces?: boolean;
+  /**
+   * Connection state recovery (Socket.IO's option): a client whose transport was lost and that comes back within
+   * `maxDisconnectionDuration` keeps its id, rooms and `data` and receives what it missed. Default: off. With the
+   * in-memory adapter (and adapters that store packets, as the Redis Streams one); see docs/recovery.md.
+   */
+  connectionStateRecovery?: ConnectionStateRecoveryOptions | false;
 }
 
 /**
@@ -164,6 +172,7 @@ const SERVER_DEFAULTS = {
   metrics: undefined as boolean | MetricsOptions | undefined,
   tracing: undefined as boolean | TracingOptions | undefined,
   cleanupEmptyChildNamespaces: false,
+  connectionStateRecovery: undefined as ConnectionStateRecoveryOptions | false | undefined,
 };
 
 /** Every option name a `Server` reads: its own and the engine's. */
@@ -190,6 +199,8 @@ export class Server implements ClientHost, NamespaceHost {
   defaultErrorHandler: ErrorHandler | null = null;
   /** @internal NamespaceHost: listeners registered inside a handler run in its context. */
   readonly listenerBinder: ListenerBinder = bindListenerToContext;
+  /** @internal NamespaceHost: the resolved `connectionStateRecovery`, or null when it is off. */
+  readonly recovery: RecoverySettings | null;
   /** The HTTP server the engine is attached to (one of ours after `listen`). */
   httpServer: HttpServer | null = null;
   /** @internal NamespaceHost, ClientHost: metrics, traces and logs, or null when all are off. */
@@ -273,8 +284,20 @@ export class Server implements ClientHost, NamespaceHost {
     this.#observer = observability.observer;
     this.instrumentation = observability.observer;
     this.metricsRegistry = observability.registry;
+    this.recovery = resolveRecovery(settings.connectionStateRecovery);
+    const recovery = this.recovery;
+    if (recovery !== null && settings.messageQueue !== undefined && settings.adapter === undefined) {
+      // The pub/sub adapter stores no packets: recovery would be silently off, which is worse than a clear refusal.
+      throw new ConfigurationError(
+        'connectionStateRecovery needs an adapter that stores packets: the Redis pub/sub adapter of messageQueue ' +
+          'does not; use the in-memory adapter (one process) or drop one of the two options',
+      );
+    }
     this.#createAdapter =
-      settings.adapter ?? chooseAdapter(settings.messageQueue, settings.channel, (err) => this.reportClusterFault(err));
+      settings.adapter ??
+      (recovery !== null
+        ? (host) => new SessionAwareAdapter(host, recovery)
+        : chooseAdapter(settings.messageQueue, settings.channel, (err) => this.reportClusterFault(err)));
     const allowRequest = settings.allowRequest ?? null;
     checkAllowRequest(allowRequest);
     const engineOptions: Record<string, unknown> = {};

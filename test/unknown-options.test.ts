@@ -22,7 +22,6 @@ function newServer(options: Record<string, unknown>): Server {
 describe('Server', () => {
   describe('#constructor options', () => {
     const socketIoOptions: [string, unknown][] = [
-      ['connectionStateRecovery', { maxDisconnectionDuration: 120_000 }],
       ['wsEngine', class {}],
       ['addTrailingSlash', false],
     ];

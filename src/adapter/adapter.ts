@@ -44,6 +44,55 @@ export interface AdapterSocket {
   disconnect(close?: boolean): void;
   /** A serialisable description, for `fetchSockets` across the cluster. */
   describe(): SocketDescription;
+  /**
+   * Writes a packet the adapter stored for connection state recovery, under its `offset` (its last argument), so
+   * that the socket knows the last stored packet it was sent. Only called when recovery is on; a socket without
+   * it is written to with {@link writeEncoded}.
+   */
+  writeStored?(frames: readonly EngineData[], offset: string): void;
+}
+
+/**
+ * Connection state recovery, as the server resolved its `connectionStateRecovery` option (every field set).
+ * Socket.IO's two options, plus the bounds of the packets an adapter keeps for it.
+ */
+export interface RecoverySettings {
+  /** How long a disconnected client's session is kept, in ms (Socket.IO's default: 2 minutes). */
+  readonly maxDisconnectionDuration: number;
+  /** Whether a recovered client skips the middlewares and class guards (Socket.IO's default: true). */
+  readonly skipMiddlewares: boolean;
+  /** The most packets kept for recovery, per namespace; past it the oldest go. */
+  readonly maxPackets: number;
+  /** The most bytes (encoded) of packets kept for recovery, per namespace; past it the oldest go. */
+  readonly maxBytes: number;
+}
+
+/** What a disconnected socket leaves behind for its client to recover: Socket.IO's `Session`. */
+export interface SessionState {
+  /** The socket's id, which a recovered socket keeps. */
+  readonly sid: string;
+  /** The private session id, sent only to this client (in its CONNECT), with which it asks to recover. */
+  readonly pid: string;
+  /** The socket's rooms when it disconnected, its sid room included. */
+  readonly rooms: readonly string[];
+  /** `socket.data` (classio's `session`) when it disconnected. */
+  readonly data: unknown;
+}
+
+/**
+ * A session as a socket hands it to its adapter when its transport is lost, with the offsets that tell which
+ * stored packets it may have missed.
+ */
+export interface SessionToPersist extends SessionState {
+  /** The offset current when the session began: no earlier packet is the client's. */
+  readonly firstOffset: string;
+  /** The offset of the last stored packet written to the socket (`firstOffset` when none was). */
+  readonly lastOffset: string;
+}
+
+/** A session found again: the socket to rebuild, and the packets its client missed, in order, with their offsets. */
+export interface RestoredSession extends SessionToPersist {
+  readonly missed: readonly { readonly frames: readonly EngineData[]; readonly offset: string }[];
 }
 
 /** A socket as seen from any process of a cluster. */
@@ -62,6 +111,10 @@ export interface AdapterHost {
   socket(sid: string): AdapterSocket | undefined;
   /** Delivers a server-to-server event (`serverSideEmit`) received from another process. */
   onServerSideEmit(args: unknown[], reply: ((...args: unknown[]) => void) | null): void;
+  /** The namespace's connection state recovery settings, or null when it is off. */
+  readonly recovery?: RecoverySettings | null;
+  /** A saved session ended without its client coming back (it expired, or could no longer be recovered). */
+  onSessionExpired?(session: SessionState): void;
   /**
    * Encodes a packet as the namespace's clients expect it (the server's `parser` option). Adapters encode every
    * broadcast with it, through {@link encodeFor}; absent means the default parser.
@@ -121,4 +174,23 @@ export interface Adapter {
   disconnectSockets(opts: BroadcastOptions, close: boolean): void;
   /** Sends an event to the other processes of the cluster (a no-op with one process). */
   serverSideEmit(args: unknown[]): void;
+
+  /**
+   * Connection state recovery (only adapters that store packets have these three): the offset of the newest
+   * stored packet, what a socket that connects now has "seen".
+   */
+  currentOffset?(): string;
+  /** Keeps the session of a socket whose transport was lost, for `maxDisconnectionDuration`. */
+  persistSession?(session: SessionToPersist): void;
+  /**
+   * Finds the session `pid` (consuming it) and the packets sent since `offset` (the client's last, or undefined when
+   * it got none). When everything the client may have missed is still stored, calls `restore` with it, at a point
+   * where no newer packet has reached the session's rooms yet (so that the restored socket, which `restore` puts
+   * in those rooms, receives each packet exactly once), and returns true; returns false otherwise.
+   */
+  restoreSession?(
+    pid: string,
+    offset: string | undefined,
+    restore: (session: RestoredSession) => void,
+  ): boolean | Promise<boolean>;
 }

@@ -1,5 +1,6 @@
 import type { Socket } from './socket';
 import type { DisconnectReason } from './disconnect-reason';
+import type { SessionState } from '../adapter/adapter';
 
 /**
  * The route table: the interface between the namespace layer (which dispatches packets) and the runtime (which
@@ -40,6 +41,12 @@ export type DisconnectHook = (socket: Socket, reason: DisconnectReason) => unkno
  */
 export type AnyHandler = (socket: Socket, event: string, args: unknown[]) => unknown;
 
+/**
+ * A compiled `on_session_expired` hook: a session kept for connection state recovery ended without its client
+ * coming back. Its errors are logged.
+ */
+export type SessionExpiredHook = (session: SessionState) => unknown;
+
 /** One event's compiled route. */
 export interface Route {
   readonly event: string;
@@ -59,6 +66,8 @@ export interface RouteTable {
   readonly routes: ReadonlyMap<string, Route>;
   readonly connect: ConnectHook | null;
   readonly disconnect: DisconnectHook | null;
+  /** The `on_session_expired` hook (connection state recovery), null or absent when there is none. */
+  readonly sessionExpired?: SessionExpiredHook | null;
   /** The namespace-wide error handler, or null to use the server's default. */
   readonly onError: ErrorHandler | null;
   /** The `@OnAny` catch-all, if any. */

@@ -2,8 +2,24 @@ import { ConfigurationError, ConnectError, DisconnectedError } from '../errors';
 import { createDebug } from '../debug';
 import { PacketType } from '../protocol/packet';
 import type { PacketEncoder } from '../protocol/custom-parser';
-import type { Adapter, AdapterFactory, AdapterHost, SocketDescription } from '../adapter/adapter';
-import type { AnyHandler, ConnectHook, DisconnectHook, ErrorHandler, Route, RouteTable } from './route-table';
+import type {
+  Adapter,
+  AdapterFactory,
+  AdapterHost,
+  RecoverySettings,
+  RestoredSession,
+  SessionState,
+  SocketDescription,
+} from '../adapter/adapter';
+import type {
+  AnyHandler,
+  ConnectHook,
+  DisconnectHook,
+  ErrorHandler,
+  Route,
+  RouteTable,
+  SessionExpiredHook,
+} from './route-table';
 import type { DisconnectReason } from './disconnect-reason';
 import type { Client } from './client';
 import { Socket } from './socket';
@@ -31,6 +47,8 @@ export interface NamespaceHost {
   readonly encode: PacketEncoder;
   /** @internal Metrics, traces and logs (see {@link Instrumentation}), or null when all are off. */
   readonly instrumentation: Instrumentation | null;
+  /** @internal The `connectionStateRecovery` settings, or null when recovery is off. */
+  readonly recovery?: RecoverySettings | null;
 }
 
 /**
@@ -89,6 +107,13 @@ export class ServerNamespace implements AdapterHost {
   readonly params: Readonly<Record<string, string>>;
   /** @internal Called when the last socket left (set on the children of a dynamic namespace), or null. */
   onEmpty: ((nsp: ServerNamespace) => void) | null = null;
+  /** @internal The compiled `on_session_expired` hooks, chained in installation order. */
+  sessionExpiredHook: SessionExpiredHook | null = null;
+  /**
+   * @internal Connection state recovery, or null when it is off or the adapter cannot store packets (the Redis
+   * pub/sub adapter, for one): then nothing is stored, no `pid` is sent and no client recovers.
+   */
+  readonly recovery: RecoverySettings | null;
   /** @internal Asynchronous route handlers that have not settled yet (a graceful close waits for them). */
   handlersInFlight = 0;
   /**
@@ -116,7 +141,13 @@ export class ServerNamespace implements AdapterHost {
     this.encode = server.encode;
     this.metricsProbe = server.instrumentation?.hasMetrics === true ? server.instrumentation : null;
     this.params = params;
+    // Read by the adapter factory (through AdapterHost), then kept only if the adapter can recover sessions.
+    this.recovery = server.recovery ?? null;
     this.adapter = createAdapter(this);
+    if (this.recovery !== null && typeof this.adapter.restoreSession !== 'function') {
+      debug('the adapter of %s cannot recover sessions: connectionStateRecovery is off there', name);
+      this.recovery = null;
+    }
     this.#everyone = new BroadcastOperator(this);
   }
 
@@ -148,6 +179,12 @@ export class ServerNamespace implements AdapterHost {
     if (table.onAny != null) this.anyHandler = chainAny(this.anyHandler, table.onAny);
     if (table.connect !== null) this.connectHook = chainConnect(this.connectHook, table.connect);
     if (table.disconnect !== null) this.disconnectHook = chainDisconnect(this.disconnectHook, table.disconnect);
+    const expired = table.sessionExpired ?? null;
+    if (expired !== null) {
+      const previous = this.sessionExpiredHook;
+      this.sessionExpiredHook =
+        previous === null ? expired : (session) => Promise.all([previous(session), expired(session)]);
+    }
     if (own !== null) {
       this.#tableErrorHandlers.push(own);
       this.onError ??= (error, socket, event, args) =>
@@ -219,6 +256,19 @@ export class ServerNamespace implements AdapterHost {
   /** AdapterHost: a connected local socket by sid. */
   socket(sid: string): Socket | undefined {
     return this.sockets.get(sid);
+  }
+
+  /** AdapterHost: a saved session ended without its client coming back; the `on_session_expired` hooks run. */
+  onSessionExpired(session: SessionState): void {
+    const hook = this.sessionExpiredHook;
+    if (hook === null) return;
+    const fail = (err: unknown) => this.server.logError(`session expiry handler of ${this.name} failed`, err);
+    try {
+      const result = hook(session);
+      if (isThenable(result)) result.then(undefined, fail);
+    } catch (err) {
+      fail(err);
+    }
   }
 
   /** AdapterHost: a server-side emit from another process. */
@@ -372,12 +422,59 @@ export class ServerNamespace implements AdapterHost {
    * CONNECT_ERROR). The socket is in its sid room and in `sockets` from the start, so the hook can use it.
    */
   connect(client: Client, auth: Record<string, unknown>): void {
-    const socket = new Socket(this, client, auth);
-    client.attach(socket);
+    const pid = auth.pid;
+    if (this.recovery !== null && typeof pid === 'string') {
+      this.#recover(client, auth, pid, typeof auth.offset === 'string' ? auth.offset : undefined);
+      return;
+    }
+    this.#start(new Socket(this, client, auth), [], false);
+  }
+
+  /**
+   * A client asks to recover session `pid` (socket.io-client sends `pid` and `offset` in its CONNECT). The adapter
+   * calls back, when it can, at a point where no newer packet reached the session's rooms: the socket is rebuilt
+   * and put in its rooms there, and the missed packets are held back behind its CONNECT, before anything newer.
+   */
+  #recover(client: Client, auth: Record<string, unknown>, pid: string, offset: string | undefined): void {
+    const restore = (session: RestoredSession) => {
+      // The client may have gone (or connected anew) while an asynchronous adapter looked the session up.
+      if (client.conn.readyState !== 'open' || client.socketOf(this.name) !== undefined) return;
+      const socket = new Socket(this, client, auth, session);
+      for (const packet of session.missed) socket.writeStored(packet.frames, packet.offset);
+      this.#start(socket, session.rooms, socket.shouldSkipMiddlewares);
+    };
+    const fresh = () => {
+      if (client.conn.readyState === 'open' && client.socketOf(this.name) === undefined) {
+        this.#start(new Socket(this, client, auth), [], false);
+      }
+    };
+    let result: boolean | Promise<boolean>;
+    try {
+      result = this.adapter.restoreSession!(pid, offset, restore);
+    } catch (err) {
+      this.server.logError(`restoring a session in ${this.name} failed`, err);
+      result = false;
+    }
+    if (result === true) return;
+    if (result === false) fresh();
+    else {
+      result.then(
+        (isRestored) => isRestored || fresh(),
+        (err: unknown) => {
+          this.server.logError(`restoring a session in ${this.name} failed`, err);
+          fresh();
+        },
+      );
+    }
+  }
+
+  /** Registers a socket (in its sid room and `rooms`) and runs the connect flow; a recovery may skip middlewares. */
+  #start(socket: Socket, rooms: readonly string[], shouldSkipMiddlewares: boolean): void {
+    socket.client.attach(socket);
     this.sockets.set(socket.id, socket);
-    this.adapter.addAll(socket.id, [socket.id]);
-    debug('socket %s connecting to %s', socket.id, this.name);
-    if (this.#middlewares.length === 0) this.#runConnectHook(socket);
+    this.adapter.addAll(socket.id, rooms.length === 0 ? [socket.id] : [socket.id, ...rooms]);
+    debug('socket %s %s to %s', socket.id, socket.recovered ? 'recovering' : 'connecting', this.name);
+    if (this.#middlewares.length === 0 || shouldSkipMiddlewares) this.#runConnectHook(socket);
     else this.#runMiddleware(socket, 0);
   }
 

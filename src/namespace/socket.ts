@@ -2,7 +2,7 @@ import { PacketType, type Packet } from '../protocol/packet';
 import { decodeEncoded } from '../protocol/decode-encoded';
 import { AckLimitError, AckTimeoutError, DisconnectedError, UsageError } from '../errors';
 import type { EngineConnection, EngineData } from '../engine/types';
-import type { AdapterSocket, SocketDescription } from '../adapter/adapter';
+import type { AdapterSocket, BroadcastOptions, RestoredSession, SocketDescription } from '../adapter/adapter';
 import type { AckCallback } from './route-table';
 import type { Client } from './client';
 import type { ServerNamespace } from './server-namespace';
@@ -21,6 +21,27 @@ type LocalEvent = 'disconnecting' | 'disconnect';
 
 /** A listener as the socket stores and calls it: with whatever the client sent. */
 type Listener = (...args: unknown[]) => unknown;
+
+/**
+ * Socket.IO's reasons after which a session is kept for recovery: the transport was lost or the server went away.
+ * A deliberate disconnect, by the client or by the server (`disconnect()`, `disconnect(true)`), keeps nothing.
+ */
+const RECOVERABLE_REASONS: ReadonlySet<DisconnectReason> = new Set<DisconnectReason>([
+  'transport error',
+  'transport close',
+  'ping timeout',
+  'server shutting down',
+  'forced server close',
+]);
+
+/** The recovery state of a socket: its private session id and the offsets of the stored packets it was sent. */
+interface RecoveryState {
+  readonly pid: string;
+  readonly firstOffset: string;
+  lastOffset: string;
+  /** The adapter target of this socket's private emits, which are stored as broadcasts to its sid room are. */
+  readonly target: BroadcastOptions;
+}
 
 interface PendingAck {
   readonly callback: (...args: unknown[]) => void;
@@ -44,7 +65,14 @@ export class Socket implements AdapterSocket {
   readonly nsp: ServerNamespace;
   readonly client: Client;
   readonly handshake: Handshake;
+  /**
+   * True when this socket is a recovered one (connection state recovery): the same id, rooms and `data` as before
+   * its client's transport was lost, and the packets it missed delivered right after the CONNECT.
+   */
+  readonly recovered: boolean;
 
+  /** Set when connection state recovery is on (and the adapter supports it), null otherwise. */
+  readonly #recovery: RecoveryState | null;
   #data: Record<string, unknown> | null = null;
   #state: 'connecting' | 'connected' | 'disconnected' = 'connecting';
   #heldBack: (readonly EngineData[])[] | null = null;
@@ -60,11 +88,43 @@ export class Socket implements AdapterSocket {
   /** The flags of the next emit (`volatile`, `compress(false)`); the emit clears them. */
   #nextFlags = 0;
 
-  constructor(nsp: ServerNamespace, client: Client, auth: Record<string, unknown>) {
-    this.id = client.isV2 ? v2SocketId(nsp.name, client.conn.id) : createSid();
+  constructor(nsp: ServerNamespace, client: Client, auth: Record<string, unknown>, restored?: RestoredSession) {
     this.nsp = nsp;
     this.client = client;
     this.handshake = createHandshake(client.conn, auth);
+    this.recovered = restored !== undefined;
+    if (restored !== undefined) {
+      this.id = restored.sid;
+      this.#data = restored.data as Record<string, unknown>;
+      this.#recovery = {
+        pid: restored.pid,
+        firstOffset: restored.firstOffset,
+        lastOffset: restored.lastOffset,
+        target: { rooms: new Set([restored.sid]), except: NO_ROOMS, flags: NO_FLAGS },
+      };
+      return;
+    }
+    this.id = client.isV2 ? v2SocketId(nsp.name, client.conn.id) : createSid();
+    const offset = nsp.recovery === null ? undefined : nsp.adapter.currentOffset?.();
+    this.#recovery =
+      offset === undefined
+        ? null
+        : {
+            pid: createSid(),
+            firstOffset: offset,
+            lastOffset: offset,
+            target: { rooms: new Set([this.id]), except: NO_ROOMS, flags: NO_FLAGS },
+          };
+  }
+
+  /** The private session id with which the client can recover this socket, or null when recovery is off. */
+  get pid(): string | null {
+    return this.#recovery?.pid ?? null;
+  }
+
+  /** @internal Whether a recovered client skips the middlewares and the class guards (`skipMiddlewares`). */
+  get shouldSkipMiddlewares(): boolean {
+    return this.recovered && this.nsp.recovery?.skipMiddlewares === true;
   }
 
   /**
@@ -139,7 +199,11 @@ export class Socket implements AdapterSocket {
     }
     if (this.#anyOutgoing !== null) this.#notifyOutgoing(event, args);
     args.unshift(event);
-    this.#writeFlagged(this.client.encode({ type: PacketType.EVENT, nsp: this.nsp.name, id, data: args }));
+    const packet: Packet = { type: PacketType.EVENT, nsp: this.nsp.name, id, data: args };
+    // With recovery on, a private emit without an ack is stored as a broadcast to the sid room (as in Socket.IO),
+    // so that it gets an offset and a client that loses its transport receives it on recovery.
+    if (this.#recovery !== null && id === undefined) this.nsp.adapter.broadcast(packet, this.#recovery.target);
+    else this.#writeFlagged(this.client.encode(packet));
     return true;
   }
 
@@ -402,6 +466,12 @@ export class Socket implements AdapterSocket {
     return flags === 0 ? undefined : OPERATOR_FLAGS[flags];
   }
 
+  /** AdapterSocket: writes a stored packet and remembers its offset as the last one this socket was sent. */
+  writeStored(frames: readonly EngineData[], offset: string): void {
+    if (this.#recovery !== null) this.#recovery.lastOffset = offset;
+    this.writeEncoded(frames);
+  }
+
   /**
    * AdapterSocket: registers a server-to-client ack. With a timeout the callback is error-first (`AckTimeoutError`,
    * or `DisconnectedError` when the socket goes first); `isErrorFirst` alone asks for the same without a timer.
@@ -447,12 +517,15 @@ export class Socket implements AdapterSocket {
   /** @internal Called by the namespace once the connect hook accepted: sends CONNECT, then what was held back. */
   onConnected(): void {
     this.#state = 'connected';
+    const recovery = this.#recovery;
+    // The CONNECT carries the private session id when recovery is on: socket.io-client sends it back to recover.
     // A v2 client's CONNECT has no payload: it computes its id itself.
-    this.client.writePacket({
-      type: PacketType.CONNECT,
-      nsp: this.nsp.name,
-      data: this.client.isV2 ? undefined : { sid: this.id },
-    });
+    const data = this.client.isV2
+      ? undefined
+      : recovery === null
+        ? { sid: this.id }
+        : { sid: this.id, pid: recovery.pid };
+    this.client.writePacket({ type: PacketType.CONNECT, nsp: this.nsp.name, data });
     const held = this.#heldBack;
     this.#heldBack = null;
     if (held !== null) for (const frames of held) this.client.write(frames, false);
@@ -486,9 +559,26 @@ export class Socket implements AdapterSocket {
     this.#heldBack = null;
     this.client.remove(this);
     if (wasConnected) this.#emitLocal('disconnecting', reason);
+    if (wasConnected && this.#recovery !== null && RECOVERABLE_REASONS.has(reason)) this.#persist(this.#recovery);
     this.nsp.remove(this, reason, wasConnected);
     this.#failPendingAcks();
     if (wasConnected) this.#emitLocal('disconnect', reason);
+  }
+
+  /** Hands the session to the adapter, with the rooms it is still in (the disconnect hook has not left them yet). */
+  #persist(recovery: RecoveryState): void {
+    try {
+      this.nsp.adapter.persistSession?.({
+        sid: this.id,
+        pid: recovery.pid,
+        rooms: [...this.rooms],
+        data: this.#data ?? {},
+        firstOffset: recovery.firstOffset,
+        lastOffset: recovery.lastOffset,
+      });
+    } catch (err) {
+      this.nsp.server.logError(`saving the session of ${this.id} in ${this.nsp.name} failed`, err);
+    }
   }
 
   #onEvent(packet: Packet): void {
@@ -619,3 +709,4 @@ const OPERATOR_FLAGS: readonly BroadcastFlags[] = [
   Object.freeze({ compress: false }),
   Object.freeze({ volatile: true, compress: false }),
 ];
+const NO_FLAGS = Object.freeze({});

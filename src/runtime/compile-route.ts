@@ -247,7 +247,8 @@ export function createRoute(
 }
 
 function runConnect(state: ConnectState, socket: Socket, args: unknown[]): unknown {
-  if (state.guards !== null) {
+  // A recovered client skips the class guards as it skips the middlewares, when `skipMiddlewares` says so.
+  if (state.guards !== null && !socket.shouldSkipMiddlewares) {
     const refused = runGuards(state.guards, new GuardContext(socket, 'connect', args), 0);
     if (typeof refused !== 'number') return resumeConnect(state, refused, socket, args);
     if (refused !== -1) return refuseConnect(state, socket, refused);

@@ -28,6 +28,11 @@ export class HandlerContext {
   get session(): Record<string, unknown> {
     return this.socket.data;
   }
+
+  /** True when the client recovered its session (connection state recovery): same sid, rooms and session. */
+  get recovered(): boolean {
+    return this.socket.recovered;
+  }
 }
 
 /** The storage behind every context-aware function. Runtime-internal; users read it through the functions below. */

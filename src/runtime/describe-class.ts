@@ -55,6 +55,8 @@ export interface ClassDescription {
   readonly events: ReadonlyMap<string, MethodDescription>;
   readonly connect: MethodDescription | null;
   readonly disconnect: MethodDescription | null;
+  /** `on_session_expired`: a session kept for connection state recovery ended without its client. */
+  readonly sessionExpired: MethodDescription | null;
   readonly classGuards: readonly GuardToken[];
   /** `@UseEventGuards`: farthest ancestor first. */
   readonly eventGuards: readonly GuardToken[];
@@ -68,6 +70,9 @@ export interface ClassDescription {
   /** Most derived class first, declaration order within a class. */
   readonly errorHandlers: readonly ErrorHandlerDescription[];
 }
+
+/** The lifecycle hook `on_session_expired` names: no client sends it, so it is not routed as an event. */
+const SESSION_EXPIRED = 'session_expired';
 
 /** The class and its ancestors, farthest first, stopping at the runtime's `Namespace` base. */
 function lineage(target: Class): Class[] {
@@ -124,10 +129,12 @@ export function describeClass(target: Class): ClassDescription {
   const events = new Map<string, MethodDescription>();
   let connect: MethodDescription | null = null;
   let disconnect: MethodDescription | null = null;
+  let sessionExpired: MethodDescription | null = null;
   for (const [event, method] of eventMethods) {
     const description = describe(method);
     if (event === 'connect') connect = description;
     else if (event === 'disconnect') disconnect = description;
+    else if (event === SESSION_EXPIRED) sessionExpired = description;
     else events.set(event, description);
   }
 
@@ -157,6 +164,7 @@ export function describeClass(target: Class): ClassDescription {
     classThrottle: [...records].reverse().find((record) => record?.classThrottle !== undefined)?.classThrottle,
     onAny: anyName === undefined ? null : describe(anyName),
     onUnknown: unknownName === undefined ? null : describe(unknownName),
+    sessionExpired,
     errorHandlers: describeErrorHandlers(target, chain, records),
   };
 }

@@ -1,6 +1,6 @@
 import { container as globalContainer, injectable, type DependencyContainer } from 'tsyringe';
 import type { ServerNamespace } from '../namespace/server-namespace';
-import type { ErrorHandler, Route, RouteTable } from '../namespace/route-table';
+import type { ErrorHandler, Route, RouteTable, SessionExpiredHook } from '../namespace/route-table';
 import {
   readNamespace,
   type Class,
@@ -208,6 +208,7 @@ export class NamespaceExplorer {
       onError: namespaceOnError,
       onAny,
       unknown,
+      sessionExpired: compileSessionExpired(description.sessionExpired, singleton),
     });
     debug('compiled %s for %s: %d routes', cls.name, path, routes.size);
     return {
@@ -278,6 +279,25 @@ function resolveOptions(cls: Class, declared: NamespaceDecoratorOptions | undefi
     );
   }
   return options;
+}
+
+/**
+ * `on_session_expired(session)` runs when no connection exists any more, so it has no context and takes the
+ * session as its one argument; it needs the singleton instance to run on.
+ */
+function compileSessionExpired(method: MethodDescription | null, singleton: object | null): SessionExpiredHook | null {
+  if (method === null) return null;
+  if (singleton === null) {
+    throw new ConfigurationError(
+      `${method.label}: a saved session expires when its connection is gone, so scope 'connection' cannot run it; ` +
+        'declare it on a singleton namespace',
+    );
+  }
+  if (method.params.length > 0 || method.guards.length > 0) {
+    throw new ConfigurationError(`${method.label}: on_session_expired takes the session only, with no decorators`);
+  }
+  const fn = method.fn;
+  return (session) => fn.call(singleton, session);
 }
 
 function checkLifecycle(method: MethodDescription | null): void {

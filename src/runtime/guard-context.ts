@@ -50,6 +50,11 @@ export class GuardContext {
     return this.socket.handshake.address;
   }
 
+  /** True when the client is recovering its session (connection state recovery): same sid, rooms and session. */
+  get recovered(): boolean {
+    return this.socket.recovered;
+  }
+
   /** The per-connection session object (`socket.data`). */
   get session(): Record<string, unknown> {
     return this.socket.data;

@@ -94,6 +94,14 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
     return this.socket.data;
   }
 
+  /**
+   * True when the current client recovered its session (connection state recovery): `on_connect` runs again with
+   * the same sid, rooms and session, and the missed packets follow. Throws outside a handler.
+   */
+  get recovered(): boolean {
+    return this.socket.recovered;
+  }
+
   /** The event being handled (Flask's `request.event`), or undefined outside a handler. */
   get event(): string | undefined {
     return currentContext()?.event;

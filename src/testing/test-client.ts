@@ -2,7 +2,7 @@ import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import type { EngineCloseReason, EngineData } from '../engine/types';
 import type { Server } from '../server';
 import { DisconnectedError } from '../errors';
-import { MemoryEngineConnection, type MemoryPeer } from './memory-connection';
+import { MemoryEngineConnection, type MemoryPeer, type MemoryRequestOptions } from './memory-connection';
 import { TestClientNamespace } from './test-client-namespace';
 import type { AckResponder, ReceivedPacket, TestClientOptions, TestConnectError } from './types';
 
@@ -20,6 +20,12 @@ interface NamespaceSlot {
   settle: ((accepted: boolean) => void) | undefined;
   /** Pending client-to-server acks by id. */
   acks: Map<number, { resolve: (args: unknown[]) => void; reject: (err: Error) => void }>;
+  /** The CONNECT payload, sent again on a reconnect. */
+  auth: Record<string, unknown> | undefined;
+  /** Connection state recovery, as socket.io-client keeps it: the server's pid and the last offset received. */
+  pid: string | undefined;
+  lastOffset: string | undefined;
+  recovered: boolean;
 }
 
 interface Waiter {
@@ -52,7 +58,9 @@ const DEFAULT_WAIT_MS = 5000;
 export class TestClient implements MemoryPeer {
   /** The namespace used when a method is called without one. */
   readonly namespace: string;
-  readonly #conn: MemoryEngineConnection;
+  #conn: MemoryEngineConnection;
+  readonly #server: Server;
+  readonly #request: MemoryRequestOptions;
   readonly #decoder = new Decoder();
   readonly #slots = new Map<string, NamespaceSlot>();
   readonly #received: ReceivedPacket[] = [];
@@ -69,11 +77,9 @@ export class TestClient implements MemoryPeer {
   constructor(server: Server, namespace = '/', options: TestClientOptions = {}) {
     this.namespace = namespace;
     this.#onAck = options.onAck;
-    this.#conn = new MemoryEngineConnection(this, {
-      headers: options.headers,
-      query: options.query,
-      remoteAddress: options.remoteAddress,
-    });
+    this.#server = server;
+    this.#request = { headers: options.headers, query: options.query, remoteAddress: options.remoteAddress };
+    this.#conn = new MemoryEngineConnection(this, this.#request);
     this.#decoder.on('decoded', (packet: Packet) => this.#onPacket(packet));
     server.acceptConnection(this.#conn);
     this.ready = this.connect(namespace, { auth: options.auth });
@@ -99,15 +105,55 @@ export class TestClient implements MemoryPeer {
       buffer: [],
       settle: undefined,
       acks: new Map(),
+      auth: options.auth,
+      pid: current?.pid,
+      lastOffset: current?.lastOffset,
+      recovered: false,
     };
     this.#slots.set(namespace, slot);
     const settled = new Promise<boolean>((resolve) => {
       slot.settle = resolve;
     });
     const packet: Packet = { type: PacketType.CONNECT, nsp: namespace };
-    if (options.auth !== undefined) packet.data = options.auth;
+    // As socket.io-client 4.8 does, a client that got a pid asks to recover with it and its last offset.
+    const auth = slot.pid === undefined ? options.auth : { pid: slot.pid, offset: slot.lastOffset, ...options.auth };
+    if (auth !== undefined) packet.data = auth;
     this.#write(packet);
     return settled;
+  }
+
+  /**
+   * Simulates a lost transport (a network drop, not a disconnect): the server sees `transport close` and, with
+   * `connectionStateRecovery` on, keeps the session. Every namespace of this client is disconnected with reason
+   * `transport close`; {@link reconnect} comes back.
+   */
+  dropTransport(): void {
+    this.#conn.hangUp();
+    this.#closeAll('transport close');
+  }
+
+  /**
+   * Opens a new connection after {@link dropTransport} (or a server-side close) and connects again every namespace
+   * that lost its transport, with its auth and, as socket.io-client does, its pid and last offset: with recovery
+   * on, the server restores the session (see {@link recovered}). Resolves as {@link ready} does, for the default
+   * namespace.
+   */
+  reconnect(): Promise<boolean> {
+    if (this.#conn.readyState === 'open') this.dropTransport();
+    this.#conn = new MemoryEngineConnection(this, this.#request);
+    this.#server.acceptConnection(this.#conn);
+    let main: Promise<boolean> = Promise.resolve(false);
+    for (const [namespace, slot] of [...this.#slots]) {
+      if (slot.state !== 'disconnected' || slot.disconnectReason !== 'transport close') continue;
+      const connected = this.connect(namespace, { auth: slot.auth });
+      if (namespace === this.namespace) main = connected;
+    }
+    return main;
+  }
+
+  /** Whether the namespace's last connect recovered its session (socket.io-client's `socket.recovered`). */
+  recovered(namespace = this.namespace): boolean {
+    return this.#slots.get(namespace)?.recovered ?? false;
   }
 
   /** Leaves a namespace (client-side DISCONNECT); the engine connection stays open for the others. */
@@ -262,13 +308,17 @@ export class TestClient implements MemoryPeer {
     const slot = this.#slots.get(packet.nsp);
     if (slot === undefined) return;
     switch (packet.type) {
-      case PacketType.CONNECT:
+      case PacketType.CONNECT: {
+        const body = packet.data as { sid?: string; pid?: string } | undefined;
         slot.state = 'connected';
-        slot.sid = (packet.data as { sid?: string } | undefined)?.sid;
+        slot.sid = body?.sid;
+        slot.recovered = body?.pid !== undefined && body.pid === slot.pid;
+        slot.pid = body?.pid;
         this.#flushBuffer(slot);
         slot.settle?.(true);
         slot.settle = undefined;
         break;
+      }
       case PacketType.CONNECT_ERROR: {
         const body = packet.data as { message?: string; data?: unknown } | undefined;
         slot.connectError =
@@ -284,7 +334,7 @@ export class TestClient implements MemoryPeer {
       case PacketType.EVENT:
       case PacketType.BINARY_EVENT:
         // As socket.io-client does, a namespace that is not connected drops events.
-        if (slot.state === 'connected') this.#onEvent(packet);
+        if (slot.state === 'connected') this.#onEvent(packet, slot);
         break;
       case PacketType.ACK:
       case PacketType.BINARY_ACK: {
@@ -297,8 +347,12 @@ export class TestClient implements MemoryPeer {
     }
   }
 
-  #onEvent(packet: Packet): void {
+  #onEvent(packet: Packet, slot: NamespaceSlot): void {
     const [name, ...args] = packet.data as [string, ...unknown[]];
+    // With recovery on, a stored packet's last argument is its offset: kept, and left in `args` as socket.io-client
+    // leaves it for its listeners.
+    const last = args.length === 0 ? undefined : args[args.length - 1];
+    if (slot.pid !== undefined && typeof last === 'string') slot.lastOffset = last;
     const received: ReceivedPacket = { name, args, namespace: packet.nsp };
     if (packet.id !== undefined) {
       const id = packet.id;

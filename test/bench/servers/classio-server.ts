@@ -22,6 +22,7 @@ import { observabilityOptions } from './observability-options';
  *
  * - `app` (the default): the example chat app itself (examples/chat, decorated class namespaces, DTO payloads),
  *   with the background task off and logging silenced: what issue 7 compares with Socket.IO.
+ * - `app-recovery`: the same app with `connectionStateRecovery: {}` (the recovery workload).
  * - `socket-on`, `plain`, `decorated`, `dto`: workload 7, one handler (`echo` returns its payload, which answers
  *   the client's ack) written four ways on `/test`: a Socket.IO-style `socket.on` listener (the hand-written
  *   baseline), a plain function registered with `server.on`, a decorated class method, and a decorated class
@@ -37,7 +38,17 @@ import { observabilityOptions } from './observability-options';
  */
 
 export type ClassioVariant =
-  'app' | 'socket-on' | 'plain' | 'decorated' | 'dto' | 'msgpack' | 'metrics' | 'tracing' | 'intercepted' | 'throttled';
+  | 'app'
+  | 'app-recovery'
+  | 'socket-on'
+  | 'plain'
+  | 'decorated'
+  | 'dto'
+  | 'msgpack'
+  | 'metrics'
+  | 'tracing'
+  | 'intercepted'
+  | 'throttled';
 
 const GREETING = { data: 'Connected', count: 0 };
 
@@ -134,8 +145,10 @@ function onMsgpackConnection(socket: Socket): void {
 
 /** Builds the classio server of a variant, listening on 127.0.0.1:`port`. */
 export async function startClassioPeer(variant: ClassioVariant, port = 0): Promise<StartedPeer> {
-  if (variant === 'app') {
-    const app = createChatApp({ port, host: '127.0.0.1', backgroundIntervalMs: 0, log: () => undefined });
+  if (variant === 'app' || variant === 'app-recovery') {
+    // `app-recovery`: the same app with connectionStateRecovery on (its defaults), for the recovery workload.
+    const server = variant === 'app-recovery' ? { connectionStateRecovery: {} } : {};
+    const app = createChatApp({ port, host: '127.0.0.1', backgroundIntervalMs: 0, log: () => undefined, server });
     const address = await app.listen();
     return { port: address.port, close: () => app.close() };
   }

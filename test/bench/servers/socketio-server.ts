@@ -19,9 +19,16 @@ type ChatSocket = Socket<DefaultEventsMap, DefaultEventsMap, Record<string, neve
 export async function startSocketIoPeer(
   port = 0,
   parser: typeof msgpackParser | undefined = undefined,
+  isRecovering = false,
 ): Promise<{ port: number; close(): Promise<void> }> {
   const httpServer = createServer();
-  const io = new Server(httpServer, { serveClient: false, cors: { origin: '*' }, ...(parser && { parser }) });
+  const io = new Server(httpServer, {
+    serveClient: false,
+    cors: { origin: '*' },
+    ...(parser && { parser }),
+    // `recovery` (argv): connectionStateRecovery with its defaults, for the recovery workload.
+    ...(isRecovering ? { connectionStateRecovery: {} } : {}),
+  });
   const test = io.of('/test');
 
   test.on('connection', (socket: ChatSocket) => {
@@ -73,7 +80,10 @@ export async function startSocketIoPeer(
 }
 
 if (require.main === module) {
-  // `msgpack`: the same namespace with socket.io-msgpack-parser (the msgpack-echo workload).
+  // `msgpack`: the same namespace with socket.io-msgpack-parser (the msgpack-echo workload); `recovery`: with
+  // connectionStateRecovery (the recovery workload).
   const parser = process.argv[2] === 'msgpack' ? msgpackParser : undefined;
-  void runPeer(parser ? 'socket.io msgpack' : 'socket.io', (port) => startSocketIoPeer(port, parser));
+  const isRecovering = process.argv[2] === 'recovery';
+  const name = parser ? 'socket.io msgpack' : isRecovering ? 'socket.io recovery' : 'socket.io';
+  void runPeer(name, (port) => startSocketIoPeer(port, parser, isRecovering));
 }

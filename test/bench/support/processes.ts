@@ -87,6 +87,18 @@ export const PEERS: Readonly<Record<PeerName, PeerSpec>> = {
     args: ['throttled'],
     isClassio: true,
   },
+  'classio-recovery': {
+    name: 'classio-recovery',
+    script: path.join(SERVERS, 'classio-server.js'),
+    args: ['app-recovery'],
+    isClassio: true,
+  },
+  'socket.io-recovery': {
+    name: 'socket.io-recovery',
+    script: path.join(SERVERS, 'socketio-server.js'),
+    args: ['recovery'],
+    isClassio: false,
+  },
 };
 
 /** The twin of a classio peer that runs the compared ref's compiled server with the same arguments. */

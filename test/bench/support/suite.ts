@@ -23,13 +23,15 @@ export type PeerName =
   | 'classio-metrics'
   | 'classio-tracing'
   | 'classio-intercepted'
-  | 'classio-throttled';
+  | 'classio-throttled'
+  | 'classio-recovery'
+  | 'socket.io-recovery';
 
 /** A classio peer built from the git ref of `--compare <ref>`: the same server file, the ref's code. */
 export type RefPeerName = `${PeerName}@ref`;
 
 /** Any peer a run can hold: the working tree's, or the compared ref's. */
-export type AnyPeerName = PeerName | RefPeerName;
+export type AnyPeerName = PeerName | RefPeerName | 'classio-recovery' | 'socket.io-recovery';
 
 /** Settings shared by every workload, from the environment. */
 export interface BenchOptions {
