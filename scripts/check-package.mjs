@@ -398,7 +398,7 @@ async function main() {
     }),
     step('npm refuses class-transformer 0.4 next to classio (ERESOLVE); --legacy-peer-deps installs it', async () => {
       writeTree(projectB, { 'package.json': { name: 'scratch-old', private: true } });
-      const packages = [tarball, 'class-transformer@0.4.0', ...peersOfB, 'ioredis'];
+      const packages = [tarball, 'class-transformer@0.4.0', ...peersOfB, 'ioredis', 'bcryptjs'];
       const refused = await npm(['install', '--prefer-offline', '--loglevel=error', ...packages], {
         cwd: projectB,
         mayFail: true,
@@ -445,6 +445,7 @@ import { IsString } from 'class-validator';
 import { Namespace, On, Payload, Server } from 'classio';
 import { createRedisAdapter, type CreateRedisAdapterOptions } from 'classio/redis';
 import { Emitter, emitOptions, type EmitterOptions } from 'classio/emitter';
+import { instrument, InMemoryStore, type InstrumentOptions } from 'classio/admin-ui';
 
 class Note {
   @IsString()
@@ -466,6 +467,8 @@ if (typeof createRedisAdapter(adapterOptions) !== 'function') throw new Error('c
 if (typeof Emitter !== 'function' || typeof emitOptions({ room: 'a' }) !== 'object' || !emitterOptions) {
   throw new Error('classio/emitter: no Emitter');
 }
+const adminOptions: InstrumentOptions = { auth: false, store: new InMemoryStore() };
+if (typeof instrument !== 'function' || !adminOptions) throw new Error('classio/admin-ui: no instrument()');
 try {
   new Server({ logger: false }).register(Notes);
   throw new Error('registering a DTO with class-transformer 0.4 did not fail');
@@ -487,7 +490,7 @@ try {
     compile("README tour (ESM, the README's tsconfig)", join(projectA, 'tour-esm')),
     compile('README tour + Testing without a port (ESM)', join(projectA, 'tour-testing-esm')),
     compile(
-      'classio/redis, classio/emitter and a DTO (class-transformer 0.4, ioredis, without skipLibCheck)',
+      'classio/redis, classio/emitter, classio/admin-ui and a DTO (class-transformer 0.4, ioredis, bcryptjs, without skipLibCheck)',
       projectB,
     ),
     () =>

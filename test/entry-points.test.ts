@@ -23,6 +23,19 @@ describe('Package entries', () => {
       expect(loaded.filter((file) => file.startsWith('dist/src/adapter/redis/'))).to.deep.equal([]);
       expect(loaded).not.to.include('dist/src/emitter.js');
       expect(loaded.filter((file) => /node_modules\/(ioredis|notepack\.io)\//.test(file))).to.deep.equal([]);
+      expect(
+        loaded.filter((file) => file.startsWith('dist/src/admin-ui/') || /node_modules\/bcryptjs\//.test(file)),
+      ).to.deep.equal([]);
+    });
+  });
+
+  describe('classio/admin-ui', () => {
+    it('loads bcryptjs, and neither the Redis adapter nor ioredis', function () {
+      this.timeout(20_000);
+      const loaded = modulesLoadedBy('dist/src/admin-ui/index.js');
+      expect(loaded.some((file) => /node_modules\/bcryptjs\//.test(file))).to.equal(true);
+      expect(loaded.filter((file) => file.startsWith('dist/src/adapter/redis/'))).to.deep.equal([]);
+      expect(loaded.filter((file) => /node_modules\/ioredis\//.test(file))).to.deep.equal([]);
     });
   });
 
