@@ -631,10 +631,12 @@ function tryErrorHandlers(
 
 const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 
+/** Two `@OnAny` handlers (two classes on one namespace) as one: the second runs once the first has settled. */
 function chainAny(first: AnyHandler | null, second: AnyHandler): AnyHandler {
   if (first === null) return second;
   return (socket, event, args) => {
-    first(socket, event, args);
+    const result = first(socket, event, args);
+    if (isThenable(result)) return result.then(() => second(socket, event, args));
     return second(socket, event, args);
   };
 }

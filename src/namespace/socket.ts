@@ -11,7 +11,7 @@ import { createHandshake, handshakeData, type Handshake } from './handshake';
 import type { BroadcastFlags } from '../adapter/adapter';
 import { v2SocketId } from './v2-semantics';
 import { BroadcastOperator, roomSet } from './broadcast-operator';
-import { dispatchEvent } from './dispatch';
+import { dispatchEvent, runPacketMiddlewares } from './dispatch';
 import type { CatchAllListener, DisconnectListener, EventListener, OtherEvent, PacketMiddleware } from './listeners';
 import { assertEmittable, createSid, isThenable } from './util';
 import { callCatchAll, registeredListeners, withListener, withoutListener } from './catch-all';
@@ -416,11 +416,6 @@ export class Socket implements AdapterSocket {
     return this;
   }
 
-  /** @internal The per-packet middlewares, or null. */
-  get packetMiddlewares(): readonly PacketMiddleware[] | null {
-    return this.#packetMiddlewares;
-  }
-
   /** @internal Socket.IO-style listeners of an event, or undefined. */
   listenersOf(event: string): readonly EventListener[] | undefined {
     return this.#listeners?.get(event);
@@ -586,7 +581,9 @@ export class Socket implements AdapterSocket {
     const args = packet.data as unknown[];
     const event = args.shift() as string;
     const ack = packet.id === undefined ? null : this.#createAck(packet.id);
-    dispatchEvent(this.nsp, this, event, args, ack);
+    const middlewares = this.#packetMiddlewares;
+    if (middlewares === null) dispatchEvent(this.nsp, this, event, args, ack);
+    else runPacketMiddlewares(this.nsp, this, middlewares, event, args, ack);
   }
 
   #onAck(packet: Packet): void {
