@@ -1,4 +1,3 @@
-import type { Span } from '@opentelemetry/api';
 import type { EngineData } from '../engine/types';
 import type { DisconnectReason } from '../namespace/disconnect-reason';
 import type { Instrumentation, StageKind } from '../namespace/instrumentation';
@@ -8,6 +7,7 @@ import { isThenable } from '../namespace/util';
 import { UNKNOWN_EVENT_LABEL, type Labels, type MetricsRecorder } from './metrics';
 import { codeOf, traceStage, type EventTracer } from './tracing';
 import type { LogSink } from './structured-log';
+import type { OtelSpan as Span } from './peer-types';
 
 /**
  * The server's {@link Instrumentation}: metrics, traces and structured logs behind the one interface the namespace

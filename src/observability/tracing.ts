@@ -1,7 +1,6 @@
-import type * as OtelApi from '@opentelemetry/api';
-import type { Context, Span, Tracer } from '@opentelemetry/api';
 import type { Socket } from '../namespace/socket';
 import { ClassioError } from '../errors';
+import type { OtelApi, OtelContext as Context, OtelSpan as Span, OtelTracer as Tracer } from './peer-types';
 
 /**
  * Traces through the OpenTelemetry API: a span per handled event, child spans for its stages, and the connection's
@@ -20,7 +19,7 @@ export class EventTracer {
   readonly #parents = new WeakMap<Socket, Context>();
 
   constructor(
-    readonly api: typeof OtelApi,
+    readonly api: OtelApi,
     readonly tracer: Tracer,
   ) {}
 
