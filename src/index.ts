@@ -21,7 +21,17 @@
 import 'reflect-metadata';
 
 // The server and its options.
-export { Server, type ServerOptions, type CloseOptions, type Logger } from './server';
+export {
+  Server,
+  type ServerOptions,
+  type CloseOptions,
+  type Logger,
+  type MeterProvider,
+  type MetricsOptions,
+  type PrometheusRegistry,
+  type TracerProvider,
+  type TracingOptions,
+} from './server';
 
 // Namespace classes: the hybrid decorator / base class, the decorators and what they hand to handlers.
 export { Namespace } from './runtime/namespace-base';

@@ -50,13 +50,23 @@ import { createDebug } from './debug';
 import type { Instrumentation, LogFields } from './namespace/instrumentation';
 import type { Observer } from './observability/observer';
 import type { LogSink, Logger, LogLevel } from './observability/structured-log';
-import { setUpObservability, type MetricsOptions, type TracingOptions } from './observability/options';
-import type { Registry as PromRegistry } from 'prom-client';
+import {
+  setUpObservability,
+  type MetricsOptions,
+  type PrometheusRegistry,
+  type TracingOptions,
+} from './observability/options';
 
 const debug = createDebug('classio:server');
 
 export type { Logger, LogLevel } from './observability/structured-log';
-export type { MetricsOptions, TracingOptions } from './observability/options';
+export type {
+  MeterProvider,
+  MetricsOptions,
+  PrometheusRegistry,
+  TracerProvider,
+  TracingOptions,
+} from './observability/options';
 
 /**
  * A connection the server accepts from outside its engine: the in-process test client's (`classio/testing`).
@@ -209,7 +219,7 @@ export class Server implements ClientHost, NamespaceHost {
    * The prom-client registry of `metrics: { prometheus }`, or null: serve `await registry.metrics()` with
    * `registry.contentType` on `/metrics`.
    */
-  readonly metricsRegistry: PromRegistry | null;
+  readonly metricsRegistry: PrometheusRegistry | null;
 
   readonly #namespaces = new Map<string, ServerNamespace>();
   readonly #createAdapter: AdapterFactory;

@@ -1,6 +1,6 @@
 import type { EngineData } from '../engine/types';
 import type { DisconnectReason } from './disconnect-reason';
-import type { Route } from './route-table';
+import type { ConnectHook, Route } from './route-table';
 import type { Socket } from './socket';
 
 /**
@@ -22,6 +22,11 @@ export interface Instrumentation {
    * itself. `name` names what runs (the guard's class, the interceptor's, the payload's parameter).
    */
   wrapStage<A extends unknown[], R>(kind: StageKind, name: string, fn: (...args: A) => R): (...args: A) => R;
+  /**
+   * A compiled connect hook (connect guards, `on_connect`) as it is installed: run in the connection's span
+   * (`<namespace> connect`, child of the handshake's trace context) when tracing is on, else `hook` itself.
+   */
+  wrapConnect(namespace: string, hook: ConnectHook): ConnectHook;
   /**
    * An event with no compiled route: `event` is the name of a Socket.IO-style listener registered by the server's
    * code, or null for an event nothing handles (counted under one label, whatever the client sent).

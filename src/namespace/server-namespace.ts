@@ -177,7 +177,11 @@ export class ServerNamespace implements AdapterHost {
       this.unknownRoute = withErrors(table.unknown);
     }
     if (table.onAny != null) this.anyHandler = chainAny(this.anyHandler, table.onAny);
-    if (table.connect !== null) this.connectHook = chainConnect(this.connectHook, table.connect);
+    if (table.connect !== null) {
+      const instrumentation = this.server.instrumentation;
+      const hook = instrumentation === null ? table.connect : instrumentation.wrapConnect(this.name, table.connect);
+      this.connectHook = chainConnect(this.connectHook, hook);
+    }
     if (table.disconnect !== null) this.disconnectHook = chainDisconnect(this.disconnectHook, table.disconnect);
     const expired = table.sessionExpired ?? null;
     if (expired !== null) {

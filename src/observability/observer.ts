@@ -1,13 +1,13 @@
-import type { Span } from '@opentelemetry/api';
 import type { EngineData } from '../engine/types';
 import type { DisconnectReason } from '../namespace/disconnect-reason';
 import type { Instrumentation, StageKind } from '../namespace/instrumentation';
-import type { AckCallback, Route, RouteHandler } from '../namespace/route-table';
+import type { AckCallback, ConnectHook, Route, RouteHandler } from '../namespace/route-table';
 import type { Socket } from '../namespace/socket';
 import { isThenable } from '../namespace/util';
 import { UNKNOWN_EVENT_LABEL, type Labels, type MetricsRecorder } from './metrics';
-import { codeOf, traceStage, type EventTracer } from './tracing';
+import { codeOf, traceConnect, traceStage, type EventTracer } from './tracing';
 import type { LogSink } from './structured-log';
+import type { OtelSpan as Span } from './peer-types';
 
 /**
  * The server's {@link Instrumentation}: metrics, traces and structured logs behind the one interface the namespace
@@ -37,6 +37,10 @@ export class Observer implements Instrumentation {
 
   wrapStage<A extends unknown[], R>(kind: StageKind, name: string, fn: (...args: A) => R): (...args: A) => R {
     return this.tracing === null ? fn : traceStage(this.tracing, `${kind} ${name}`, fn);
+  }
+
+  wrapConnect(namespace: string, hook: ConnectHook): ConnectHook {
+    return this.tracing === null ? hook : traceConnect(this.tracing, namespace, hook);
   }
 
   eventWithoutRoute(namespace: string, event: string | null): void {
