@@ -21,7 +21,8 @@ import { observabilityOptions } from './observability-options';
  * The classio peers.
  *
  * - `app` (the default): the example chat app itself (examples/chat, decorated class namespaces, DTO payloads),
- *   with the background task off and logging silenced: what issue 7 compares with Socket.IO.
+ *   with the background task off, logging silenced and its event-log interceptor off: what issue 7 compares with
+ *   Socket.IO.
  * - `app-recovery`: the same app with `connectionStateRecovery: {}` (the recovery workload).
  * - `socket-on`, `plain`, `decorated`, `dto`: workload 7, one handler (`echo` returns its payload, which answers
  *   the client's ack) written four ways on `/test`: a Socket.IO-style `socket.on` listener (the hand-written
@@ -148,7 +149,16 @@ export async function startClassioPeer(variant: ClassioVariant, port = 0): Promi
   if (variant === 'app' || variant === 'app-recovery') {
     // `app-recovery`: the same app with connectionStateRecovery on (its defaults), for the recovery workload.
     const server = variant === 'app-recovery' ? { connectionStateRecovery: {} } : {};
-    const app = createChatApp({ port, host: '127.0.0.1', backgroundIntervalMs: 0, log: () => undefined, server });
+    // eventLog off: the example's global EventLogInterceptor would put every handler behind an (async) interceptor,
+    // and this peer measures the plain framework path (the enhancers workload measures interceptors).
+    const app = createChatApp({
+      port,
+      host: '127.0.0.1',
+      backgroundIntervalMs: 0,
+      log: () => undefined,
+      eventLog: false,
+      server,
+    });
     const address = await app.listen();
     return { port: address.port, close: () => app.close() };
   }
