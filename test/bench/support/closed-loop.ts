@@ -112,7 +112,7 @@ export interface ClosedLoopSuiteSpec {
   readonly peers: readonly PeerName[];
   readonly baselines?: readonly PeerName[];
   /** The next request of a client (see {@link ClosedLoopSpec.request}). */
-  request(client: RawClient): Frame;
+  readonly request: (client: RawClient) => Frame;
   readonly replyPrefix: string;
   /** Clients per run (default 50). */
   readonly clients?: number;
