@@ -78,10 +78,14 @@ export abstract class RawClient {
   /**
    * Opens a connection to `/test` on 127.0.0.1:`port` and resolves once the greeting has arrived. `localAddress`
    * (another loopback address, 127.0.0.2 and up) gives tens of thousands of connections their own source ports.
+   * `offersDeflate`: the upgrade request offers permessage-deflate, as browsers do. The workloads' replies stay
+   * under the servers' compression threshold (1 KB), so they come back uncompressed and the client reads them as is.
    */
-  static connect(port: number, localAddress?: string): Promise<RawClient> {
+  static connect(port: number, localAddress?: string, offersDeflate = false): Promise<RawClient> {
     const client: RawClient =
-      process.env.BENCH_CLIENT === 'library' ? new WsClient(port, localAddress) : new WireClient(port, localAddress);
+      process.env.BENCH_CLIENT === 'library'
+        ? new WsClient(port, localAddress, offersDeflate)
+        : new WireClient(port, localAddress, offersDeflate);
     return new Promise((resolve, reject) => {
       client.resolveReady = resolve;
       client.rejectReady = reject;
@@ -124,8 +128,11 @@ export abstract class RawClient {
   }
 }
 
-const UPGRADE_REQUEST = (port: number): string =>
+const DEFLATE_OFFER = 'Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n';
+
+const UPGRADE_REQUEST = (port: number, offersDeflate: boolean): string =>
   `GET ${ENGINE_PATH}${WEBSOCKET_QUERY} HTTP/1.1\r\n` +
+  (offersDeflate ? DEFLATE_OFFER : '') +
   `Host: 127.0.0.1:${port}\r\n` +
   'Upgrade: websocket\r\n' +
   'Connection: Upgrade\r\n' +
@@ -143,10 +150,10 @@ class WireClient extends RawClient {
   private isUpgraded = false;
   private leftover: Buffer | null = null;
 
-  constructor(port: number, localAddress: string | undefined) {
+  constructor(port: number, localAddress: string | undefined, offersDeflate: boolean) {
     super();
     this.socket = net.connect({ host: '127.0.0.1', port, noDelay: true, localAddress });
-    this.socket.on('connect', () => this.socket.write(UPGRADE_REQUEST(port)));
+    this.socket.on('connect', () => this.socket.write(UPGRADE_REQUEST(port, offersDeflate)));
     this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
     this.socket.on('error', (error) => this.fail(error));
     this.socket.on('close', () => this.onClosed());
@@ -209,11 +216,11 @@ const TEXT = { binary: false } as const;
 class WsClient extends RawClient {
   private readonly ws: WebSocket;
 
-  constructor(port: number, localAddress: string | undefined) {
+  constructor(port: number, localAddress: string | undefined, offersDeflate: boolean) {
     super();
     this.ws = new WebSocket(`ws://127.0.0.1:${port}${ENGINE_PATH}${WEBSOCKET_QUERY}`, {
       localAddress,
-      perMessageDeflate: false,
+      perMessageDeflate: offersDeflate,
       skipUTF8Validation: true,
     });
     this.ws.on('message', (data: Buffer) => this.receive(data));
@@ -240,6 +247,7 @@ export async function connectClients(
   count: number,
   concurrency = 64,
   sourceOf: (index: number) => string | undefined = () => undefined,
+  offersDeflate = false,
 ): Promise<RawClient[]> {
   const clients: RawClient[] = [];
   let next = 0;
@@ -249,7 +257,7 @@ export async function connectClients(
     while (next < count && failure === null) {
       const index = next++;
       try {
-        clients.push(await RawClient.connect(port, sourceOf(index)));
+        clients.push(await RawClient.connect(port, sourceOf(index), offersDeflate));
       } catch (error) {
         failure ??= { error };
       }
