@@ -51,6 +51,8 @@ export { ConnectedSocket } from '../decorators/connected-socket';
 export { Sid } from '../decorators/sid';
 export { Context } from '../decorators/context';
 export { Session } from '../decorators/session';
+export { Emits } from '../decorators/emits';
+export { Replies } from '../decorators/replies';
 export type { EventsMap } from '../decorators/events-map';
 export type {
   NamespaceDecoratorOptions,
@@ -59,7 +61,10 @@ export type {
   NamespacePath,
   InterceptorToken,
   GuardToken,
+  ContractType,
+  EmitsOptions,
 } from '../decorators/metadata';
+export type { AsyncApiOptions, AsyncApiDocument } from './contract/asyncapi';
 export type { Guard, GuardContext, GuardContext as ExecutionContext } from './runtime/guard-context';
 export type { Interceptor, CallHandler } from './runtime/interceptor';
 export { SerializeInterceptor } from './runtime/serialize-interceptor';

@@ -56,6 +56,9 @@ import {
   type PrometheusRegistry,
   type TracingOptions,
 } from './observability/options';
+import type * as AsyncApiModule from './contract/asyncapi';
+import type { AsyncApiDocument, AsyncApiOptions } from './contract/asyncapi';
+import type { Registration } from './contract/describe-contract';
 
 const debug = createDebug('classio:server');
 
@@ -251,6 +254,8 @@ export class Server implements ClientHost, NamespaceHost {
   };
   /** Set once a route is installed: global enhancers must come before, as they are compiled into the routes. */
   #hasRoutes = false;
+  /** The registered namespace classes, in order: what `asyncapi()` describes. */
+  readonly #registrations: Registration[] = [];
 
   constructor(options?: ServerOptions);
   constructor(httpServer: HttpServer, options?: ServerOptions);
@@ -480,7 +485,9 @@ export class Server implements ClientHost, NamespaceHost {
    */
   register(target: (new (...args: never[]) => object) | object): this {
     this.#hasRoutes = true;
-    registerNamespace(this, target, this.container, this.#globalEnhancers());
+    const compiled = registerNamespace(this, target, this.container, this.#globalEnhancers());
+    const cls = (typeof target === 'function' ? target : target.constructor) as Registration['target'];
+    this.#registrations.push({ target: cls, path: compiled.path });
     return this;
   }
 
@@ -591,6 +598,23 @@ export class Server implements ClientHost, NamespaceHost {
       nsp.install(compileFunctional(event, handler, this.#globalEnhancers()), `server.on("${event}")`);
     }
     return this;
+  }
+
+  /**
+   * The API contract of the registered namespace classes as an AsyncAPI 3.0 document (plain JSON): one channel per
+   * namespace (a `/tenant/:id` pattern is a parameterised channel), a `receive` operation per handled event with
+   * its `@Payload()` DTOs as JSON Schemas, a `send` operation per `@Emits` declaration, `@Replies` and `@Emits`
+   * acks as replies, connect guards and the error codes. Payload schemas come from class-validator's metadata
+   * through the optional peer class-validator-jsonschema. Namespaces made with `of(...).on(...)` carry no
+   * declarations and are not described. `classio asyncapi <entry>` writes the same document from the command line.
+   *
+   * @example writeFileSync('asyncapi.json', JSON.stringify(server.asyncapi({ title: 'Chat', version: '2.1.0' })));
+   */
+  asyncapi(options?: AsyncApiOptions): AsyncApiDocument {
+    // Loaded when asked for: a server that never writes its contract never loads the generator or its peer.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, which a static import cannot be
+    const contract = require('./contract/asyncapi') as typeof AsyncApiModule;
+    return contract.buildAsyncApi(this.#registrations, options);
   }
 
   /** Sets the server-wide error handler for namespaces without their own (Flask's `on_error_default`). */
