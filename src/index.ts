@@ -41,7 +41,15 @@ export { ConnectedSocket } from '../decorators/connected-socket';
 export { Sid } from '../decorators/sid';
 export { Context } from '../decorators/context';
 export { Session } from '../decorators/session';
-export type { EventsMap } from '../decorators/events-map';
+export type {
+  EventsMap,
+  DefaultEventsMap,
+  EventNames,
+  EventParams,
+  EventNamesWithAck,
+  AckAnswer,
+  AckResult,
+} from './namespace/typed-events';
 export type {
   NamespaceDecoratorOptions,
   PayloadOptions,
@@ -67,7 +75,7 @@ export { emitOptions, type EmitOptions, type EmitOptionsInit } from './runtime/e
 export type { ServerNamespace, Middleware } from './namespace/server-namespace';
 export type { ParentNamespace } from './namespace/parent-namespace';
 export type { PacketMiddleware } from './namespace/listeners';
-export type { Socket } from './namespace/socket';
+export type { Socket, TimedSocketEmitter } from './namespace/socket';
 export type { BroadcastOperator } from './namespace/broadcast-operator';
 export type { Handshake } from './namespace/handshake';
 export type { DisconnectReason } from './namespace/disconnect-reason';
