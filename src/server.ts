@@ -45,6 +45,8 @@ import {
 } from './runtime/functional';
 import { bindListenerToContext } from './runtime/listener-context';
 import type { ConnectionListener, OtherEvent } from './namespace/listeners';
+import type { Socket } from './namespace/socket';
+import type { BroadcastAckArgs, DefaultEventsMap, EventNames, EventParams, EventsMap } from './namespace/typed-events';
 import { isThenable } from './namespace/util';
 import { createDebug } from './debug';
 import type { Instrumentation, LogFields } from './namespace/instrumentation';
@@ -194,12 +196,27 @@ const OPTION_NAMES: readonly string[] = [...new Set([...Object.keys(SERVER_DEFAU
 /**
  * A Socket.IO v5 server: one Engine.IO server shared by every namespace.
  *
+ * The type parameters are Socket.IO's, and every namespace of the server shares them: the events the clients send
+ * (`ListenEvents`), the events the server sends (`EmitEvents`), the events between the servers of a cluster
+ * (`ServerSideEvents`) and the type of each socket's `data`. The defaults are untyped: any event, arguments
+ * `unknown` until narrowed, `data` a record. They are types only: nothing checks a client's arguments at run time
+ * (a class handler's `@Payload()` DTO does).
+ *
  * @example
  * const server = new Server({ cors: { origin: '*' } });
  * server.register(ChatNamespace);
  * await server.listen(5000);
+ *
+ * @example
+ * const typed = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>();
+ * typed.on('connection', (socket) => socket.emit('news', 'welcome'), { namespace: '/chat' });
  */
-export class Server implements ClientHost, NamespaceHost {
+export class Server<
+  ListenEvents extends EventsMap = DefaultEventsMap,
+  EmitEvents extends EventsMap = DefaultEventsMap,
+  ServerSideEvents extends EventsMap = DefaultEventsMap,
+  SocketData = Record<string, unknown>,
+> implements ClientHost {
   readonly engine: EngineServer;
   readonly container: DependencyContainer;
   readonly connectTimeout: number;
@@ -236,7 +253,12 @@ export class Server implements ClientHost, NamespaceHost {
   /** In-process connections still open (`acceptConnection`), shut down by `close()`. */
   readonly #inProcess = new Set<InProcessConnection>();
   /** The main namespace `/`, which exists from the start: the target of the shortcuts (`emit`, `to`, ...). */
-  readonly #main: ServerNamespace;
+  readonly #main: ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>;
+  /**
+   * This server as its namespaces and the runtime see it (their `NamespaceHost`): the same object, its type
+   * parameters erased. They type the public API only; the layers below handle every namespace and socket alike.
+   */
+  readonly #untyped: Server & NamespaceHost;
   /** `server.on('new_namespace', ...)` listeners. */
   readonly #namespaceListeners: ((nsp: ServerNamespace) => unknown)[] = [];
   /** The dynamic namespaces, in declaration order, with their compiled matchers. */
@@ -263,6 +285,7 @@ export class Server implements ClientHost, NamespaceHost {
     const httpServer = serverOrOptions instanceof Object && 'listen' in serverOrOptions ? serverOrOptions : null;
     const options: ServerOptions =
       (httpServer === null ? (serverOrOptions as ServerOptions | undefined) : maybeOptions) ?? {};
+    this.#untyped = this as unknown as Server;
     checkOptionNames(options, OPTION_NAMES, 'new Server()', SOCKET_IO_OPTIONS);
     // Spread over the defaults, except that `undefined` asks for the default (as the engine reads it too).
     const settings: typeof SERVER_DEFAULTS & ServerOptions = { ...SERVER_DEFAULTS };
@@ -374,15 +397,23 @@ export class Server implements ClientHost, NamespaceHost {
    * namespace serving every matching name: what is declared on it (`use`, `on('connection')`, routes) applies to
    * each concrete child, and its `emit` reaches every child. A literal namespace wins over a pattern.
    */
-  of(name: string): ServerNamespace;
-  of(pattern: RegExp | NamespaceFunction): ParentNamespace;
-  of(name: string | RegExp | NamespaceFunction): ServerNamespace;
-  of(name: string | RegExp | NamespaceFunction): ServerNamespace {
+  of(name: string): ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>;
+  of(pattern: RegExp | NamespaceFunction): ParentNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>;
+  of(
+    name: string | RegExp | NamespaceFunction,
+  ): ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>;
+  of(
+    name: string | RegExp | NamespaceFunction,
+  ): ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData> {
+    return this.#of(name) as unknown as ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>;
+  }
+
+  #of(name: string | RegExp | NamespaceFunction): ServerNamespace {
     if (typeof name !== 'string' || isPatternPath(name)) return this.#parentOf(name);
     const path = name.startsWith('/') ? name : `/${name}`;
     // A literal name is a namespace of its own even when a pattern matches it (as in Socket.IO): it wins over the
     // pattern. A child that exists is returned as it is.
-    return this.#namespaces.get(path) ?? this.#add(new ServerNamespace(this, path, this.#createAdapter));
+    return this.#namespaces.get(path) ?? this.#add(new ServerNamespace(this.#untyped, path, this.#createAdapter));
   }
 
   #add(nsp: ServerNamespace): ServerNamespace {
@@ -413,7 +444,7 @@ export class Server implements ClientHost, NamespaceHost {
     }
     // The parent is never connected to: it is not among the namespaces a client can name.
     const nsp = new ParentNamespace(
-      this,
+      this.#untyped,
       typeof path === 'function' ? `<${path.name || 'function'}>` : String(path),
       this.#createAdapter,
     );
@@ -442,8 +473,12 @@ export class Server implements ClientHost, NamespaceHost {
   }
 
   /** Every namespace, by name. */
-  get namespaces(): ReadonlyMap<string, ServerNamespace> {
-    return this.#namespaces;
+  get namespaces(): ReadonlyMap<string, ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>> {
+    // The map holds them as the layers below see them; they are this server's, with its type parameters.
+    return this.#namespaces as ReadonlyMap<string, ServerNamespace> as ReadonlyMap<
+      string,
+      ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>
+    >;
   }
 
   /**
@@ -485,7 +520,7 @@ export class Server implements ClientHost, NamespaceHost {
    */
   register(target: (new (...args: never[]) => object) | object): this {
     this.#hasRoutes = true;
-    const compiled = registerNamespace(this, target, this.container, this.#globalEnhancers());
+    const compiled = registerNamespace(this.#untyped, target, this.container, this.#globalEnhancers());
     const cls = (typeof target === 'function' ? target : target.constructor) as Registration['target'];
     this.#registrations.push({ target: cls, path: compiled.path });
     return this;
@@ -523,7 +558,7 @@ export class Server implements ClientHost, NamespaceHost {
   }
 
   /** Adds a connect middleware to the main namespace `/` (Socket.IO's `io.use`). */
-  use(middleware: Middleware): this {
+  use(middleware: Middleware<Socket<ListenEvents, EmitEvents, ServerSideEvents, SocketData>>): this {
     this.#main.use(middleware);
     return this;
   }
@@ -558,11 +593,18 @@ export class Server implements ClientHost, NamespaceHost {
    *
    * @example server.on('chat', (text) => (typeof text === 'string' ? text.length : 0), { namespace: '/chat' });
    */
-  on(event: 'connection', listener: ConnectionListener, options?: { namespace?: string }): this;
+  on(
+    event: 'connection',
+    listener: ConnectionListener<Socket<ListenEvents, EmitEvents, ServerSideEvents, SocketData>>,
+    options?: { namespace?: string },
+  ): this;
   on(event: 'connect', handler: FunctionalConnectHandler, options?: { namespace?: string }): this;
   on(event: 'disconnect', handler: FunctionalDisconnectHandler, options?: { namespace?: string }): this;
   /** `new_namespace`: called with each namespace created from now on, as above. */
-  on(event: 'new_namespace', listener: (nsp: ServerNamespace) => unknown): this;
+  on(
+    event: 'new_namespace',
+    listener: (nsp: ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>) => unknown,
+  ): this;
   on<E extends string>(
     event: OtherEvent<E, 'connection' | 'connect' | 'disconnect' | 'new_namespace'>,
     handler: FunctionalHandler,
@@ -571,11 +613,11 @@ export class Server implements ClientHost, NamespaceHost {
   on(
     event: string,
     handler:
-      | ConnectionListener
+      | ConnectionListener<Socket<ListenEvents, EmitEvents, ServerSideEvents, SocketData>>
       | FunctionalConnectHandler
       | FunctionalDisconnectHandler
       | FunctionalHandler
-      | ((nsp: ServerNamespace) => unknown),
+      | ((nsp: ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>) => unknown),
     options: { namespace?: string } = {},
   ): this {
     if (event === 'new_namespace') {
@@ -590,7 +632,7 @@ export class Server implements ClientHost, NamespaceHost {
       this.#namespaceListeners.push(handler as (nsp: ServerNamespace) => unknown);
       return this;
     }
-    const nsp = this.of(options.namespace ?? '/');
+    const nsp = this.#of(options.namespace ?? '/');
     // The overloads tie each handler type to its event name; compileFunctional calls each with what it expects.
     if (event === 'connection') nsp.on('connection', handler as ConnectionListener);
     else {
@@ -625,7 +667,7 @@ export class Server implements ClientHost, NamespaceHost {
 
   // Shortcuts to the main namespace `/`, as Socket.IO's `io.emit` and `io.to`.
 
-  emit(event: string, ...args: unknown[]): boolean {
+  emit<K extends EventNames<EmitEvents>>(event: K, ...args: BroadcastAckArgs<EventParams<EmitEvents, K>>): boolean {
     return this.#main.emit(event, ...args);
   }
 
@@ -633,29 +675,29 @@ export class Server implements ClientHost, NamespaceHost {
     return this.#main.send(...args);
   }
 
-  to(room: string | readonly string[]): BroadcastOperator {
+  to(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return this.#main.to(room);
   }
 
-  in(room: string | readonly string[]): BroadcastOperator {
+  in(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return this.#main.in(room);
   }
 
-  except(room: string | readonly string[]): BroadcastOperator {
+  except(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return this.#main.except(room);
   }
 
-  timeout(ms: number): BroadcastOperator {
+  timeout(ms: number): BroadcastOperator<EmitEvents, SocketData> {
     return this.#main.timeout(ms);
   }
 
   /** The main namespace's volatile operator (see {@link BroadcastOperator.volatile}). */
-  get volatile(): BroadcastOperator {
+  get volatile(): BroadcastOperator<EmitEvents, SocketData> {
     return this.#main.volatile;
   }
 
   /** The main namespace's operator with the compress flag (see {@link BroadcastOperator.compress}). */
-  compress(shouldCompress: boolean): BroadcastOperator {
+  compress(shouldCompress: boolean): BroadcastOperator<EmitEvents, SocketData> {
     return this.#main.compress(shouldCompress);
   }
 
