@@ -47,7 +47,8 @@ import { bindListenerToContext } from './runtime/listener-context';
 import type { ConnectionListener, OtherEvent } from './namespace/listeners';
 import { isThenable } from './namespace/util';
 import { createDebug } from './debug';
-import type { Instrumentation, LogFields } from './namespace/instrumentation';
+import type { Instrumentation, LogFields, TrafficProbe } from './namespace/instrumentation';
+import { combineTrafficProbes } from './observability/traffic';
 import type { Observer } from './observability/observer';
 import type { LogSink, Logger, LogLevel } from './observability/structured-log';
 import {
@@ -216,12 +217,18 @@ export class Server implements ClientHost, NamespaceHost {
   /** @internal NamespaceHost, ClientHost: metrics, traces and logs, or null when all are off. */
   readonly instrumentation: Instrumentation | null;
   /**
+   * @internal ClientHost: what counts each connection's bytes (the metrics, the Admin UI), or null. A connection
+   * reads it once, when it opens, so that a server counting nothing checks one null per message.
+   */
+  trafficProbe: TrafficProbe | null = null;
+  /**
    * The prom-client registry of `metrics: { prometheus }`, or null: serve `await registry.metrics()` with
    * `registry.contentType` on `/metrics`.
    */
   readonly metricsRegistry: PrometheusRegistry | null;
 
   readonly #namespaces = new Map<string, ServerNamespace>();
+  readonly #trafficProbes: TrafficProbe[] = [];
   readonly #createAdapter: AdapterFactory;
   /** The client bundle `serveClient` serves, or null. */
   readonly #clientBundle: ClientBundle | null;
@@ -293,6 +300,7 @@ export class Server implements ClientHost, NamespaceHost {
     this.#log = observability.log;
     this.#observer = observability.observer;
     this.instrumentation = observability.observer;
+    if (observability.observer?.hasMetrics === true) this.addTrafficProbe(observability.observer);
     this.metricsRegistry = observability.registry;
     this.recovery = resolveRecovery(settings.connectionStateRecovery);
     const recovery = this.recovery;
@@ -648,6 +656,15 @@ export class Server implements ClientHost, NamespaceHost {
     this.#inProcess.add(conn);
     conn.on('close', () => this.#inProcess.delete(conn));
     new Client(this, conn);
+  }
+
+  /**
+   * @internal Counts the bytes of every connection opened from now on with `probe` too (the Admin UI's dashboard
+   * calls it in `instrument()`).
+   */
+  addTrafficProbe(probe: TrafficProbe): void {
+    this.#trafficProbes.push(probe);
+    this.trafficProbe = combineTrafficProbes(this.#trafficProbes);
   }
 
   /** @internal Reports an error nobody handled; `fields` say where (sid, namespace, event) when known. */

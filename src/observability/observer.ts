@@ -8,6 +8,7 @@ import { UNKNOWN_EVENT_LABEL, type Labels, type MetricsRecorder } from './metric
 import { codeOf, traceConnect, traceStage, type EventTracer } from './tracing';
 import type { LogSink } from './structured-log';
 import type { OtelSpan as Span } from './peer-types';
+import { byteLength, framesLength } from './traffic';
 
 /**
  * The server's {@link Instrumentation}: metrics, traces and structured logs behind the one interface the namespace
@@ -79,9 +80,7 @@ export class Observer implements Instrumentation {
   }
 
   bytesOut(transport: string, frames: readonly EngineData[]): void {
-    let total = 0;
-    for (const frame of frames) total += byteLength(frame);
-    this.metrics?.bytesOut.add(this.labels('transport', transport), total);
+    this.metrics?.bytesOut.add(this.labels('transport', transport), framesLength(frames));
   }
 
   broadcast(namespace: string): void {
@@ -213,10 +212,6 @@ function settleRoute(probe: RouteProbe, span: Span | null, start: number, error:
 
 function secondsSince(start: number): number {
   return (performance.now() - start) / 1000;
-}
-
-function byteLength(data: EngineData): number {
-  return typeof data === 'string' ? Buffer.byteLength(data) : data.length;
 }
 
 const NO_LABELS: Labels = Object.freeze({});
