@@ -32,7 +32,7 @@ import type { ErrorHandler } from './namespace/route-table';
 import type { BroadcastOperator } from './namespace/broadcast-operator';
 import type * as RedisAdapterModule from './adapter/redis';
 import { ClientBundle } from './client-bundle';
-import { ConfigurationError, ProtocolError } from './errors';
+import { ClusterError, ConfigurationError, ProtocolError } from './errors';
 import { encodePacket } from './protocol/packet';
 import { checkParser, createCustomEncoder, type PacketEncoder, type Parser } from './protocol/custom-parser';
 import { checkOptionNames, SOCKET_IO_OPTIONS } from './option-names';
@@ -674,8 +674,13 @@ export class Server implements ClientHost, NamespaceHost {
 
   /** @internal The message queue became unreachable: counted (`classio.cluster.outages`) and logged. */
   reportClusterFault(err: unknown): void {
-    if (this.#observer === null) this.logError('message queue unreachable', err);
-    else this.#observer.clusterFault(err);
+    // Logged as a ClusterError, so that the record's code says what failed (`CLASSIO_ERR_CLUSTER`), with the cause.
+    const fault = new ClusterError(
+      `the message queue is unreachable: ${err instanceof Error ? err.message : String(err)}`,
+      { cause: err },
+    );
+    if (this.#observer === null) this.logError('message queue unreachable', fault);
+    else this.#observer.clusterFault(fault);
   }
 
   /**

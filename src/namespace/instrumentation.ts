@@ -55,8 +55,13 @@ export interface Instrumentation extends TrafficProbe {
   delivered(namespace: string): void;
   /** A server-to-client ack of `event` was answered by the client, or timed out. */
   ackSettled(namespace: string, event: string, isTimedOut: boolean): void;
-  /** Measures one adapter request (`fetchSockets`, `allSockets`, ...) and returns `pending` itself. */
+  /**
+   * Measures one adapter request that awaits an answer (`fetchSockets`, `allSockets`, `serverSideEmit` with an
+   * ack) and returns `pending` itself.
+   */
   adapterRequest<T>(namespace: string, kind: string, pending: Promise<T>): Promise<T>;
+  /** Counts one adapter request that awaits nothing (`socketsJoin`, `socketsLeave`, `disconnectSockets`, ...). */
+  adapterCommand(namespace: string, kind: string): void;
 }
 
 /** The stages of a route that get a child span. */
@@ -68,4 +73,6 @@ export interface LogFields {
   readonly namespace?: string;
   readonly event?: string;
   readonly reason?: string;
+  /** The catalogue code, when a record says what failed without an error object (a refused connect). */
+  readonly code?: string;
 }

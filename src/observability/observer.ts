@@ -5,7 +5,7 @@ import type { AckCallback, ConnectHook, Route, RouteHandler } from '../namespace
 import type { Socket } from '../namespace/socket';
 import { isThenable } from '../namespace/util';
 import { UNKNOWN_EVENT_LABEL, type Labels, type MetricsRecorder } from './metrics';
-import { codeOf, traceConnect, traceStage, type EventTracer } from './tracing';
+import { codeOf, REFUSED_CODE, traceConnect, traceStage, type EventTracer } from './tracing';
 import type { LogSink } from './structured-log';
 import type { OtelSpan as Span } from './peer-types';
 import { byteLength, framesLength } from './traffic';
@@ -57,7 +57,7 @@ export class Observer implements Instrumentation {
   socketRefused(socket: Socket, message: string): void {
     const namespace = socket.nsp.name;
     this.metrics?.connects.add(this.labels('namespace', namespace, 'outcome', 'refused'));
-    this.log?.write('info', 'connection refused', { sid: socket.id, namespace, reason: message });
+    this.log?.write('info', 'connection refused', { sid: socket.id, namespace, reason: message, code: REFUSED_CODE });
   }
 
   socketDisconnected(socket: Socket, reason: DisconnectReason, wasConnected: boolean): void {
@@ -110,6 +110,10 @@ export class Observer implements Instrumentation {
       () => settle('error'),
     );
     return pending;
+  }
+
+  adapterCommand(namespace: string, kind: string): void {
+    this.metrics?.adapterRequests.add(this.labels('namespace', namespace, 'kind', kind, 'outcome', 'sent'));
   }
 
   /** The message queue became unreachable (the first error of an outage). */
