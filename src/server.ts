@@ -32,7 +32,7 @@ import type { ErrorHandler } from './namespace/route-table';
 import type { BroadcastOperator } from './namespace/broadcast-operator';
 import type * as RedisAdapterModule from './adapter/redis';
 import { ClientBundle } from './client-bundle';
-import { ConfigurationError, ProtocolError } from './errors';
+import { ClusterError, ConfigurationError, ProtocolError } from './errors';
 import { encodePacket } from './protocol/packet';
 import { checkParser, createCustomEncoder, type PacketEncoder, type Parser } from './protocol/custom-parser';
 import { checkOptionNames, SOCKET_IO_OPTIONS } from './option-names';
@@ -49,7 +49,8 @@ import type { Socket } from './namespace/socket';
 import type { BroadcastAckArgs, DefaultEventsMap, EventNames, EventParams, EventsMap } from './namespace/typed-events';
 import { isThenable } from './namespace/util';
 import { createDebug } from './debug';
-import type { Instrumentation, LogFields } from './namespace/instrumentation';
+import type { Instrumentation, LogFields, TrafficProbe } from './namespace/instrumentation';
+import { combineTrafficProbes } from './observability/traffic';
 import type { Observer } from './observability/observer';
 import type { LogSink, Logger, LogLevel } from './observability/structured-log';
 import {
@@ -236,12 +237,18 @@ export class Server<
   /** @internal NamespaceHost, ClientHost: metrics, traces and logs, or null when all are off. */
   readonly instrumentation: Instrumentation | null;
   /**
+   * @internal ClientHost: what counts each connection's bytes (the metrics, the Admin UI), or null. A connection
+   * reads it once, when it opens, so that a server counting nothing checks one null per message.
+   */
+  trafficProbe: TrafficProbe | null = null;
+  /**
    * The prom-client registry of `metrics: { prometheus }`, or null: serve `await registry.metrics()` with
    * `registry.contentType` on `/metrics`.
    */
   readonly metricsRegistry: PrometheusRegistry | null;
 
   readonly #namespaces = new Map<string, ServerNamespace>();
+  readonly #trafficProbes: TrafficProbe[] = [];
   readonly #createAdapter: AdapterFactory;
   /** The client bundle `serveClient` serves, or null. */
   readonly #clientBundle: ClientBundle | null;
@@ -321,6 +328,7 @@ export class Server<
     this.#log = observability.log;
     this.#observer = observability.observer;
     this.instrumentation = observability.observer;
+    if (observability.observer?.hasMetrics === true) this.addTrafficProbe(observability.observer);
     this.metricsRegistry = observability.registry;
     this.recovery = resolveRecovery(settings.connectionStateRecovery);
     const recovery = this.recovery;
@@ -716,6 +724,15 @@ export class Server<
     new Client(this, conn);
   }
 
+  /**
+   * @internal Counts the bytes of every connection opened from now on with `probe` too (the Admin UI's dashboard
+   * calls it in `instrument()`).
+   */
+  addTrafficProbe(probe: TrafficProbe): void {
+    this.#trafficProbes.push(probe);
+    this.trafficProbe = combineTrafficProbes(this.#trafficProbes);
+  }
+
   /** @internal Reports an error nobody handled; `fields` say where (sid, namespace, event) when known. */
   logError(message: string, err: unknown, fields?: LogFields): void {
     this.#log?.write('error', message, fields, err);
@@ -723,8 +740,13 @@ export class Server<
 
   /** @internal The message queue became unreachable: counted (`classio.cluster.outages`) and logged. */
   reportClusterFault(err: unknown): void {
-    if (this.#observer === null) this.logError('message queue unreachable', err);
-    else this.#observer.clusterFault(err);
+    // Logged as a ClusterError, so that the record's code says what failed (`CLASSIO_ERR_CLUSTER`), with the cause.
+    const fault = new ClusterError(
+      `the message queue is unreachable: ${err instanceof Error ? err.message : String(err)}`,
+      { cause: err },
+    );
+    if (this.#observer === null) this.logError('message queue unreachable', fault);
+    else this.#observer.clusterFault(fault);
   }
 
   /**

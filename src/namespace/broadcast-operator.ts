@@ -143,16 +143,19 @@ export class BroadcastOperator<EmitEvents extends EventsMap = DefaultEventsMap, 
 
   /** Makes the targeted sockets join rooms (across the cluster). */
   socketsJoin(rooms: string | readonly string[]): void {
+    this.#nsp.metricsProbe?.adapterCommand(this.#nsp.name, 'socketsJoin');
     this.#nsp.adapter.addSockets(this.options, typeof rooms === 'string' ? [rooms] : rooms);
   }
 
   /** Makes the targeted sockets leave rooms (across the cluster). */
   socketsLeave(rooms: string | readonly string[]): void {
+    this.#nsp.metricsProbe?.adapterCommand(this.#nsp.name, 'socketsLeave');
     this.#nsp.adapter.delSockets(this.options, typeof rooms === 'string' ? [rooms] : rooms);
   }
 
   /** Disconnects the targeted sockets, or closes their whole connections when `close`. */
   disconnectSockets(close = false): void {
+    this.#nsp.metricsProbe?.adapterCommand(this.#nsp.name, 'disconnectSockets');
     this.#nsp.adapter.disconnectSockets(this.options, close);
   }
 

@@ -405,14 +405,37 @@ export class ServerNamespace<
   }
 
   /**
-   * Emits an event to the namespace's listeners on the other processes of the cluster. It awaits no answer: an ack
-   * callback the event declares is left out.
+   * Emits an event to the namespace's listeners on the other processes of the cluster. The typed signature takes no
+   * ack; at run time a function as the last argument is one, `(err, answers)`, called once every other server
+   * answered (a request, counted by the metrics with its latency).
    */
   serverSideEmit<K extends EventNames<ServerSideEvents>>(
     event: K,
-    ...args: ArgsWithoutAck<EventParams<ServerSideEvents, K>>
+    ...typedArgs: ArgsWithoutAck<EventParams<ServerSideEvents, K>>
   ): void {
-    this.adapter.serverSideEmit([event, ...args]);
+    const args = typedArgs as unknown[];
+    const probe = this.metricsProbe;
+    if (probe === null) {
+      this.adapter.serverSideEmit([event, ...args]);
+      return;
+    }
+    // Reading index -1 of an empty array is a slow named-property lookup: check the length first.
+    const last = args.length === 0 ? undefined : args[args.length - 1];
+    if (typeof last !== 'function') {
+      probe.adapterCommand(this.name, 'serverSideEmit');
+      this.adapter.serverSideEmit([event, ...args]);
+      return;
+    }
+    // With an ack it is a request: measured from here to the adapter's answer (or its ClusterError).
+    const ack = args.pop() as (err: Error | null, answers: unknown[]) => void;
+    const pending = new Promise<unknown[]>((resolve, reject) => {
+      const settle = (err: Error | null, answers: unknown[]) => (err === null ? resolve(answers) : reject(err));
+      this.adapter.serverSideEmit([event, ...args, settle]);
+    });
+    probe.adapterRequest(this.name, 'serverSideEmit', pending).then(
+      (answers) => ack(null, answers),
+      (err: Error) => ack(err, []),
+    );
   }
 
   // Helpers by sid: the local socket directly when it is here, the adapter (cluster-wide) otherwise.

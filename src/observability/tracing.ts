@@ -178,8 +178,8 @@ export function traceConnect(tracing: EventTracer, namespace: string, hook: Conn
   };
 }
 
-/** The code of a refused connect (`ConnectError`'s). */
-const REFUSED_CODE = 'CLASSIO_ERR_CONNECT';
+/** The code of a refused connect (`ConnectError`'s), on its span and its log record. */
+export const REFUSED_CODE = 'CLASSIO_ERR_CONNECT';
 
 /**
  * The code an error answers a client's ack with (see `toAckError`): a classio error's own `code`, else
