@@ -26,7 +26,7 @@ const DEFAULTS = { port: 0, host: '127.0.0.1', cookie: undefined as string | und
 const MAX_HEAD_BYTES = 16 * 1024;
 /** The most bytes of a request body read with its head (Engine.IO's default `maxHttpBufferSize`). */
 const MAX_BODY_BYTES = 1_000_000;
-/** How long a connection may take to send its request head before it is closed. */
+/** How long a connection may take to send its request head, or wait for a worker, before it is closed. */
 const HEAD_TIMEOUT_MS = 10_000;
 
 /**
@@ -36,13 +36,15 @@ const HEAD_TIMEOUT_MS = 10_000;
  *
  * Workers take part once they call `acceptSticky()`. Each fills a slot, and a hash picks a slot, so that a worker
  * that dies and is replaced leaves the other clients where they were; while a slot is empty, its clients go to
- * another worker by the same hash (their sessions died with the worker anyway). With no worker ready, a
- * connection is closed, and the client retries.
+ * another worker by the same hash (their sessions died with the worker anyway). A connection that comes while no
+ * worker is ready (at startup) waits for one, up to 10 s, then is closed, and the client retries.
  */
 export class StickyBalancer {
   readonly #server: TcpServer;
   readonly #cookie: string | undefined;
   readonly #slots: (Worker | null)[] = [];
+  /** Connections that came while no worker accepted any, with their routing key and what was read of them. */
+  readonly #waiting: { socket: TcpSocket; key: string; head: Buffer | null; timer: NodeJS.Timeout }[] = [];
   /** The connections on their way to each worker, until the IPC write is done. */
   readonly #inFlight = new Map<Worker, Set<TcpSocket>>();
   readonly #onMessage = (worker: Worker, message: unknown) => {
@@ -91,6 +93,10 @@ export class StickyBalancer {
     cluster.off('disconnect', this.#onGone);
     cluster.off('exit', this.#onGone);
     if (this.#server.listening) this.#server.close();
+    for (const { socket, timer } of this.#waiting.splice(0)) {
+      clearTimeout(timer);
+      socket.destroy();
+    }
     return Promise.resolve();
   }
 
@@ -100,6 +106,10 @@ export class StickyBalancer {
     if (free === -1) this.#slots.push(worker);
     else this.#slots[free] = worker;
     debug('sticky: worker %d accepts connections (%d workers)', worker.id, this.workers);
+    for (const { socket, key, head, timer } of this.#waiting.splice(0)) {
+      clearTimeout(timer);
+      this.#handOff(socket, key, head);
+    }
   }
 
   #remove(worker: Worker): void {
@@ -121,8 +131,15 @@ export class StickyBalancer {
   #handOff(socket: TcpSocket, key: string, head: Buffer | null): void {
     const worker = this.#pick(key);
     if (worker === undefined) {
-      debug('sticky: no worker accepts connections; closed one from %s', socket.remoteAddress);
-      socket.destroy();
+      const timer = setTimeout(() => {
+        this.#waiting.splice(
+          this.#waiting.findIndex((waiting) => waiting.socket === socket),
+          1,
+        );
+        debug('sticky: no worker accepted connections within %d ms; closed one', HEAD_TIMEOUT_MS);
+        socket.destroy();
+      }, HEAD_TIMEOUT_MS);
+      this.#waiting.push({ socket, key, head, timer });
       return;
     }
     const message: StickyConnectionMessage = {

@@ -282,3 +282,25 @@ describe('Sticky balancer by client address (two workers)', function () {
     }
   });
 });
+
+describe('Sticky balancer before any worker is ready', function () {
+  this.timeout(20_000);
+  let testCluster: TestCluster;
+
+  before(async () => {
+    testCluster = await TestCluster.start({ workers: 0 });
+  });
+
+  after(async () => {
+    await testCluster?.stop();
+  });
+
+  it('holds a connection until a worker accepts connections', async () => {
+    const client = connectClient(testCluster.url, { transport: 'polling' });
+    const worker = await testCluster.fork();
+    const connected = await client;
+    connected.socket.disconnect();
+    expect(connected.worker).to.equal(worker.id);
+    expect(testCluster.balancer.workers).to.equal(1);
+  });
+});
