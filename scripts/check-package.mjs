@@ -450,6 +450,14 @@ import { Namespace, On, Payload, Server } from 'classio';
 import { createRedisAdapter, type CreateRedisAdapterOptions } from 'classio/redis';
 import { Emitter, emitOptions, type EmitterOptions } from 'classio/emitter';
 import { instrument, InMemoryStore, type InstrumentOptions } from 'classio/admin-ui';
+import {
+  acceptSticky,
+  createClusterAdapter,
+  listenSticky,
+  setupPrimary,
+  type CreateClusterAdapterOptions,
+  type ListenStickyOptions,
+} from 'classio/cluster';
 
 class Note {
   @IsString()
@@ -473,6 +481,20 @@ if (typeof Emitter !== 'function' || typeof emitOptions({ room: 'a' }) !== 'obje
 }
 const adminOptions: InstrumentOptions = { auth: false, store: new InMemoryStore() };
 if (typeof instrument !== 'function' || !adminOptions) throw new Error('classio/admin-ui: no instrument()');
+const clusterOptions: CreateClusterAdapterOptions = { channel: 'notes', requestsTimeout: 1000 };
+const stickyOptions: ListenStickyOptions = { port: 0, cookie: 'session' };
+if (typeof acceptSticky !== 'function' || typeof listenSticky !== 'function' || typeof setupPrimary !== 'function') {
+  throw new Error('classio/cluster: missing exports');
+}
+let clusterError: unknown = null;
+try {
+  createClusterAdapter(clusterOptions);
+} catch (err) {
+  clusterError = err;
+}
+if ((clusterError as { code?: string } | null)?.code !== 'CLASSIO_ERR_CONFIG' || !stickyOptions) {
+  throw new Error('classio/cluster: createClusterAdapter() outside a cluster worker is not a ConfigurationError');
+}
 try {
   new Server({ logger: false }).register(Notes);
   throw new Error('registering a DTO with class-transformer 0.4 did not fail');
@@ -494,7 +516,7 @@ try {
     compile("README tour (ESM, the README's tsconfig)", join(projectA, 'tour-esm')),
     compile('README tour + Testing without a port (ESM)', join(projectA, 'tour-testing-esm')),
     compile(
-      'classio/redis, classio/emitter, classio/admin-ui and a DTO (class-transformer 0.4, ioredis, bcryptjs, without skipLibCheck)',
+      'classio/redis, classio/cluster, classio/emitter, classio/admin-ui and a DTO (class-transformer 0.4, ioredis, bcryptjs, without skipLibCheck)',
       projectB,
     ),
     () =>
