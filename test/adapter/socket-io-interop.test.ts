@@ -1,56 +1,13 @@
 import { expect } from 'chai';
-import { io, type Socket as ClientSocket } from 'socket.io-client';
 import { markBinary, reviveBinary } from './fixtures/ipc-values';
 import { ClusterNode, REDIS_URL, requireRedis, uniqueChannel } from './redis-support';
+import { connect, type Client } from './socket-io-support';
 
 /**
  * A mixed cluster on the real Redis: one classio server (Redis adapter, `format: 'socket.io'`) and one Socket.IO 4.8
  * server on `@socket.io/redis-adapter` 8.x, each in its own process, on one key prefix; official clients on both.
  * Every operation runs in both directions; a test name says which server issues it.
  */
-
-type Transport = 'websocket' | 'polling';
-
-/** A socket.io-client socket that records every event it receives. */
-interface Client {
-  readonly socket: ClientSocket;
-  readonly id: string;
-  readonly received: [string, ...unknown[]][];
-  next(event: string): Promise<unknown[]>;
-  count(event: string): number;
-}
-
-async function connect(node: ClusterNode, transport: Transport): Promise<Client> {
-  const socket = io(node.url, { transports: [transport], forceNew: true, reconnection: false });
-  const received: [string, ...unknown[]][] = [];
-  const waiters: { event: string; resolve: (args: unknown[]) => void }[] = [];
-  socket.onAny((event: string, ...args: unknown[]) => {
-    received.push([event, ...args]);
-    for (const waiter of waiters.filter((w) => w.event === event)) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(args);
-    }
-  });
-  socket.on('question', (value: number, ack: (answer: number) => void) => ack(value + 1));
-  socket.on('binary-question', (value: Buffer, ack: (answer: Buffer) => void) => ack(Buffer.concat([value, value])));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return {
-    socket,
-    id: socket.id!,
-    received,
-    next(event) {
-      const seen = received.find(([name]) => name === event);
-      if (seen) return Promise.resolve(seen.slice(1));
-      return new Promise((resolve) => waiters.push({ event, resolve }));
-    },
-    count(event) {
-      return received.filter(([name]) => name === event).length;
-    },
-  };
-}
 
 describe('Redis adapter, socket.io format: a mixed cluster with Socket.IO 4.8', function () {
   let key: string;
