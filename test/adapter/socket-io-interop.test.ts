@@ -1,4 +1,7 @@
+import 'reflect-metadata';
 import { expect } from 'chai';
+import { ConfigurationError } from '../../src/errors';
+import { Server } from '../../src/server';
 import { markBinary, reviveBinary } from './fixtures/ipc-values';
 import { ClusterNode, REDIS_URL, requireRedis, uniqueChannel } from './redis-support';
 import { connect, type Client } from './socket-io-support';
@@ -223,4 +226,47 @@ describe('Redis adapter, socket.io format: a mixed cluster with Socket.IO 4.8', 
       });
     });
   }
+});
+
+describe("Redis adapter, classio's own format on a Socket.IO cluster's prefix", function () {
+  let key: string;
+  let socketIo: ClusterNode;
+
+  before(async function () {
+    await requireRedis(this);
+    key = uniqueChannel('sio-guard');
+    socketIo = await ClusterNode.start(REDIS_URL, key, 'sio-node.js');
+  });
+
+  after(async () => {
+    await socketIo?.stop();
+  });
+
+  it('refuses the cluster at startup, serves locally, and publishes nothing that crashes Socket.IO', async () => {
+    const server = new Server({ messageQueue: REDIS_URL, channel: key, logger: false });
+    try {
+      const nsp = server.of('/');
+      const err = await Promise.resolve(nsp.adapter.init()).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).to.be.instanceOf(ConfigurationError);
+      expect((err as ConfigurationError).code).to.equal('CLASSIO_ERR_CONFIG');
+      expect((err as Error).message).to.match(/1 Socket\.IO server\(s\).*format: 'socket\.io'/);
+      await server.listen(0);
+      const client = await connect({ url: `http://127.0.0.1:${server.port}` } as ClusterNode, 'websocket');
+      const onSocketIo = await connect(socketIo, 'websocket');
+      // A classio-format broadcast on the shared prefix is what used to crash the Socket.IO process.
+      nsp.emit('local-only', 1);
+      expect(await client.next('local-only')).to.deep.equal([1]);
+      await socketIo.run('emit', { event: 'after', args: [] });
+      expect(await onSocketIo.next('after')).to.deep.equal([]);
+      expect(onSocketIo.count('local-only')).to.equal(0);
+      expect(socketIo.events.filter((e) => (e.type as string) === 'crashed')).to.deep.equal([]);
+      client.socket.disconnect();
+      onSocketIo.socket.disconnect();
+    } finally {
+      await server.close();
+    }
+  });
 });
