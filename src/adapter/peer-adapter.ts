@@ -243,6 +243,8 @@ export class PeerAdapter<Link extends PeerLink = PeerLink> extends InMemoryAdapt
   }
 
   #publish(message: WireMessage): void {
+    // A closed adapter serves its local sockets only (a subclass may close it to leave a cluster it must not join).
+    if (this.#isClosed) return;
     this.#link.publish(this.#requestChannel, encodeMessage(message));
   }
 
