@@ -9,6 +9,7 @@ import { encodeMessage, MessageType, requestChannel, type WireMessage } from './
 import { ConfigurationError } from './errors';
 import { encodePacket, PacketType } from './protocol/packet';
 import { type EmitOptions, splitOptions } from './runtime/emit-options';
+import type { ArgsWithoutAck, DefaultEventsMap, EventNames, EventParams, EventsMap } from './namespace/typed-events';
 
 // The emit options wrapper, so that an emitting process needs nothing from `classio` itself.
 export { emitOptions, type EmitOptions, type EmitOptionsInit } from './runtime/emit-options';
@@ -26,6 +27,13 @@ export interface EmitterOptions {
 const EMPTY: readonly string[] = [];
 
 /**
+ * The arguments of an emitter's `emit(event, ...)`: the event's, without an ack callback (an emitter awaits no
+ * answer), optionally followed by wrapped options.
+ */
+export type EmitterEmitArgs<M extends EventsMap, K extends EventNames<M>> =
+  [...ArgsWithoutAck<EventParams<M, K>>] | [...ArgsWithoutAck<EventParams<M, K>>, EmitOptions];
+
+/**
  * Emits to the clients of a classio cluster from a process that is not a server (a worker, a cron job, a CLI), the
  * way Flask-SocketIO's `SocketIO(message_queue=...)` does from an external process. It publishes the same messages
  * the servers' Redis adapters exchange, so every server writes the event to its own matching clients.
@@ -38,18 +46,24 @@ const EMPTY: readonly string[] = [];
  * Each emit resolves with the number of servers that received it (Redis' PUBLISH reply) and rejects when Redis
  * stays unreachable; a rejection nobody awaits is only reported through `onError`, never left unhandled.
  *
+ * `EmitEvents` is the servers' server-to-client events map and `ServerSideEvents` their server-side one (the
+ * `Server`'s second and third type parameters), which `emit` and `serverSideEmit` check; the defaults are untyped.
+ *
  * @example
  * const emitter = new Emitter({ messageQueue: 'redis://127.0.0.1:6379/0' });
  * await emitter.of('/chat').to('lobby').emit('news', { text: 'deploy at 17:00' });
  * await emitter.emit('news', 'hello', emitOptions({ namespace: '/chat', room: 'lobby', skipSid: 'bots' }));
  * await emitter.close();
  */
-export class Emitter {
+export class Emitter<
+  EmitEvents extends EventsMap = DefaultEventsMap,
+  ServerSideEvents extends EventsMap = DefaultEventsMap,
+> {
   readonly #redis: Redis;
   readonly #channel: string;
   readonly #uid = randomBytes(8).toString('hex');
   readonly #onError: (err: Error) => void;
-  readonly #root: EmitterOperator;
+  readonly #root: EmitterOperator<EmitEvents, ServerSideEvents>;
 
   constructor(options: EmitterOptions) {
     checkRedisUrl(options.messageQueue, 'messageQueue');
@@ -68,22 +82,22 @@ export class Emitter {
   }
 
   /** Targets namespace `name`. */
-  of(name: string): EmitterOperator {
+  of(name: string): EmitterOperator<EmitEvents, ServerSideEvents> {
     return new EmitterOperator(this, name.startsWith('/') ? name : `/${name}`, EMPTY, EMPTY);
   }
 
   /** Targets room(s) of namespace `/`. */
-  to(room: string | readonly string[]): EmitterOperator {
+  to(room: string | readonly string[]): EmitterOperator<EmitEvents, ServerSideEvents> {
     return this.#root.to(room);
   }
 
   /** Same as {@link to}. */
-  in(room: string | readonly string[]): EmitterOperator {
+  in(room: string | readonly string[]): EmitterOperator<EmitEvents, ServerSideEvents> {
     return this.#root.to(room);
   }
 
   /** Excludes room(s) of namespace `/`. */
-  except(room: string | readonly string[]): EmitterOperator {
+  except(room: string | readonly string[]): EmitterOperator<EmitEvents, ServerSideEvents> {
     return this.#root.except(room);
   }
 
@@ -91,13 +105,13 @@ export class Emitter {
    * Emits `event` to every client of namespace `/`, or to the target of a trailing `emitOptions({ namespace,
    * room, to, skipSid })`.
    */
-  emit(event: string, ...args: unknown[]): Promise<number> {
+  emit<K extends EventNames<EmitEvents>>(event: K, ...args: EmitterEmitArgs<EmitEvents, K>): Promise<number> {
     return this.#root.emit(event, ...args);
   }
 
   /** Sends a `message` event to every client of namespace `/`. */
   send(...args: unknown[]): Promise<number> {
-    return this.#root.emit('message', ...args);
+    return this.#root.send(...args);
   }
 
   /** Publishes once Redis is reachable and waits for the messages still queued, then disconnects. */
@@ -119,9 +133,12 @@ export class Emitter {
 
 /**
  * An immutable target of an {@link Emitter}: a namespace, rooms and excluded rooms. Every method that narrows the
- * target returns a new operator.
+ * target returns a new operator. The type parameters are its emitter's.
  */
-export class EmitterOperator {
+export class EmitterOperator<
+  EmitEvents extends EventsMap = DefaultEventsMap,
+  ServerSideEvents extends EventsMap = DefaultEventsMap,
+> {
   readonly #emitter: Emitter;
   readonly #nsp: string;
   readonly #rooms: readonly string[];
@@ -135,17 +152,17 @@ export class EmitterOperator {
   }
 
   /** Adds room(s) to the target (a client in any of them receives the event once). */
-  to(room: string | readonly string[]): EmitterOperator {
+  to(room: string | readonly string[]): EmitterOperator<EmitEvents, ServerSideEvents> {
     return new EmitterOperator(this.#emitter, this.#nsp, union(this.#rooms, room), this.#except);
   }
 
   /** Same as {@link to}. */
-  in(room: string | readonly string[]): EmitterOperator {
+  in(room: string | readonly string[]): EmitterOperator<EmitEvents, ServerSideEvents> {
     return this.to(room);
   }
 
   /** Excludes the clients in room(s). */
-  except(room: string | readonly string[]): EmitterOperator {
+  except(room: string | readonly string[]): EmitterOperator<EmitEvents, ServerSideEvents> {
     return new EmitterOperator(this.#emitter, this.#nsp, this.#rooms, union(this.#except, room));
   }
 
@@ -153,12 +170,16 @@ export class EmitterOperator {
    * Emits `event` with `args` (JSON values and Buffers) to the target, narrowed by a trailing
    * `emitOptions({ namespace, room, to, skipSid })` if there is one.
    */
-  emit(event: string, ...args: unknown[]): Promise<number> {
+  emit<K extends EventNames<EmitEvents>>(event: K, ...args: EmitterEmitArgs<EmitEvents, K>): Promise<number> {
+    return this.#emit(event, args);
+  }
+
+  #emit(event: string, args: unknown[]): Promise<number> {
     if (typeof event !== 'string') {
       return Promise.reject(new ConfigurationError(`event name must be a string, got ${typeof event}`));
     }
     const [data, options] = splitOptions(args);
-    if (options !== undefined) return this.#narrow(options).emit(event, ...data);
+    if (options !== undefined) return this.#narrow(options).#emit(event, data);
     const frames = encodePacket({ type: PacketType.EVENT, nsp: this.#nsp, data: [event, ...data] });
     return this.#emitter.publish(this.#nsp, (uid) => [
       uid,
@@ -170,8 +191,9 @@ export class EmitterOperator {
   }
 
   /** Applies wrapped options; `broadcast`, `includeSelf` and `timeout` mean nothing outside a server and are ignored. */
-  #narrow(options: EmitOptions): EmitterOperator {
-    let operator: EmitterOperator = options.namespace === undefined ? this : this.#inNamespace(options.namespace);
+  #narrow(options: EmitOptions): EmitterOperator<EmitEvents, ServerSideEvents> {
+    let operator: EmitterOperator<EmitEvents, ServerSideEvents> =
+      options.namespace === undefined ? this : this.#inNamespace(options.namespace);
     if (options.to !== undefined) operator = operator.to(options.to);
     if (options.room !== undefined) operator = operator.to(options.room);
     if (options.skipSid !== undefined) operator = operator.except(options.skipSid);
@@ -179,14 +201,14 @@ export class EmitterOperator {
   }
 
   /** The same rooms and exceptions in namespace `name` (a missing leading `/` is added). */
-  #inNamespace(name: string): EmitterOperator {
+  #inNamespace(name: string): EmitterOperator<EmitEvents, ServerSideEvents> {
     const nsp = name.startsWith('/') ? name : `/${name}`;
     return new EmitterOperator(this.#emitter, nsp, this.#rooms, this.#except);
   }
 
   /** Sends a `message` event. */
   send(...args: unknown[]): Promise<number> {
-    return this.emit('message', ...args);
+    return this.#emit('message', args);
   }
 
   /** Makes the targeted clients join `rooms`, on every server. */
@@ -205,7 +227,9 @@ export class EmitterOperator {
   }
 
   /** Delivers a server-side event to every server's `serverSideEmit` listeners of the namespace (no ack). */
-  serverSideEmit(...args: unknown[]): Promise<number> {
+  serverSideEmit<K extends EventNames<ServerSideEvents>>(
+    ...args: [event: K, ...args: ArgsWithoutAck<EventParams<ServerSideEvents, K>>]
+  ): Promise<number> {
     return this.#emitter.publish(this.#nsp, (uid) => [uid, MessageType.SERVER_SIDE_EMIT, 0, args]);
   }
 

@@ -106,3 +106,10 @@ export type BroadcastAckArgs<P extends readonly unknown[]> = {
     ? (err: Error | null, answers: AckAnswer<(...answer: A) => R>[]) => R
     : P[I];
 };
+
+/**
+ * The arguments the ack callback of event `K` receives (what a client-side `emitWithAck` resolves with, as an
+ * array); `unknown[]` for an event that declares no ack.
+ */
+export type AckParams<M extends EventsMap, K extends EventNames<M>> =
+  LastOf<EventParams<M, K>> extends (...answer: infer A) => unknown ? A : unknown[];

@@ -5,6 +5,16 @@ import { DisconnectedError } from '../errors';
 import { MemoryEngineConnection, type MemoryPeer, type MemoryRequestOptions } from './memory-connection';
 import { TestClientNamespace } from './test-client-namespace';
 import type { AckResponder, ReceivedPacket, TestClientOptions, TestConnectError } from './types';
+import type {
+  AckEmitArgs,
+  AckParams,
+  ArgsWithoutAck,
+  DefaultEventsMap,
+  EventNames,
+  EventNamesWithAck,
+  EventParams,
+  EventsMap,
+} from '../namespace/typed-events';
 
 type NamespaceState = 'connecting' | 'connected' | 'refused' | 'disconnected';
 
@@ -54,15 +64,25 @@ const DEFAULT_WAIT_MS = 5000;
  * const client = new TestClient(server, '/chat', { auth: { token: 'let-me-in' } });
  * await client.ready;                                   // false when refused: see client.connectError()
  * const [answer] = await client.emitWithAck('set_name', 'alice');
+ *
+ * The type parameters are socket.io-client's, the server's maps seen from the other side: `ListenEvents` what the
+ * server sends, `EmitEvents` what the client sends. A typed `Server` gives them (`new TestClient(server)`), or they
+ * are named (`new TestClient<ServerToClientEvents, ClientToServerEvents>(server)`); the defaults are untyped.
  */
-export class TestClient implements MemoryPeer {
+export class TestClient<
+  ListenEvents extends EventsMap = DefaultEventsMap,
+  EmitEvents extends EventsMap = DefaultEventsMap,
+> implements MemoryPeer {
   /** The namespace used when a method is called without one. */
   readonly namespace: string;
   #conn: MemoryEngineConnection;
-  readonly #server: Server;
+  /** Only its in-process entry is used, whatever the server's type parameters. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as for the constructor's parameter
+  readonly #server: Server<EmitEvents, ListenEvents, any, any>;
   readonly #request: MemoryRequestOptions;
   readonly #decoder = new Decoder();
   readonly #slots = new Map<string, NamespaceSlot>();
+  /** What the server sent, held untyped: the public methods give it the events map's types. */
   readonly #received: ReceivedPacket[] = [];
   readonly #waiters: Waiter[] = [];
   readonly #onAck: AckResponder | undefined;
@@ -74,7 +94,12 @@ export class TestClient implements MemoryPeer {
    * Opens an in-memory connection to `server` and starts connecting to `namespace` at once; `await client.ready`
    * for the answer. `server.close()` shuts the connection down with the server's other sessions.
    */
-  constructor(server: Server, namespace = '/', options: TestClientOptions = {}) {
+  constructor(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any server-side map and data type will do
+    server: Server<EmitEvents, ListenEvents, any, any>,
+    namespace = '/',
+    options: TestClientOptions<ListenEvents> = {},
+  ) {
     this.namespace = namespace;
     this.#onAck = options.onAck;
     this.#server = server;
@@ -190,48 +215,70 @@ export class TestClient implements MemoryPeer {
     return this.#slots.get(namespace)?.disconnectReason;
   }
 
-  /** Emits an event on the default namespace. */
-  emit(event: string, ...args: unknown[]): this {
+  /** Emits an event on the default namespace (without an ack: see {@link emitWithAck}). */
+  emit<K extends EventNames<EmitEvents>>(event: K, ...args: ArgsWithoutAck<EventParams<EmitEvents, K>>): this {
     this.#emitOn(this.namespace, event, args, undefined);
     return this;
   }
 
   /** Emits an event on the default namespace and resolves with the arguments of the server's ack. */
-  emitWithAck(event: string, ...args: unknown[]): Promise<unknown[]> {
-    return this.#emitWithAckOn(this.namespace, event, args);
+  emitWithAck<K extends EventNamesWithAck<EmitEvents>>(
+    event: K,
+    ...args: AckEmitArgs<EmitEvents, K>
+  ): Promise<AckParams<EmitEvents, K>> {
+    return this.#emitWithAckOn(this.namespace, event, args) as Promise<AckParams<EmitEvents, K>>;
   }
 
-  /** A view of another namespace of this client. */
-  of(namespace: string): TestClientNamespace {
-    return new TestClientNamespace(this, namespace);
+  /** A view of another namespace of this client, with the same events maps unless others are named. */
+  of<L extends EventsMap = ListenEvents, E extends EventsMap = EmitEvents>(
+    namespace: string,
+  ): TestClientNamespace<L, E> {
+    // The same client: the other namespace's maps are the caller's word for its events.
+    return new TestClientNamespace(this as unknown as TestClient<L, E>, namespace);
   }
 
   /** Emits on a given namespace (what {@link of} uses). */
-  emitTo(namespace: string, event: string, ...args: unknown[]): this {
+  emitTo<K extends EventNames<EmitEvents>>(
+    namespace: string,
+    event: K,
+    ...args: ArgsWithoutAck<EventParams<EmitEvents, K>>
+  ): this {
     this.#emitOn(namespace, event, args, undefined);
     return this;
   }
 
   /** Emits on a given namespace and resolves with the ack's arguments. */
-  emitWithAckTo(namespace: string, event: string, ...args: unknown[]): Promise<unknown[]> {
-    return this.#emitWithAckOn(namespace, event, args);
+  emitWithAckTo<K extends EventNamesWithAck<EmitEvents>>(
+    namespace: string,
+    event: K,
+    ...args: AckEmitArgs<EmitEvents, K>
+  ): Promise<AckParams<EmitEvents, K>> {
+    return this.#emitWithAckOn(namespace, event, args) as Promise<AckParams<EmitEvents, K>>;
   }
 
   /** Returns the events received on a namespace since the last call, and forgets them. */
-  getReceived(namespace = this.namespace): ReceivedPacket[] {
+  getReceived(namespace = this.namespace): ReceivedPacket<ListenEvents>[] {
     const taken: ReceivedPacket[] = [];
     for (let i = 0; i < this.#received.length;) {
       if (this.#received[i].namespace === namespace) taken.push(...this.#received.splice(i, 1));
       else i++;
     }
-    return taken;
+    return taken as ReceivedPacket<ListenEvents>[];
   }
 
   /**
    * Resolves with the next `event` on the namespace, taking it from the received list (already received or still
    * to come). Rejects after `timeout` ms (default 5000) with a message naming what was awaited.
    */
-  waitFor(event: string, options: { namespace?: string; timeout?: number } = {}): Promise<ReceivedPacket> {
+  waitFor<K extends EventNames<ListenEvents>>(
+    event: K,
+    options: { namespace?: string; timeout?: number } = {},
+  ): Promise<ReceivedPacket<ListenEvents, K>> {
+    // The packet found or awaited is named `event`: the map's event `K`, typed as the map says.
+    return this.#waitFor(event, options) as Promise<unknown> as Promise<ReceivedPacket<ListenEvents, K>>;
+  }
+
+  #waitFor(event: string, options: { namespace?: string; timeout?: number }): Promise<ReceivedPacket> {
     const namespace = options.namespace ?? this.namespace;
     const index = this.#received.findIndex((p) => p.name === event && p.namespace === namespace);
     if (index !== -1) return Promise.resolve(this.#received.splice(index, 1)[0]);
