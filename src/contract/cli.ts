@@ -9,7 +9,7 @@ import { buildClientTypes } from './client-types';
  * The `classio` command: writes the API contract of an application's server to stdout.
  *
  *   classio asyncapi <entry> [--export NAME] [--title T] [--api-version V]   > asyncapi.json
- *   classio client-types <entry> [--export NAME]                             > events.d.ts
+ *   classio client-types <entry> [--export NAME] [--title T]                 > events.d.ts
  *
  * `<entry>` is a module Node can require (compiled JavaScript, CommonJS or ESM without top-level await; a `.ts`
  * entry through a loader such as `NODE_OPTIONS='--import tsx'`). Its export `--export NAME`, else its default
@@ -21,7 +21,7 @@ import { buildClientTypes } from './client-types';
 
 const USAGE = `Usage:
   classio asyncapi <entry> [--export NAME] [--title TITLE] [--api-version VERSION]   AsyncAPI 3.0 JSON
-  classio client-types <entry> [--export NAME]                                      socket.io-client .d.ts
+  classio client-types <entry> [--export NAME] [--title TITLE]                      socket.io-client .d.ts
 
 <entry> exports the server: a classio Server, an app with a \`server\`, or a function returning either
 (default export, else \`server\`, else the module; --export NAME picks another). It must not listen.`;
