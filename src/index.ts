@@ -21,7 +21,17 @@
 import 'reflect-metadata';
 
 // The server and its options.
-export { Server, type ServerOptions, type CloseOptions, type Logger } from './server';
+export {
+  Server,
+  type ServerOptions,
+  type CloseOptions,
+  type Logger,
+  type MeterProvider,
+  type MetricsOptions,
+  type PrometheusRegistry,
+  type TracerProvider,
+  type TracingOptions,
+} from './server';
 
 // Namespace classes: the hybrid decorator / base class, the decorators and what they hand to handlers.
 export { Namespace } from './runtime/namespace-base';
@@ -43,7 +53,15 @@ export { Context } from '../decorators/context';
 export { Session } from '../decorators/session';
 export { Emits } from '../decorators/emits';
 export { Replies } from '../decorators/replies';
-export type { EventsMap } from '../decorators/events-map';
+export type {
+  EventsMap,
+  DefaultEventsMap,
+  EventNames,
+  EventParams,
+  EventNamesWithAck,
+  AckAnswer,
+  AckResult,
+} from './namespace/typed-events';
 export type {
   NamespaceDecoratorOptions,
   PayloadOptions,
@@ -72,7 +90,7 @@ export { emitOptions, type EmitOptions, type EmitOptionsInit } from './runtime/e
 export type { ServerNamespace, Middleware } from './namespace/server-namespace';
 export type { ParentNamespace } from './namespace/parent-namespace';
 export type { PacketMiddleware } from './namespace/listeners';
-export type { Socket } from './namespace/socket';
+export type { Socket, TimedSocketEmitter } from './namespace/socket';
 export type { BroadcastOperator } from './namespace/broadcast-operator';
 export type { Handshake } from './namespace/handshake';
 export type { DisconnectReason } from './namespace/disconnect-reason';

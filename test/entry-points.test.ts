@@ -21,6 +21,9 @@ describe('Package entries', () => {
       expect(loaded).to.include('dist/src/server.js');
       expect(loaded.filter((file) => file.startsWith('dist/src/testing/'))).to.deep.equal([]);
       expect(loaded.filter((file) => file.startsWith('dist/src/adapter/redis/'))).to.deep.equal([]);
+      expect(
+        loaded.filter((file) => file.startsWith('dist/src/cluster/') || file.startsWith('dist/src/adapter/cluster/')),
+      ).to.deep.equal([]);
       expect(loaded).not.to.include('dist/src/emitter.js');
       expect(loaded.filter((file) => /node_modules\/(ioredis|notepack\.io)\//.test(file))).to.deep.equal([]);
       expect(
@@ -34,6 +37,16 @@ describe('Package entries', () => {
       this.timeout(20_000);
       const loaded = modulesLoadedBy('dist/src/admin-ui/index.js');
       expect(loaded.some((file) => /node_modules\/bcryptjs\//.test(file))).to.equal(true);
+      expect(loaded.filter((file) => file.startsWith('dist/src/adapter/redis/'))).to.deep.equal([]);
+      expect(loaded.filter((file) => /node_modules\/ioredis\//.test(file))).to.deep.equal([]);
+    });
+  });
+
+  describe('classio/cluster', () => {
+    it('loads the cluster adapter, and neither the Redis adapter nor ioredis', function () {
+      this.timeout(20_000);
+      const loaded = modulesLoadedBy('dist/src/cluster/index.js');
+      expect(loaded).to.include('dist/src/adapter/cluster/cluster-link.js');
       expect(loaded.filter((file) => file.startsWith('dist/src/adapter/redis/'))).to.deep.equal([]);
       expect(loaded.filter((file) => /node_modules\/ioredis\//.test(file))).to.deep.equal([]);
     });

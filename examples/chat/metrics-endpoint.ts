@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Registry } from 'prom-client';
+import type { PrometheusRegistry } from '../../src';
 
 /**
  * `GET /metrics` in the Prometheus text format, from the classio server's prom-client registry (the chat turns it
  * on with `CHAT_METRICS=1`, which sets the server option `metrics: { prometheus: true }`). Returns false for any
  * other request, which the static files then answer.
  */
-export function serveMetrics(registry: Registry | null, req: IncomingMessage, res: ServerResponse): boolean {
+export function serveMetrics(registry: PrometheusRegistry | null, req: IncomingMessage, res: ServerResponse): boolean {
   if (registry === null || req.method !== 'GET' || (req.url ?? '/').split('?')[0] !== '/metrics') return false;
   registry.metrics().then(
     (text) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(text),

@@ -3,6 +3,7 @@ import cluster from 'node:cluster';
 import type { Server } from '../server';
 import type { ServerNamespace } from '../namespace/server-namespace';
 import type { EngineCloseReason, EngineConnection, EngineData } from '../engine/types';
+import { byteLength, framesLength } from '../observability/traffic';
 
 /** One count of the UI's dashboard charts: how many `type` (`subType`, e.g. a close reason) happened in a second. */
 export interface AggregatedEvent {
@@ -53,19 +54,25 @@ export class EventCounter {
 }
 
 /**
- * Counts the engine's connections, closes and received packets for the dashboard. The listeners are created once
- * per `instrument()` and shared by every connection; a received packet costs one more listener call and a count.
- * Packets and bytes sent are not counted: the engine reports no event per write, and one would cost every write.
+ * Counts the engine's connections and closes, and the packets and bytes each connection receives and sends, for the
+ * dashboard's charts (`rawConnection`, `rawDisconnection`, `packetsIn`, `bytesIn`, `packetsOut`, `bytesOut`: the
+ * types the official UI reads). The bytes come from the server's traffic probe, which every connection opened from
+ * now on calls once per message received and per packet written: that is all production mode adds per message.
  */
 export function countEngineEvents(server: Server, counter: EventCounter): void {
-  const onMessage = (data: EngineData): void => {
-    counter.add('packetsIn');
-    counter.add('bytesIn', typeof data === 'string' ? Buffer.byteLength(data) : data.length);
-  };
+  server.addTrafficProbe({
+    bytesIn(_transport: string, data: EngineData): void {
+      counter.add('packetsIn');
+      counter.add('bytesIn', byteLength(data));
+    },
+    bytesOut(_transport: string, frames: readonly EngineData[]): void {
+      counter.add('packetsOut');
+      counter.add('bytesOut', framesLength(frames));
+    },
+  });
   const onClose = (reason: EngineCloseReason): void => counter.add('rawDisconnection', 1, reason);
   server.engine.on('connection', (conn: EngineConnection) => {
     counter.add('rawConnection');
-    conn.on('message', onMessage);
     conn.on('close', onClose);
   });
 }

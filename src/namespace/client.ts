@@ -11,7 +11,7 @@ import type { EngineCloseReason, EngineConnection, EngineData, SendOptions } fro
 import type { ServerNamespace } from './server-namespace';
 import type { Socket } from './socket';
 import { handshakeAuth, splitV2Namespace } from './v2-semantics';
-import type { Instrumentation } from './instrumentation';
+import type { Instrumentation, TrafficProbe } from './instrumentation';
 
 const debug = createDebug('classio:namespace');
 
@@ -37,6 +37,8 @@ export interface ClientHost {
   logError(message: string, err: unknown): void;
   /** @internal Metrics, traces and logs, or null when all are off. */
   readonly instrumentation: Instrumentation | null;
+  /** @internal What counts each connection's bytes (metrics, the Admin UI), or null; read once per connection. */
+  readonly trafficProbe: TrafficProbe | null;
 }
 
 const kClient = Symbol('classio.client');
@@ -69,8 +71,8 @@ export class Client {
   #moreSockets: Map<string, Socket> | null = null;
   readonly #host: ClientHost;
   readonly #packets: ConnectionDecoder;
-  /** The instrumentation when it records metrics (bytes in and out), else null: one check per message. */
-  readonly #probe: Instrumentation | null;
+  /** What counts bytes in and out (metrics, the Admin UI), else null: one check per message. */
+  readonly #probe: TrafficProbe | null;
   #connectTimer: NodeJS.Timeout | null;
 
   constructor(host: ClientHost, conn: EngineConnection) {
@@ -80,7 +82,7 @@ export class Client {
     // Chosen once per connection: the default path does not look at the option again.
     this.#packets =
       host.parser === null ? new PacketDecoder(this, host.maxAttachments) : new CustomPacketDecoder(this, host.parser);
-    this.#probe = host.instrumentation?.hasMetrics === true ? host.instrumentation : null;
+    this.#probe = host.trafficProbe;
     // Listeners are shared functions that find their client through a slot, not closures per connection.
     (conn as unknown as ClientSlot)[kClient] = this;
     conn.on('message', onMessage);

@@ -1,6 +1,6 @@
 import type { EngineData } from '../engine/types';
 import type { DisconnectReason } from './disconnect-reason';
-import type { Route } from './route-table';
+import type { ConnectHook, Route } from './route-table';
 import type { Socket } from './socket';
 
 /**
@@ -12,7 +12,18 @@ import type { Socket } from './socket';
  * returned unchanged when neither metrics nor tracing is on, so that a message costs nothing more. Guards,
  * interceptors and payload validation are wrapped the same way, at registration ({@link wrapStage}).
  */
-export interface Instrumentation {
+/**
+ * What counts the bytes of each connection: the metrics, and the Admin UI's dashboard. A client reads the server's
+ * probe once, when it connects, and calls it per Engine.IO message received and per packet written.
+ */
+export interface TrafficProbe {
+  /** An Engine.IO message arrived from a client over `transport`. */
+  bytesIn(transport: string, data: EngineData): void;
+  /** Frames (one packet) were written to a client over `transport`. */
+  bytesOut(transport: string, frames: readonly EngineData[]): void;
+}
+
+export interface Instrumentation extends TrafficProbe {
   /** Whether metrics are recorded: the per-packet counters (bytes, deliveries) are skipped when not. */
   readonly hasMetrics: boolean;
   /** A route as it is installed: measured and traced, or the route itself when nothing per event is on. */
@@ -22,6 +33,11 @@ export interface Instrumentation {
    * itself. `name` names what runs (the guard's class, the interceptor's, the payload's parameter).
    */
   wrapStage<A extends unknown[], R>(kind: StageKind, name: string, fn: (...args: A) => R): (...args: A) => R;
+  /**
+   * A compiled connect hook (connect guards, `on_connect`) as it is installed: run in the connection's span
+   * (`<namespace> connect`, child of the handshake's trace context) when tracing is on, else `hook` itself.
+   */
+  wrapConnect(namespace: string, hook: ConnectHook): ConnectHook;
   /**
    * An event with no compiled route: `event` is the name of a Socket.IO-style listener registered by the server's
    * code, or null for an event nothing handles (counted under one label, whatever the client sent).
@@ -33,18 +49,19 @@ export interface Instrumentation {
   socketRefused(socket: Socket, message: string): void;
   /** A socket ended; `wasConnected` is false for one refused or gone while connecting. */
   socketDisconnected(socket: Socket, reason: DisconnectReason, wasConnected: boolean): void;
-  /** An Engine.IO message arrived from a client over `transport`. */
-  bytesIn(transport: string, data: EngineData): void;
-  /** Frames were written to a client over `transport`. */
-  bytesOut(transport: string, frames: readonly EngineData[]): void;
   /** A broadcast left this process's namespace (`io.emit`, `to(room).emit`, ...). */
   broadcast(namespace: string): void;
   /** A broadcast packet was written to one local socket. */
   delivered(namespace: string): void;
   /** A server-to-client ack of `event` was answered by the client, or timed out. */
   ackSettled(namespace: string, event: string, isTimedOut: boolean): void;
-  /** Measures one adapter request (`fetchSockets`, `allSockets`, ...) and returns `pending` itself. */
+  /**
+   * Measures one adapter request that awaits an answer (`fetchSockets`, `allSockets`, `serverSideEmit` with an
+   * ack) and returns `pending` itself.
+   */
   adapterRequest<T>(namespace: string, kind: string, pending: Promise<T>): Promise<T>;
+  /** Counts one adapter request that awaits nothing (`socketsJoin`, `socketsLeave`, `disconnectSockets`, ...). */
+  adapterCommand(namespace: string, kind: string): void;
 }
 
 /** The stages of a route that get a child span. */
@@ -56,4 +73,6 @@ export interface LogFields {
   readonly namespace?: string;
   readonly event?: string;
   readonly reason?: string;
+  /** The catalogue code, when a record says what failed without an error object (a refused connect). */
+  readonly code?: string;
 }

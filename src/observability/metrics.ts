@@ -1,5 +1,12 @@
-import type { Counter as OtelCounter, Histogram as OtelHistogram, Meter } from '@opentelemetry/api';
-import type * as PromClient from 'prom-client';
+import type {
+  OtelCounter,
+  OtelHistogram,
+  OtelMeter,
+  PromClientModule,
+  PromCounter,
+  PrometheusRegistry,
+  PromHistogram,
+} from './peer-types';
 
 /**
  * classio's metrics, recorded through the OpenTelemetry metrics API, prom-client, or both. Every metric is defined
@@ -123,7 +130,7 @@ export function promName(definition: MetricDefinition, kind: 'counter' | 'histog
 export class CounterSink {
   constructor(
     private readonly otel: OtelCounter | null,
-    private readonly prom: PromClient.Counter | null,
+    private readonly prom: PromCounter | null,
   ) {}
 
   add(labels: Labels, value = 1): void {
@@ -136,7 +143,7 @@ export class CounterSink {
 export class HistogramSink {
   constructor(
     private readonly otel: OtelHistogram | null,
-    private readonly prom: PromClient.Histogram | null,
+    private readonly prom: PromHistogram | null,
   ) {}
 
   record(labels: Labels, value: number): void {
@@ -150,10 +157,10 @@ export type GaugeReader = () => Iterable<readonly [Labels, number]>;
 
 /** Where the metrics go: an OpenTelemetry meter, a prom-client registry, or both. */
 export interface MetricsBackends {
-  readonly meter: Meter | null;
-  readonly registry: PromClient.Registry | null;
+  readonly meter: OtelMeter | null;
+  readonly registry: PrometheusRegistry | null;
   /** prom-client's module (loaded only when a registry is used). */
-  readonly prom: typeof PromClient | null;
+  readonly prom: PromClientModule | null;
 }
 
 /** Every instrument of {@link METRIC_DEFINITIONS}, created once per server. */

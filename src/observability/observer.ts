@@ -1,13 +1,14 @@
-import type { Span } from '@opentelemetry/api';
 import type { EngineData } from '../engine/types';
 import type { DisconnectReason } from '../namespace/disconnect-reason';
 import type { Instrumentation, StageKind } from '../namespace/instrumentation';
-import type { AckCallback, Route, RouteHandler } from '../namespace/route-table';
+import type { AckCallback, ConnectHook, Route, RouteHandler } from '../namespace/route-table';
 import type { Socket } from '../namespace/socket';
 import { isThenable } from '../namespace/util';
 import { UNKNOWN_EVENT_LABEL, type Labels, type MetricsRecorder } from './metrics';
-import { codeOf, traceStage, type EventTracer } from './tracing';
+import { codeOf, REFUSED_CODE, traceConnect, traceStage, type EventTracer } from './tracing';
 import type { LogSink } from './structured-log';
+import type { OtelSpan as Span } from './peer-types';
+import { byteLength, framesLength } from './traffic';
 
 /**
  * The server's {@link Instrumentation}: metrics, traces and structured logs behind the one interface the namespace
@@ -39,6 +40,10 @@ export class Observer implements Instrumentation {
     return this.tracing === null ? fn : traceStage(this.tracing, `${kind} ${name}`, fn);
   }
 
+  wrapConnect(namespace: string, hook: ConnectHook): ConnectHook {
+    return this.tracing === null ? hook : traceConnect(this.tracing, namespace, hook);
+  }
+
   eventWithoutRoute(namespace: string, event: string | null): void {
     this.metrics?.eventsReceived.add(this.labels('namespace', namespace, 'event', event ?? UNKNOWN_EVENT_LABEL));
   }
@@ -52,7 +57,7 @@ export class Observer implements Instrumentation {
   socketRefused(socket: Socket, message: string): void {
     const namespace = socket.nsp.name;
     this.metrics?.connects.add(this.labels('namespace', namespace, 'outcome', 'refused'));
-    this.log?.write('info', 'connection refused', { sid: socket.id, namespace, reason: message });
+    this.log?.write('info', 'connection refused', { sid: socket.id, namespace, reason: message, code: REFUSED_CODE });
   }
 
   socketDisconnected(socket: Socket, reason: DisconnectReason, wasConnected: boolean): void {
@@ -75,9 +80,7 @@ export class Observer implements Instrumentation {
   }
 
   bytesOut(transport: string, frames: readonly EngineData[]): void {
-    let total = 0;
-    for (const frame of frames) total += byteLength(frame);
-    this.metrics?.bytesOut.add(this.labels('transport', transport), total);
+    this.metrics?.bytesOut.add(this.labels('transport', transport), framesLength(frames));
   }
 
   broadcast(namespace: string): void {
@@ -107,6 +110,10 @@ export class Observer implements Instrumentation {
       () => settle('error'),
     );
     return pending;
+  }
+
+  adapterCommand(namespace: string, kind: string): void {
+    this.metrics?.adapterRequests.add(this.labels('namespace', namespace, 'kind', kind, 'outcome', 'sent'));
   }
 
   /** The message queue became unreachable (the first error of an outage). */
@@ -209,10 +216,6 @@ function settleRoute(probe: RouteProbe, span: Span | null, start: number, error:
 
 function secondsSince(start: number): number {
   return (performance.now() - start) / 1000;
-}
-
-function byteLength(data: EngineData): number {
-  return typeof data === 'string' ? Buffer.byteLength(data) : data.length;
 }
 
 const NO_LABELS: Labels = Object.freeze({});

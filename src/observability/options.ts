@@ -1,11 +1,11 @@
-import type * as OtelApi from '@opentelemetry/api';
-import type { MeterProvider, TracerProvider } from '@opentelemetry/api';
-import type * as PromClient from 'prom-client';
 import { ConfigurationError } from '../errors';
 import { MetricsRecorder, type GaugeReader } from './metrics';
 import { Observer } from './observer';
 import { LOG_LEVELS, LogSink, type Logger, type LogLevel } from './structured-log';
 import { EventTracer } from './tracing';
+import type { MeterProvider, OtelApi, PromClientModule, PrometheusRegistry, TracerProvider } from './peer-types';
+
+export type { MeterProvider, PrometheusRegistry, TracerProvider } from './peer-types';
 
 /** The instrumentation scope classio's meter and tracer are named after. */
 const SCOPE_NAME = 'classio';
@@ -26,7 +26,7 @@ export interface MetricsOptions {
    * Record in a prom-client registry (the optional peer `prom-client`): `true` creates one for this server
    * (`server.metricsRegistry`), or pass your own `Registry`. Default false.
    */
-  prometheus?: boolean | PromClient.Registry;
+  prometheus?: boolean | PrometheusRegistry;
 }
 
 /** The `tracing` option. `true` is `{}`: the global tracer provider. */
@@ -56,7 +56,7 @@ export interface Observability {
   /** Where log records go, or null for `logger: false` / `logLevel: 'silent'`. */
   readonly log: LogSink | null;
   /** The prom-client registry, when Prometheus metrics are on. */
-  readonly registry: PromClient.Registry | null;
+  readonly registry: PrometheusRegistry | null;
 }
 
 /** Loads an optional peer, or says what to install. */
@@ -84,14 +84,14 @@ export function setUpObservability(
 
   const metrics = checkMetrics(settings.metrics);
   const tracing = checkTracing(settings.tracing);
-  let meterApi: typeof OtelApi | null = null;
+  let meterApi: OtelApi | null = null;
   if ((metrics !== null && metrics.openTelemetry !== false) || tracing !== null) {
-    meterApi = loadPeer('@opentelemetry/api') as typeof OtelApi;
+    meterApi = loadPeer('@opentelemetry/api') as OtelApi;
   }
-  let registry: PromClient.Registry | null = null;
-  let prom: typeof PromClient | null = null;
+  let registry: PrometheusRegistry | null = null;
+  let prom: PromClientModule | null = null;
   if (metrics !== null && metrics.prometheus !== undefined && metrics.prometheus !== false) {
-    prom = loadPeer('prom-client') as typeof PromClient;
+    prom = loadPeer('prom-client') as PromClientModule;
     registry = metrics.prometheus === true ? new prom.Registry() : metrics.prometheus;
   }
   let recorder: MetricsRecorder | null = null;

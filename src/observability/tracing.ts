@@ -1,7 +1,8 @@
-import type * as OtelApi from '@opentelemetry/api';
-import type { Context, Span, Tracer } from '@opentelemetry/api';
+import type { ConnectHook } from '../namespace/route-table';
 import type { Socket } from '../namespace/socket';
+import { isThenable } from '../namespace/util';
 import { ClassioError } from '../errors';
+import type { OtelApi, OtelContext as Context, OtelSpan as Span, OtelTracer as Tracer } from './peer-types';
 
 /**
  * Traces through the OpenTelemetry API: a span per handled event, child spans for its stages, and the connection's
@@ -20,7 +21,7 @@ export class EventTracer {
   readonly #parents = new WeakMap<Socket, Context>();
 
   constructor(
-    readonly api: typeof OtelApi,
+    readonly api: OtelApi,
     readonly tracer: Tracer,
   ) {}
 
@@ -47,6 +48,24 @@ export class EventTracer {
           'classio.sid': socket.id,
           'classio.transport': socket.conn.transportName,
           'classio.ack': hasAck,
+        },
+      },
+      this.parentOf(socket),
+    );
+  }
+
+  /** Starts the span of a connection to a namespace (its connect guards and `on_connect`). */
+  startConnect(name: string, socket: Socket): Span {
+    return this.tracer.startSpan(
+      name,
+      {
+        kind: this.api.SpanKind.SERVER,
+        attributes: {
+          'messaging.system': 'socket.io',
+          'classio.namespace': socket.nsp.name,
+          'classio.event': 'connect',
+          'classio.sid': socket.id,
+          'classio.transport': socket.conn.transportName,
         },
       },
       this.parentOf(socket),
@@ -122,6 +141,45 @@ export function traceStage<A extends unknown[], R>(
     return result;
   };
 }
+
+/**
+ * Runs a connect hook in the connection's span, `<namespace> connect`, child of the handshake's trace context: the
+ * connect guards' spans are its children. A refusal (the hook answers false, or throws a `ConnectError`) marks it
+ * failed with `CLASSIO_ERR_CONNECT`. Built once per installed hook.
+ */
+export function traceConnect(tracing: EventTracer, namespace: string, hook: ConnectHook): ConnectHook {
+  const { api } = tracing;
+  const spanName = `${namespace} connect`;
+  const settle = (span: Span, value: unknown): void =>
+    value === false ? tracing.end(span, REFUSED_CODE, undefined) : tracing.end(span, null, undefined);
+  return (socket) => {
+    const span = tracing.startConnect(spanName, socket);
+    let result: unknown;
+    try {
+      result = api.context.with(api.trace.setSpan(tracing.parentOf(socket), span), hook, undefined, socket);
+    } catch (error) {
+      tracing.end(span, codeOf(error), error);
+      throw error;
+    }
+    if (!isThenable(result)) {
+      settle(span, result);
+      return result;
+    }
+    return Promise.resolve(result).then(
+      (value) => {
+        settle(span, value);
+        return value;
+      },
+      (error: unknown) => {
+        tracing.end(span, codeOf(error), error);
+        throw error;
+      },
+    );
+  };
+}
+
+/** The code of a refused connect (`ConnectError`'s), on its span and its log record. */
+export const REFUSED_CODE = 'CLASSIO_ERR_CONNECT';
 
 /**
  * The code an error answers a client's ack with (see `toAckError`): a classio error's own `code`, else

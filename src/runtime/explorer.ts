@@ -20,7 +20,7 @@ import type { Interceptor } from './interceptor';
 import { Throttler } from './throttle';
 import { EnhancerResolver, enhancerName } from './enhancers';
 import type { Instrumentation } from '../namespace/instrumentation';
-import { instrumentGuard, instrumentPayload } from './instrument-stages';
+import { instrumentGuards, instrumentInterceptor, instrumentPayload } from './instrument-stages';
 import {
   ConnectState,
   createAnyHandler,
@@ -142,18 +142,28 @@ export class NamespaceExplorer {
     const eventGuards = eventGuardTokens.map((token) => enhancers.guard(token, cls.name));
     const classInterceptors = description.classInterceptors.map((token) => enhancers.interceptor(token, cls.name));
     const throttlers: Throttler[] = [];
+    const instrumentation = this.#instrumentation;
     const compileRoute = (event: string, method: MethodDescription, isUnknown = false): Route => {
-      const guardList = [
-        ...globals.guards,
-        ...eventGuards,
-        ...method.guards.map((token) =>
-          instrumentGuard(this.#instrumentation, enhancers.guard(token, method.label), enhancerName(token)),
-        ),
+      const guardNames = [
+        ...globals.guardNames,
+        ...eventGuardTokens.map(enhancerName),
+        ...method.guards.map(enhancerName),
       ];
+      const guardList = instrumentGuards(
+        instrumentation,
+        [...globals.guards, ...eventGuards, ...method.guards.map((token) => enhancers.guard(token, method.label))],
+        guardNames,
+      );
       const interceptors = [
-        ...globals.interceptors,
-        ...classInterceptors,
-        ...method.interceptors.map((token) => enhancers.interceptor(token, method.label)),
+        ...globals.interceptors.map((interceptor) =>
+          instrumentInterceptor(instrumentation, interceptor, enhancerName(interceptor)),
+        ),
+        ...description.classInterceptors.map((token, i) =>
+          instrumentInterceptor(instrumentation, classInterceptors[i], enhancerName(token)),
+        ),
+        ...method.interceptors.map((token) =>
+          instrumentInterceptor(instrumentation, enhancers.interceptor(token, method.label), enhancerName(token)),
+        ),
       ];
       const throttleOptions = method.throttle ?? description.classThrottle;
       const throttle = throttleOptions === undefined ? null : compileThrottle(throttleOptions, event, method.label);
@@ -162,7 +172,7 @@ export class NamespaceExplorer {
         event,
         invoke(method, event),
         guardList.length > 0 ? guardList : null,
-        [...globals.guardNames, ...eventGuardTokens.map(enhancerName), ...method.guards.map(enhancerName)],
+        guardNames,
         interceptors.length > 0 ? interceptors : null,
         throttle,
       );
@@ -183,7 +193,12 @@ export class NamespaceExplorer {
       ...(isScoped ? [] : eventGuardTokens),
       ...(description.connect?.guards ?? []),
     ];
-    const classGuards = connectTokens.map((token) => enhancers.guard(token, cls.name, false));
+    const connectNames = connectTokens.map(enhancerName);
+    const classGuards = instrumentGuards(
+      instrumentation,
+      connectTokens.map((token) => enhancers.guard(token, cls.name, false)),
+      connectNames,
+    );
     if (description.disconnect !== null && description.disconnect.guards.length > 0) {
       throw new ConfigurationError(
         `${description.disconnect.label}: a disconnect cannot be refused, so it takes no guards`,
@@ -196,10 +211,12 @@ export class NamespaceExplorer {
       connect: createConnectHook(
         new ConnectState(
           classGuards.length > 0 ? classGuards : null,
-          connectTokens.map(enhancerName),
+          connectNames,
           instances,
           description.connect && invoke(description.connect, 'connect'),
-          isScoped && eventGuards.length > 0 ? eventGuards : null,
+          isScoped && eventGuards.length > 0
+            ? instrumentGuards(instrumentation, eventGuards, eventGuardTokens.map(enhancerName))
+            : null,
         ),
       ),
       disconnect: createDisconnectHook(

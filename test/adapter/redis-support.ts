@@ -71,8 +71,8 @@ export class ClusterNode {
   #nextId = 1;
   #exited: Promise<void>;
 
-  private constructor(url: string, channel: string) {
-    this.#child = fork(join(__dirname, 'fixtures', 'cluster-node.js'), [url, channel], {
+  private constructor(url: string, channel: string, fixture: string) {
+    this.#child = fork(join(__dirname, 'fixtures', fixture), [url, channel], {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.#child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
@@ -100,9 +100,12 @@ export class ClusterNode {
     );
   }
 
-  /** Starts a node and resolves once it listens and is subscribed. */
-  static async start(url: string, channel: string): Promise<ClusterNode> {
-    const node = new ClusterNode(url, channel);
+  /**
+   * Starts a node and resolves once it listens and is subscribed. `fixture` is the script under `fixtures/` that
+   * takes `<url> <channel>` and speaks this IPC protocol (default: the classio node of the classio format).
+   */
+  static async start(url: string, channel: string, fixture = 'cluster-node.js'): Promise<ClusterNode> {
+    const node = new ClusterNode(url, channel, fixture);
     const exited = node.#exited.then(() => {
       throw new Error(`cluster node exited during startup:\n${node.stderr}`);
     });

@@ -86,6 +86,24 @@ describe('Admin UI in chromium', function () {
     await page.getByRole('option', { name: nsp, exact: true }).click();
   }
 
+  /**
+   * The points of one dataset (`bytesIn`, `bytesOut`) of the dashboard's "Bytes received and sent" chart, as the
+   * chart's component computes them from the server's stats: the component is found in the UI's Vue tree by the
+   * computed property that feeds the chart. The script is a string: it runs in the page, where the DOM is.
+   */
+  function chartPoints(page: Page, dataset: 'bytesIn' | 'bytesOut'): Promise<{ y: number }[]> {
+    return page.evaluate(`(() => {
+      const root = document.querySelector('.v-application').__vue__.$root;
+      const queue = [root];
+      while (queue.length > 0) {
+        const vm = queue.shift();
+        if (${JSON.stringify(dataset)} in vm && 'chartData' in vm) return vm[${JSON.stringify(dataset)}];
+        queue.push(...vm.$children);
+      }
+      return [];
+    })()`);
+  }
+
   it('logs in, shows the clients on the dashboard and the Sockets page, a room, and disconnects a socket', async () => {
     await start();
     const chat: ClientSocket = await clients.connect(server!, '/chat', WEBSOCKET);
@@ -100,6 +118,19 @@ describe('Admin UI in chromium', function () {
     await namespaces.getByRole('row', { name: /\/chat\s+1/ }).waitFor();
     const clientsCard = page.locator('.v-card', { hasText: 'Clients' }).first();
     await clientsCard.getByRole('row', { name: /WebSocket\s+2/ }).waitFor();
+    // The "Bytes received and sent" chart has points in both datasets (the server's stats count bytes both ways).
+    for (const dataset of ['bytesIn', 'bytesOut'] as const) {
+      const deadline = Date.now() + 10_000;
+      let points = await chartPoints(page, dataset);
+      while (!points.some((point) => point.y > 0) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        points = await chartPoints(page, dataset);
+      }
+      expect(
+        points.some((point) => point.y > 0),
+        `the ${dataset} chart has a point`,
+      ).to.equal(true);
+    }
 
     await openSocketsOf(page, '/chat');
     const row = page.getByRole('row', { name: new RegExp(chat.id!) });

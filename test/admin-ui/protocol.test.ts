@@ -248,11 +248,19 @@ for (const mode of TRANSPORT_MODES) {
         expect(config.supportedFeatures).to.include('AGGREGATED_EVENTS').and.not.include('ALL_EVENTS');
         const chat = await clients.connect(server, '/chat', mode);
         chat.emit('join', 'lobby');
-        const [stats] = (await admin.next('server_stats', ([s]) =>
-          (s as { aggregatedEvents: { type: string }[] }).aggregatedEvents.some((e) => e.type === 'packetsIn'),
-        )) as [{ aggregatedEvents: { type: string; count: number }[] }];
+        const news = nextEvent(chat, 'news');
+        server.of('/chat').emit('news', 'x'.repeat(5000));
+        await news;
+        type Stats = { aggregatedEvents: { type: string; count: number }[] };
+        const total = (stats: Stats, type: string) =>
+          stats.aggregatedEvents.filter((e) => e.type === type).reduce((sum, e) => sum + e.count, 0);
+        // The counts of a second go out with the next stats: wait for the one that holds the news.
+        const [stats] = (await admin.next('server_stats', ([s]) => total(s as Stats, 'bytesOut') > 5000)) as [Stats];
         const types = stats.aggregatedEvents.map((event) => event.type);
-        expect(types).to.include.members(['rawConnection', 'packetsIn', 'bytesIn']);
+        expect(types).to.include.members(['rawConnection', 'packetsIn', 'bytesIn', 'packetsOut', 'bytesOut']);
+        // The dashboard's "bytes sent" chart: every packet written counts, the news with its 5000 characters too.
+        expect(total(stats, 'packetsOut')).to.be.at.least(2);
+        expect(total(stats, 'bytesIn')).to.be.greaterThan(0);
         expect(admin.all('all_sockets')).to.deep.equal([]);
         expect(admin.all('socket_connected')).to.deep.equal([]);
         expect(admin.all('event_received')).to.deep.equal([]);

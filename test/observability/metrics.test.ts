@@ -191,7 +191,7 @@ describe('Metrics', () => {
     expect(await client.timeout(8000).emitWithAck('say', { text: 'sync' })).to.equal(4);
     for (const [snapshot, backend] of [
       [await collectOtel(reader), 0],
-      [await collectProm(server.metricsRegistry!), 1],
+      [await collectProm(server.metricsRegistry as Registry), 1],
     ] as const) {
       const received = seriesOf(snapshot, NAMES.received[backend]);
       expect(received.map((s) => s.labels.event).sort()).to.deep.equal(['(unknown)', 'say']);

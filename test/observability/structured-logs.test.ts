@@ -78,7 +78,13 @@ describe('Structured logs', () => {
     await until(() => find(/^slow consumer/).length === 1, 'the slow consumer record');
 
     expect(find('socket connected').find((r) => r.namespace === '/chat')).to.deep.include({ level: INFO, sid });
-    expect(find('connection refused')[0]).to.deep.include({ level: INFO, namespace: '/chat', reason: 'who are you?' });
+    expect(find('connection refused')[0]).to.deep.include({
+      level: INFO,
+      namespace: '/chat',
+      reason: 'who are you?',
+      code: 'CLASSIO_ERR_CONNECT',
+    });
+    expect(find('connection refused')[0].sid).to.be.a('string');
     const failure = find('handler of "fail" in /chat failed')[0];
     expect(failure).to.deep.include({
       level: ERROR,
@@ -99,7 +105,9 @@ describe('Structured logs', () => {
   it('logs a cluster fault at error level', async () => {
     await start({ messageQueue: 'redis://127.0.0.1:1', channel: `classio-logs-${process.pid}-${Date.now()}` });
     await until(() => find('message queue unreachable').length > 0, 'the cluster fault record', 5000);
-    expect(find('message queue unreachable')[0].level).to.equal(ERROR);
+    const fault = find('message queue unreachable')[0];
+    expect(fault).to.deep.include({ level: ERROR, code: 'CLASSIO_ERR_CLUSTER' });
+    expect(fault.err?.message).to.match(/^the message queue is unreachable: .*ECONNREFUSED/);
   });
 
   it('writes only what logLevel asks for: warn (the default) drops connects, silent drops everything', async () => {

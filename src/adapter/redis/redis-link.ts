@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type Redis from 'ioredis';
 import { createDebug } from '../../debug';
+import type { PeerLink, PeerMessageHandler } from '../peer-link';
+
+/** Called with one message published on a channel that matched a pattern subscription, and that channel. */
+export type PatternMessageHandler = (channel: string, data: Buffer) => void;
 import { loadRedis, redactUrl } from './redis-url';
 
 const debug = createDebug('classio:adapter');
@@ -16,8 +20,6 @@ export interface RedisLinkOptions {
    */
   readonly onError?: (err: Error) => void;
 }
-
-type MessageHandler = (data: Buffer) => void;
 
 /**
  * Events: `up` once both connections are ready and the subscriber's channels are (re)subscribed; `down` when
@@ -34,12 +36,14 @@ type MessageHandler = (data: Buffer) => void;
  * - the subscriber keeps its commands queued for as long as it takes (`maxRetriesPerRequest: null`), so a
  *   SUBSCRIBE issued while Redis is down takes effect once it is back.
  */
-export class RedisLink extends EventEmitter {
+export class RedisLink extends EventEmitter implements PeerLink {
   /** Identifies this process in cluster messages (each process ignores its own). */
   readonly uid = randomBytes(8).toString('hex');
+  readonly medium = 'Redis';
   readonly pub: Redis;
   readonly sub: Redis;
-  readonly #handlers = new Map<string, MessageHandler>();
+  readonly #handlers = new Map<string, PeerMessageHandler>();
+  readonly #patternHandlers = new Map<string, PatternMessageHandler>();
   readonly #onError: (err: Error) => void;
   #isDown = false;
   #isClosed = false;
@@ -116,7 +120,7 @@ export class RedisLink extends EventEmitter {
   }
 
   /** Routes the messages of `channels` to `handler` and subscribes; resolves once Redis confirmed. */
-  async subscribe(channels: readonly string[], handler: MessageHandler): Promise<void> {
+  async subscribe(channels: readonly string[], handler: PeerMessageHandler): Promise<void> {
     for (const channel of channels) this.#handlers.set(channel, handler);
     await this.sub.subscribe(...channels);
   }
@@ -127,6 +131,30 @@ export class RedisLink extends EventEmitter {
     if (this.#isClosed || this.sub.status !== 'ready') return;
     await this.sub.unsubscribe(...channels).catch((err: Error) => debug('unsubscribe failed: %s', err.message));
   }
+
+  /**
+   * Routes the messages of every channel matching the glob `pattern` to `handler` (PSUBSCRIBE), for formats that
+   * publish on one channel per room (Socket.IO's). The `pmessageBuffer` listener is only added with the first
+   * pattern, so that the exact-channel path never pays for it.
+   */
+  async subscribePattern(pattern: string, handler: PatternMessageHandler): Promise<void> {
+    if (this.#patternHandlers.size === 0) this.sub.on('pmessageBuffer', this.#onPatternMessage);
+    this.#patternHandlers.set(pattern, handler);
+    await this.sub.psubscribe(pattern);
+  }
+
+  /** Stops routing `pattern` and unsubscribes from it (best effort, as {@link unsubscribe}). */
+  async unsubscribePattern(pattern: string): Promise<void> {
+    this.#patternHandlers.delete(pattern);
+    if (this.#patternHandlers.size === 0) this.sub.off('pmessageBuffer', this.#onPatternMessage);
+    if (this.#isClosed || this.sub.status !== 'ready') return;
+    await this.sub.punsubscribe(pattern).catch((err: Error) => debug('punsubscribe failed: %s', err.message));
+  }
+
+  readonly #onPatternMessage = (pattern: Buffer, channel: Buffer, message: Buffer): void => {
+    const handler = this.#patternHandlers.get(pattern.toString());
+    if (handler !== undefined) handler(channel.toString(), message);
+  };
 
   /** Publishes without waiting; a failure (Redis away) is logged at debug level and the message is dropped. */
   publish(channel: string, data: Buffer): void {
@@ -158,6 +186,7 @@ export class RedisLink extends EventEmitter {
     if (this.#isClosed) return;
     this.#isClosed = true;
     this.#handlers.clear();
+    this.#patternHandlers.clear();
     this.#update();
     this.emit('closed');
     await Promise.all([this.pub, this.sub].map((client) => closeClient(client)));
