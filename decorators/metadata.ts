@@ -246,7 +246,8 @@ export function readEmits(target: object): EmitDeclaration[] {
     chain.unshift(current);
   }
   const byEvent = new Map<string, EmitDeclaration>();
-  for (const cls of chain) for (const declaration of readOwnMetadata(cls)?.emits ?? []) byEvent.set(declaration.event, declaration);
+  for (const cls of chain)
+    for (const declaration of readOwnMetadata(cls)?.emits ?? []) byEvent.set(declaration.event, declaration);
   return [...byEvent.values()];
 }
 

@@ -364,7 +364,10 @@ async function main() {
   const projectA = join(scratch, 'app');
   const projectB = join(scratch, 'old-class-transformer');
   const userPackages = installedPackages(tarball);
-  const tools = ['socket.io-client', 'chai', '@types/chai'].map((name) => `${name}@${devVersion(name)}`);
+  // class-validator-jsonschema: the optional peer of `npx classio asyncapi`, run from the installed package below.
+  const tools = ['socket.io-client', 'chai', '@types/chai', 'class-validator-jsonschema'].map(
+    (name) => `${name}@${devVersion(name)}`,
+  );
   // Optional peers that the scratch projects must compile without: the published types never import them.
   const absentPeers = ['ioredis', '@opentelemetry/api', 'prom-client'];
   const peersOfB = userPackages.filter((spec) => spec !== tarball && !spec.startsWith('class-transformer'));
@@ -425,6 +428,32 @@ async function main() {
       'program.ts': program,
     });
   }
+  // The bin: an entry that builds a server, compiled like a user's, then `npx classio` from the installed package.
+  writeTree(join(projectA, 'contract'), {
+    'package.json': { type: 'commonjs' },
+    'tsconfig.json': programTsconfig('node16'),
+    'entry.ts': `import 'reflect-metadata';
+import { IsString } from 'class-validator';
+import { Emits, Namespace, On, Payload, Replies, Server } from 'classio';
+
+class Note {
+  @IsString()
+  text!: string;
+}
+
+@Namespace('/notes')
+@Emits('note added', Note)
+class Notes extends Namespace {
+  @On('add note')
+  @Replies(String)
+  add(@Payload() note: Note): string {
+    return note.text;
+  }
+}
+
+export default () => new Server().register(Notes);
+`,
+  });
   writeTree(join(projectA, 'deep-import'), {
     'package.json': { type: 'module' },
     'tsconfig.json': programTsconfig('nodenext'),
@@ -513,6 +542,7 @@ try {
       compile(`program (${configuration.name})`, join(projectA, configuration.dir)),
     ),
     compile("README tour (CommonJS, the README's tsconfig)", join(projectA, 'tour-cjs')),
+    compile('a contract entry for the classio bin (node16)', join(projectA, 'contract')),
     compile("README tour (ESM, the README's tsconfig)", join(projectA, 'tour-esm')),
     compile('README tour + Testing without a port (ESM)', join(projectA, 'tour-testing-esm')),
     compile(
@@ -542,6 +572,23 @@ try {
           return 'event round trip, ack, validation, guard, classio/testing, messageQueue without ioredis';
         }),
     ),
+    () =>
+      step('npx classio asyncapi and client-types from the installed package', async () => {
+        const cwd = join(projectA, 'contract');
+        const asyncapi = await run('npx', ['--no-install', 'classio', 'asyncapi', 'out/entry.js'], { cwd });
+        const document = JSON.parse(asyncapi.stdout);
+        check(document.asyncapi === '3.0.0', 'an AsyncAPI 3.0.0 document');
+        check(document.channels.notes?.address === '/notes', 'the /notes channel');
+        check(document.components.schemas.Note?.required?.[0] === 'text', 'the Note schema from class-validator');
+        const types = await run('npx', ['--no-install', 'classio', 'client-types', 'out/entry.js'], { cwd });
+        check(
+          types.stdout.includes(
+            '"add note": (payload: Note, callback: (answer: string | ClassioAckError) => void) => void;',
+          ),
+          'the add note event with its typed ack',
+        );
+        return `${Object.keys(document.operations).length} operations, ${types.stdout.split('\n').length} lines of types`;
+      }),
     () =>
       step('deep imports are refused at run time', async () => {
         const refusals = [];

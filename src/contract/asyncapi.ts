@@ -79,7 +79,9 @@ export function buildAsyncApi(registrations: readonly Registration[], options: A
     const guardedBy = contract.connectGuards.filter((guard) => schemes[guard] !== undefined);
     for (const guard of guardedBy) usedSchemes.add(guard);
     const security =
-      guardedBy.length > 0 ? { security: guardedBy.map((guard) => ({ $ref: `#/components/securitySchemes/${guard}` })) } : {};
+      guardedBy.length > 0
+        ? { security: guardedBy.map((guard) => ({ $ref: `#/components/securitySchemes/${guard}` })) }
+        : {};
 
     messages[CONNECT_ERROR] = { $ref: `#/components/messages/${CONNECT_ERROR_MESSAGE}` };
     messages.ackError = { $ref: `#/components/messages/${ACK_ERROR_MESSAGE}` };
@@ -120,7 +122,9 @@ export function buildAsyncApi(registrations: readonly Registration[], options: A
     }
 
     for (const emitted of contract.emitted) {
-      const id = messageIds.take(`${safeId(emitted.event)}${contract.received.some((r) => r.event === emitted.event) ? '_sent' : ''}`);
+      const id = messageIds.take(
+        `${safeId(emitted.event)}${contract.received.some((r) => r.event === emitted.event) ? '_sent' : ''}`,
+      );
       const args = emitted.payload === null ? [] : [emitted.payload];
       messages[id] = eventMessage(emitted.event, args, schemas, emitted.description);
       const operation: Record<string, unknown> = {
@@ -184,14 +188,19 @@ function channelOf(contract: NamespaceContract): Record<string, unknown> {
   if (contract.connectGuards.length > 0) {
     notes.push(
       `Connections are checked by ${contract.connectGuards.join(', ')} against the handshake's auth payload ` +
-        "(`io(url, { auth })`); a refusal is a connect_error.",
+        '(`io(url, { auth })`); a refusal is a connect_error.',
     );
   }
   const channel: Record<string, unknown> = { title: contract.className };
   if (typeof path === 'string' && isPatternPath(path)) {
-    const names = path.split('/').filter((segment) => segment.startsWith(':')).map((segment) => segment.slice(1));
+    const names = path
+      .split('/')
+      .filter((segment) => segment.startsWith(':'))
+      .map((segment) => segment.slice(1));
     channel.address = path.replace(/(^|\/):([A-Za-z_$][\w$]*)/g, '$1{$2}');
-    channel.parameters = Object.fromEntries(names.map((name) => [name, { description: `The namespace's :${name} segment.` }]));
+    channel.parameters = Object.fromEntries(
+      names.map((name) => [name, { description: `The namespace's :${name} segment.` }]),
+    );
     notes.push(`A dynamic namespace: every name matching ${path} is a namespace of its own.`);
   } else if (typeof path === 'string') {
     channel.address = path;

@@ -2,13 +2,14 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AsyncApiDocument, AsyncApiOptions } from './asyncapi';
+import { ConfigurationError, UsageError } from '../errors';
 import { buildClientTypes } from './client-types';
 
 /**
  * The `classio` command: writes the API contract of an application's server to stdout.
  *
  *   classio asyncapi <entry> [--export NAME] [--title T] [--api-version V]   > asyncapi.json
- *   classio client-types <entry> [--export NAME]                             > events.d.ts
+ *   classio client-types <entry> [--export NAME] [--title T]                 > events.d.ts
  *
  * `<entry>` is a module Node can require (compiled JavaScript, CommonJS or ESM without top-level await; a `.ts`
  * entry through a loader such as `NODE_OPTIONS='--import tsx'`). Its export `--export NAME`, else its default
@@ -20,7 +21,7 @@ import { buildClientTypes } from './client-types';
 
 const USAGE = `Usage:
   classio asyncapi <entry> [--export NAME] [--title TITLE] [--api-version VERSION]   AsyncAPI 3.0 JSON
-  classio client-types <entry> [--export NAME]                                      socket.io-client .d.ts
+  classio client-types <entry> [--export NAME] [--title TITLE]                      socket.io-client .d.ts
 
 <entry> exports the server: a classio Server, an app with a \`server\`, or a function returning either
 (default export, else \`server\`, else the module; --export NAME picks another). It must not listen.`;
@@ -29,8 +30,6 @@ const USAGE = `Usage:
 interface ContractSource {
   asyncapi(options?: AsyncApiOptions): AsyncApiDocument;
 }
-
-class UsageMistake extends Error {}
 
 function isContractSource(value: unknown): value is ContractSource {
   return (
@@ -46,7 +45,7 @@ async function serverOf(value: unknown, depth = 0): Promise<ContractSource | nul
   if (isContractSource(settled)) return settled;
   if (typeof settled === 'function' && depth === 0) return serverOf((settled as () => unknown)(), depth + 1);
   if (typeof settled === 'object' && settled !== null && 'server' in settled && depth < 2) {
-    return serverOf((settled as { server: unknown }).server, depth + 1);
+    return serverOf(settled.server, depth + 1);
   }
   return null;
 }
@@ -56,21 +55,31 @@ async function loadServer(entry: string, exportName: string | undefined): Promis
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the entry is known only at run time
   const module = require(file) as Record<string, unknown>;
   const candidates =
-    exportName !== undefined ? [module[exportName]] : [module.default, module.server, module].filter((v) => v !== undefined);
+    exportName !== undefined
+      ? [module[exportName]]
+      : [module.default, module.server, module].filter((v) => v !== undefined);
   if (exportName !== undefined && module[exportName] === undefined) {
-    throw new Error(`${entry} has no export named ${exportName}`);
+    throw new ConfigurationError(`${entry} has no export named ${exportName}`);
   }
   for (const candidate of candidates) {
     const server = await serverOf(candidate);
     if (server !== null) return server;
   }
-  throw new Error(
+  throw new ConfigurationError(
     `${entry} exports no classio server: export a Server, an app with a \`server\`, or a function returning either ` +
       '(the default export, `server`, or --export NAME)',
   );
 }
 
-async function main(argv: readonly string[]): Promise<string> {
+/** What the command line asks for; a `UsageError` when it asks for nothing the command does. */
+interface Request {
+  readonly command: 'asyncapi' | 'client-types' | 'help';
+  readonly entry: string;
+  readonly exportName: string | undefined;
+  readonly options: AsyncApiOptions;
+}
+
+function parseRequest(argv: readonly string[]): Request {
   let parsed;
   try {
     parsed = parseArgs({
@@ -84,27 +93,42 @@ async function main(argv: readonly string[]): Promise<string> {
       },
     });
   } catch (error) {
-    throw new UsageMistake(error instanceof Error ? error.message : String(error));
+    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
   }
   const { values, positionals } = parsed;
-  if (values.help === true) return `${USAGE}\n`;
   const [command, entry, ...rest] = positionals;
+  if (values.help === true) return { command: 'help', entry: '', exportName: undefined, options: {} };
   if ((command !== 'asyncapi' && command !== 'client-types') || entry === undefined || rest.length > 0) {
-    throw new UsageMistake(command === undefined ? 'no command given' : `cannot run "${positionals.join(' ')}"`);
+    throw new UsageError(command === undefined ? 'no command given' : `cannot run "${positionals.join(' ')}"`);
   }
   const options: AsyncApiOptions = {};
   if (values.title !== undefined) options.title = values.title;
   if (values['api-version'] !== undefined) options.version = values['api-version'];
-  const document = (await loadServer(entry, values.export)).asyncapi(options);
-  return command === 'asyncapi' ? `${JSON.stringify(document, null, 2)}\n` : buildClientTypes(document);
+  return { command, entry, exportName: values.export, options };
 }
 
-main(process.argv.slice(2)).then(
-  // An entry may leave handles open (an unlistened HTTP server, a timer): the command ends once stdout is written.
-  (output) => process.stdout.write(output, () => process.exit(0)),
-  (error: unknown) => {
-    const isUsage = error instanceof UsageMistake;
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`classio: ${message}\n${isUsage ? `\n${USAGE}\n` : ''}`, () => process.exit(isUsage ? 2 : 1));
-  },
-);
+async function run(request: Request): Promise<string> {
+  if (request.command === 'help') return `${USAGE}\n`;
+  const document = (await loadServer(request.entry, request.exportName)).asyncapi(request.options);
+  return request.command === 'asyncapi' ? `${JSON.stringify(document, null, 2)}\n` : buildClientTypes(document);
+}
+
+/** Writes to stderr and exits: 1 for a failed entry, 2 (with the usage) for a mistaken command line. */
+function fail(error: unknown, isUsage: boolean): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`classio: ${message}\n${isUsage ? `\n${USAGE}\n` : ''}`, () => process.exit(isUsage ? 2 : 1));
+}
+
+let request: Request | undefined;
+try {
+  request = parseRequest(process.argv.slice(2));
+} catch (error) {
+  fail(error, true);
+}
+if (request !== undefined) {
+  run(request).then(
+    // An entry may leave handles open (an unlistened HTTP server, a timer): the command ends once stdout is written.
+    (output) => process.stdout.write(output, () => process.exit(0)),
+    (error: unknown) => fail(error, false),
+  );
+}

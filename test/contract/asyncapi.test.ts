@@ -6,7 +6,10 @@ import { thrownBy } from '../support/errors';
 import { createShopServer, SHOP_SECURITY } from './fixtures/shop-app';
 import { expectValidAsyncApi } from './support';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- reading plain JSON
+/** The document read as plain JSON: any property, at any depth. */
+interface Json {
+  [key: string]: Json;
+}
 
 describe('server.asyncapi()', function () {
   // The parser loads its rulesets on first use: seconds on a loaded machine.
@@ -15,7 +18,7 @@ describe('server.asyncapi()', function () {
   const document = createShopServer().asyncapi({ title: 'Shop', version: '2.0.0', securitySchemes: SHOP_SECURITY });
   const channels = document.channels as Json;
   const operations = document.operations as Json;
-  const schemas = (document.components as Json).schemas as Json;
+  const schemas = (document.components as Json).schemas;
 
   it('parses without errors or warnings with @asyncapi/parser', async () => {
     expect(document).to.include({ asyncapi: '3.0.0' });
@@ -139,16 +142,16 @@ describe('server.asyncapi()', function () {
       'CLASSIO_ERR_THROTTLED',
       'CLASSIO_ERR_UNKNOWN_EVENT',
     ]);
-    const messages = (document.components as Json).messages as Json;
+    const messages = (document.components as Json).messages;
     expect(messages.AckError.payload).to.deep.equal({ $ref: '#/components/schemas/ClassioAckError' });
     expect(messages.ConnectError.name).to.equal('connect_error');
     expect(operations['tenant_id_send_connect_error'].description).to.include('TenantGuard');
   });
 
   it('is the same document on every call', () => {
-    expect(createShopServer().asyncapi({ title: 'Shop', version: '2.0.0', securitySchemes: SHOP_SECURITY })).to.deep.equal(
-      document,
-    );
+    expect(
+      createShopServer().asyncapi({ title: 'Shop', version: '2.0.0', securitySchemes: SHOP_SECURITY }),
+    ).to.deep.equal(document);
   });
 
   describe('mistakes', () => {
@@ -166,14 +169,20 @@ describe('server.asyncapi()', function () {
       @Emits('news', 'text' as never)
       class Bad extends Namespace {}
       const error = thrownBy(() => new Server().register(Bad).asyncapi(), ConfigurationError, 'CLASSIO_ERR_CONFIG');
-      expect(error.message).to.equal('Bad: @Emits("news"): expected a class, String, Number, Boolean, Object or [type], got string');
+      expect(error.message).to.equal(
+        'Bad: @Emits("news"): expected a class, String, Number, Boolean, Object or [type], got string',
+      );
     });
 
     it('refuses an @Emits of a reserved event name', () => {
       @Namespace('/bad')
       @Emits('connect_error', String)
       class Reserved extends Namespace {}
-      const error = thrownBy(() => new Server().register(Reserved).asyncapi(), ConfigurationError, 'CLASSIO_ERR_CONFIG');
+      const error = thrownBy(
+        () => new Server().register(Reserved).asyncapi(),
+        ConfigurationError,
+        'CLASSIO_ERR_CONFIG',
+      );
       expect(error.message).to.include('reserved by Socket.IO');
     });
 
@@ -187,7 +196,11 @@ describe('server.asyncapi()', function () {
         @Replies([Dto, Dto] as never)
         x(): void {}
       }
-      const error = thrownBy(() => new Server().register(BadReply).asyncapi(), ConfigurationError, 'CLASSIO_ERR_CONFIG');
+      const error = thrownBy(
+        () => new Server().register(BadReply).asyncapi(),
+        ConfigurationError,
+        'CLASSIO_ERR_CONFIG',
+      );
       expect(error.message).to.include('BadReply.x: @Replies()');
     });
   });
@@ -206,7 +219,7 @@ describe('server.asyncapi()', function () {
       @Namespace('/child')
       @Emits('changed', New)
       class Child extends Base {}
-      const messages = (new Server().register(Child).asyncapi().channels as Json).child.messages as Json;
+      const messages = (new Server().register(Child).asyncapi().channels as Json).child.messages;
       expect(messages.kept.payload).to.deep.equal({ type: 'string' });
       expect(messages.changed.payload).to.deep.equal({ $ref: '#/components/schemas/New' });
     });

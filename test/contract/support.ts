@@ -12,7 +12,7 @@ export async function expectValidAsyncApi(document: unknown): Promise<void> {
   parser ??= new Parser();
   const { document: parsed, diagnostics } = await parser.parse(JSON.stringify(document));
   const problems = diagnostics
-    .filter((diagnostic) => diagnostic.severity <= 1)
+    .filter((diagnostic) => Number(diagnostic.severity) <= 1)
     .map((diagnostic) => `${diagnostic.code} at ${diagnostic.path.join('.')}: ${diagnostic.message}`);
   expect(problems).to.deep.equal([]);
   expect(parsed, 'the parser returns a document').to.not.equal(undefined);
