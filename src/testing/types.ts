@@ -1,4 +1,5 @@
 /** The shapes the test client shares with its users. */
+import type { Parser } from '../protocol/custom-parser';
 
 /** One event the server sent to this client. */
 export interface ReceivedPacket {
@@ -30,6 +31,12 @@ export interface TestClientOptions {
   readonly remoteAddress?: string;
   /** Answers the server's ack requests; without it they wait for {@link ReceivedPacket.ack}. */
   readonly onAck?: AckResponder;
+  /**
+   * The Socket.IO parser the client encodes and decodes with (socket.io-client's `parser` option), such as
+   * `require('socket.io-msgpack-parser')`. Default: the server's own `parser` option, so a test client reaches any
+   * server as its real clients do; pass another one to test a mismatch.
+   */
+  readonly parser?: Parser;
 }
 
 /** The client's view of a refused CONNECT (socket.io-client's `connect_error`). */
