@@ -40,7 +40,7 @@ const encoder = new Encoder();
 
 /** The default parser's encoding: socket.io-parser's own encoder, as socket.io-client uses it. */
 function encodeDefault(packet: ClassioPacket): EngineData[] {
-  return encoder.encode(packet as Packet) as EngineData[];
+  return encoder.encode(packet) as EngineData[];
 }
 
 /** Default time {@link TestClient.waitFor} waits before rejecting. */
@@ -91,8 +91,8 @@ export class TestClient implements MemoryPeer {
     if (options.parser !== undefined) checkParser(options.parser);
     const parser = options.parser ?? server.parser;
     this.#encode = parser === null ? encodeDefault : createCustomEncoder(parser);
-    this.#decoder = parser === null ? (new Decoder() as unknown as ParserDecoder) : new parser.Decoder();
-    this.#decoder.on('decoded', (packet: ClassioPacket) => this.#onPacket(packet as Packet));
+    this.#decoder = parser === null ? new Decoder() : new parser.Decoder();
+    this.#decoder.on('decoded', (packet: ClassioPacket) => this.#onPacket(packet));
     server.acceptConnection(this.#conn);
     this.ready = this.connect(namespace, { auth: options.auth });
   }
@@ -313,7 +313,7 @@ export class TestClient implements MemoryPeer {
   }
 
   #write(packet: Packet): void {
-    for (const frame of this.#encode(packet as ClassioPacket)) this.#conn.deliver(frame);
+    for (const frame of this.#encode(packet)) this.#conn.deliver(frame);
   }
 
   #onPacket(packet: Packet): void {
