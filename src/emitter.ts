@@ -8,6 +8,7 @@ import { checkRedisUrl, loadRedis } from './adapter/redis/redis-url';
 import { encodeMessage, MessageType, requestChannel, type WireMessage } from './adapter/wire';
 import { ConfigurationError } from './errors';
 import { encodePacket, PacketType } from './protocol/packet';
+import { checkParser, createCustomEncoder, type PacketEncoder, type Parser } from './protocol/custom-parser';
 import { type EmitOptions, splitOptions } from './runtime/emit-options';
 import type { ArgsWithoutAck, DefaultEventsMap, EventNames, EventParams, EventsMap } from './namespace/typed-events';
 
@@ -22,6 +23,12 @@ export interface EmitterOptions {
   channel?: string;
   /** Called when a publish fails (Redis unreachable for too long). Default: one `console.warn` line per failure. */
   onError?: (err: Error) => void;
+  /**
+   * The servers' `parser` option (such as `require('socket.io-msgpack-parser')`): broadcasts are encoded once,
+   * here, and the servers write the frames as they are, so the emitter must encode as the clients decode. Default:
+   * the built-in socket.io-parser.
+   */
+  parser?: Parser;
 }
 
 const EMPTY: readonly string[] = [];
@@ -64,9 +71,14 @@ export class Emitter<
   readonly #uid = randomBytes(8).toString('hex');
   readonly #onError: (err: Error) => void;
   readonly #root: EmitterOperator<EmitEvents, ServerSideEvents>;
+  /** @internal How broadcasts are encoded: the servers' parser. */
+  readonly encode: PacketEncoder;
 
   constructor(options: EmitterOptions) {
     checkRedisUrl(options.messageQueue, 'messageQueue');
+    const parser = options.parser ?? null;
+    checkParser(parser);
+    this.encode = parser === null ? encodePacket : createCustomEncoder(parser);
     const channel = options.channel ?? 'classio';
     if (typeof channel !== 'string' || channel === '') {
       throw new ConfigurationError(`channel must be a non-empty string, got ${JSON.stringify(channel)}`);
@@ -180,7 +192,7 @@ export class EmitterOperator<
     }
     const [data, options] = splitOptions(args);
     if (options !== undefined) return this.#narrow(options).#emit(event, data);
-    const frames = encodePacket({ type: PacketType.EVENT, nsp: this.#nsp, data: [event, ...data] });
+    const frames = this.#emitter.encode({ type: PacketType.EVENT, nsp: this.#nsp, data: [event, ...data] });
     return this.#emitter.publish(this.#nsp, (uid) => [
       uid,
       MessageType.BROADCAST,

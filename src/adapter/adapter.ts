@@ -47,9 +47,9 @@ export interface AdapterSocket {
   /**
    * Writes a packet the adapter stored for connection state recovery, under its `offset` (its last argument), so
    * that the socket knows the last stored packet it was sent. Only called when recovery is on; a socket without
-   * it is written to with {@link writeEncoded}.
+   * it is written to with {@link writeEncoded}. `shouldCompress` as there (default true).
    */
-  writeStored?(frames: readonly EngineData[], offset: string): void;
+  writeStored?(frames: readonly EngineData[], offset: string, shouldCompress?: boolean): void;
 }
 
 /**

@@ -253,7 +253,10 @@ export class PeerAdapter<Link extends PeerLink = PeerLink> extends InMemoryAdapt
   }
 
   #writeLocal(frames: readonly EngineData[], opts: BroadcastOptions, isVolatile: boolean): void {
-    this.forEachSocket(opts, (socket) => socket.writeEncoded(frames, isVolatile));
+    // compress(false) holds for this process's clients as on the in-memory adapter; the wire format carries no
+    // such flag, so the other processes deliver with their defaults.
+    const shouldCompress = opts.flags.compress !== false;
+    this.forEachSocket(opts, (socket) => socket.writeEncoded(frames, isVolatile, shouldCompress));
   }
 
   #onMessage(data: Buffer): void {

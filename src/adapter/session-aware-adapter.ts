@@ -1,11 +1,12 @@
-import { encodePacket, PacketType, type Packet } from '../protocol/packet';
-import type {
-  AdapterHost,
-  BroadcastOptions,
-  RecoverySettings,
-  RestoredSession,
-  SessionState,
-  SessionToPersist,
+import { PacketType, type Packet } from '../protocol/packet';
+import {
+  encodeFor,
+  type AdapterHost,
+  type BroadcastOptions,
+  type RecoverySettings,
+  type RestoredSession,
+  type SessionState,
+  type SessionToPersist,
 } from './adapter';
 import { InMemoryAdapter } from './in-memory-adapter';
 import { PacketLog } from './packet-log';
@@ -64,10 +65,14 @@ export class SessionAwareAdapter extends InMemoryAdapter {
     const offset = this.#log.nextOffset();
     // The offset goes last, where socket.io-client 4.8 reads it (and hands it on to the listener, as Socket.IO does).
     (packet.data as unknown[]).push(offset);
-    const frames = encodePacket(packet);
+    // The server's encoder (a custom parser's when it has one), as for every other broadcast.
+    const frames = encodeFor(this.host, packet);
     this.#log.append(offset, opts, frames);
+    const shouldCompress = opts.flags.compress !== false;
     this.forEachSocket(opts, (socket) =>
-      socket.writeStored === undefined ? socket.writeEncoded(frames) : socket.writeStored(frames, offset),
+      socket.writeStored === undefined
+        ? socket.writeEncoded(frames, false, shouldCompress)
+        : socket.writeStored(frames, offset, shouldCompress),
     );
   }
 

@@ -498,9 +498,9 @@ export class Socket<
   }
 
   /** AdapterSocket: writes a stored packet and remembers its offset as the last one this socket was sent. */
-  writeStored(frames: readonly EngineData[], offset: string): void {
+  writeStored(frames: readonly EngineData[], offset: string, shouldCompress = true): void {
     if (this.#recovery !== null) this.#recovery.lastOffset = offset;
-    this.writeEncoded(frames);
+    this.writeEncoded(frames, false, shouldCompress);
   }
 
   /**

@@ -2,6 +2,8 @@ import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import type { EngineCloseReason, EngineData } from '../engine/types';
 import type { Server } from '../server';
 import { DisconnectedError } from '../errors';
+import { checkParser, createCustomEncoder, type PacketEncoder, type ParserDecoder } from '../protocol/custom-parser';
+import type { Packet as ClassioPacket } from '../protocol/packet';
 import { MemoryEngineConnection, type MemoryPeer, type MemoryRequestOptions } from './memory-connection';
 import { TestClientNamespace } from './test-client-namespace';
 import type { AckResponder, ReceivedPacket, TestClientOptions, TestConnectError } from './types';
@@ -46,6 +48,11 @@ interface Waiter {
 
 const encoder = new Encoder();
 
+/** The default parser's encoding: socket.io-parser's own encoder, as socket.io-client uses it. */
+function encodeDefault(packet: ClassioPacket): EngineData[] {
+  return encoder.encode(packet) as EngineData[];
+}
+
 /** Default time {@link TestClient.waitFor} waits before rejecting. */
 const DEFAULT_WAIT_MS = 5000;
 
@@ -80,7 +87,8 @@ export class TestClient<
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as for the constructor's parameter
   readonly #server: Server<EmitEvents, ListenEvents, any, any>;
   readonly #request: MemoryRequestOptions;
-  readonly #decoder = new Decoder();
+  readonly #decoder: ParserDecoder;
+  readonly #encode: PacketEncoder;
   readonly #slots = new Map<string, NamespaceSlot>();
   /** What the server sent, held untyped: the public methods give it the events map's types. */
   readonly #received: ReceivedPacket[] = [];
@@ -105,7 +113,11 @@ export class TestClient<
     this.#server = server;
     this.#request = { headers: options.headers, query: options.query, remoteAddress: options.remoteAddress };
     this.#conn = new MemoryEngineConnection(this, this.#request);
-    this.#decoder.on('decoded', (packet: Packet) => this.#onPacket(packet));
+    if (options.parser !== undefined) checkParser(options.parser);
+    const parser = options.parser ?? server.parser;
+    this.#encode = parser === null ? encodeDefault : createCustomEncoder(parser);
+    this.#decoder = parser === null ? new Decoder() : new parser.Decoder();
+    this.#decoder.on('decoded', (packet: ClassioPacket) => this.#onPacket(packet));
     server.acceptConnection(this.#conn);
     this.ready = this.connect(namespace, { auth: options.auth });
   }
@@ -348,7 +360,7 @@ export class TestClient<
   }
 
   #write(packet: Packet): void {
-    for (const frame of encoder.encode(packet) as EngineData[]) this.#conn.deliver(frame);
+    for (const frame of this.#encode(packet)) this.#conn.deliver(frame);
   }
 
   #onPacket(packet: Packet): void {

@@ -7,6 +7,7 @@ import type {
   EventParams,
   EventsMap,
 } from '../namespace/typed-events';
+import type { Parser } from '../protocol/custom-parser';
 
 /**
  * One event the server sent to this client. With a server-to-client events map `M`, it is one of the map's events
@@ -48,6 +49,12 @@ export interface TestClientOptions<M extends EventsMap = DefaultEventsMap> {
   readonly remoteAddress?: string;
   /** Answers the server's ack requests; without it they wait for {@link ReceivedPacket.ack}. */
   readonly onAck?: AckResponder<M>;
+  /**
+   * The Socket.IO parser the client encodes and decodes with (socket.io-client's `parser` option), such as
+   * `require('socket.io-msgpack-parser')`. Default: the server's own `parser` option, so a test client reaches any
+   * server as its real clients do; pass another one to test a mismatch.
+   */
+  readonly parser?: Parser;
 }
 
 /** The client's view of a refused CONNECT (socket.io-client's `connect_error`). */

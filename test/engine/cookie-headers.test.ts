@@ -5,7 +5,7 @@ import type { Server } from '../../src/server';
 import { ConfigurationError } from '../../src/errors';
 import { EngineServer, type EngineConnectionError, type EngineHeaders } from '../../src/engine/server';
 import { thrownBy } from '../support/errors';
-import { ClientPool, TRANSPORT_MODES, startServer } from '../support/io';
+import { ClientPool, TRANSPORT_MODES, startServer, until } from '../support/io';
 import {
   RawPollingClient,
   baseUrlOfPort,
@@ -100,6 +100,45 @@ describe('cookie, header events and generateId', () => {
         if (mode.name !== 'websocket') expect(every.filter((url) => url.includes('sid=')).length).to.be.greaterThan(0);
       });
     }
+
+    it('reach the noop that answers a waiting GET when the session ends or upgrades, and not a 400', async () => {
+      server = await startServer();
+      const seen: string[] = [];
+      server.engine.on('headers', (headers: EngineHeaders, req: IncomingMessage) => {
+        seen.push(`${req.method} ${req.url?.includes('transport=websocket') ? 'websocket' : 'polling'}`);
+        headers['X-Every'] = 'yes';
+      });
+      const base = `http://127.0.0.1:${server.port}`;
+      // The client closes the session (a close packet in a POST) while its GET waits: the GET gets a noop.
+      const closing = await RawPollingClient.connect(base, { path: '/socket.io/' });
+      const waiting = closing.poll();
+      await until(() => seen.length === 1, 'the handshake answer');
+      expect((await closing.push('1')).headers['x-every']).to.equal('yes');
+      const noop = await waiting;
+      expect(noop.body).to.equal('6');
+      expect(noop.headers['x-every']).to.equal('yes');
+      // The upgrade discards the polling transport: its waiting GET gets a noop, with the headers too.
+      const upgrading = await RawPollingClient.connect(base, { path: '/socket.io/' });
+      const pending = upgrading.poll();
+      const ws = new WebSocket(webSocketUrlOf(base, '/socket.io/', `&sid=${upgrading.sid}`));
+      await new Promise((resolve) => ws.once('open', resolve));
+      ws.send('2probe');
+      await new Promise((resolve) => ws.once('message', resolve));
+      ws.send('5');
+      const flushed = await pending;
+      expect(flushed.body).to.equal('6');
+      expect(flushed.headers['x-every']).to.equal('yes');
+      ws.close();
+      // A protocol violation (a second GET while one waits) is a bare 400, as the reference answers it.
+      const overlapping = await RawPollingClient.connect(base, { path: '/socket.io/' });
+      const first = overlapping.poll();
+      const before = seen.length;
+      const second = await overlapping.poll();
+      expect(second.status).to.equal(400);
+      expect(second.headers['x-every']).to.equal(undefined);
+      await first;
+      expect(seen.slice(before)).to.deep.equal(['GET polling']);
+    });
 
     it('reach the client over polling and over the websocket upgrade', async () => {
       server = await startServer();

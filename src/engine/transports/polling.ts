@@ -81,8 +81,11 @@ export class PollingTransport extends Transport {
       // send() appends the close packet while closing; a discarded transport gets a noop instead.
       if (mode === 'discard') {
         const res = this.#pollResponse;
+        const req = this.#pollRequest;
         this.#pollResponse = this.#pollRequest = null;
-        this.#answerPackets(null, res, [NOOP_PACKET]);
+        // An answer like any other: the `headers` listeners see it (the reference writes its noop through the
+        // same path as a payload). Only the 400s of protocol violations go out without them, as there.
+        this.#answerPackets(req, res, [NOOP_PACKET]);
       } else {
         this.send([]);
       }
