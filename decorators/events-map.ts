@@ -17,9 +17,13 @@ export interface EventsMap {
   [event: string]: any;
 }
 
-/** The untyped map used when no map is declared: any event, any arguments. */
+/**
+ * The untyped map used when no map is declared: any event, any arguments. The same shape as the namespace layer's
+ * `DefaultEventsMap` (`src/namespace/typed-events.ts`, which this layer may not import): a method's signature, so
+ * that a listener may declare narrower parameters.
+ */
 export interface DefaultEventsMap {
-  [event: string]: (...args: unknown[]) => void;
+  [event: string]: { listener(...args: unknown[]): unknown }['listener'];
 }
 
 /** The event names of a map, as strings. */

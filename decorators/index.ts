@@ -16,6 +16,8 @@ export { Sid } from './sid';
 export { Ack } from './ack';
 export { Context } from './context';
 export { Session } from './session';
+export { Emits } from './emits';
+export { Replies } from './replies';
 export type { EventsMap, DefaultEventsMap, EventNames, EventParams } from './events-map';
 export type {
   Class,
@@ -27,4 +29,6 @@ export type {
   NamespacePath,
   ErrorFilter,
   PayloadOptions,
+  ContractType,
+  EmitsOptions,
 } from './metadata';

@@ -86,6 +86,36 @@ export interface ParamRecord {
   readonly factory?: (context: never) => unknown;
 }
 
+/**
+ * A type in the exported contract (`@Emits`, `@Replies`): a class (a class-validator DTO, described by its
+ * decorators), a primitive's constructor (`String`, `Number`, `Boolean`), `Object` for any value, or a one-element
+ * array `[T]` for a list of `T`.
+ */
+export type ContractType =
+  | Class<unknown>
+  | StringConstructor
+  | NumberConstructor
+  | BooleanConstructor
+  | ObjectConstructor
+  | readonly [ContractType];
+
+/** Options of `@Emits(event, payload, options)`. */
+export interface EmitsOptions {
+  /** The answer the client gives when the server emits the event with an ack (`emitWithAck`, `call`). */
+  ack?: ContractType;
+  /** A sentence for the generated documents. */
+  description?: string;
+}
+
+/** One `@Emits` declaration: an event the namespace sends its clients. */
+export interface EmitDeclaration {
+  readonly event: string;
+  /** The event's one argument, or null for an event sent without arguments. */
+  readonly payload: ContractType | null;
+  readonly ack: ContractType | undefined;
+  readonly description: string | undefined;
+}
+
 /** Everything declared on one class (not its ancestors). */
 export interface ClassRecord {
   namespace?: { readonly path: NamespacePath; readonly options: NamespaceDecoratorOptions };
@@ -109,6 +139,10 @@ export interface ClassRecord {
   readonly methodThrottles: Map<string | symbol, ThrottleOptions>;
   /** `@OnAny()` and `@OnUnknown()` methods. */
   readonly catchAll: Map<string | symbol, 'any' | 'unknown'>;
+  /** `@Emits` on the class, in source order. */
+  readonly emits: EmitDeclaration[];
+  /** `@Replies(type)` on a method: what the handler answers the client's ack with. */
+  readonly replies: Map<string | symbol, ContractType>;
   /** Parameter decorators, by method name. */
   readonly params: Map<string | symbol, ParamRecord[]>;
   /**
@@ -133,6 +167,8 @@ export function recordFor(target: object): ClassRecord {
     methodInterceptors: new Map(),
     methodThrottles: new Map(),
     catchAll: new Map(),
+    emits: [],
+    replies: new Map(),
     events: new Map(),
     errorHandlers: new Map(),
     methodGuards: new Map(),
@@ -173,6 +209,17 @@ export function readParamTypes(prototype: object, method: string | symbol): read
 }
 
 /**
+ * Whether TypeScript wrote the parameter types of a method of `prototype` (it does for a method with a decorator,
+ * under `emitDecoratorMetadata`): tells a method without parameters from one whose parameters are not known.
+ */
+export function hasParamTypes(prototype: object, method: string | symbol): boolean {
+  const reflect = Reflect as unknown as {
+    hasOwnMetadata?: (key: string, target: object, property: string | symbol) => boolean;
+  };
+  return typeof reflect.hasOwnMetadata === 'function' && reflect.hasOwnMetadata(DESIGN_PARAMTYPES, prototype, method);
+}
+
+/**
  * Adds a parameter record, keeping the list sorted by index (decorators run last parameter first). `target` is the
  * prototype for an instance method, and the class itself for a constructor or static method parameter: those are
  * recorded as misplaced, for registration to refuse.
@@ -187,4 +234,27 @@ export function addParam(target: object, method: string | symbol | undefined, pa
   list.push(param);
   list.sort((a, b) => a.index - b.index);
   params.set(method, list);
+}
+
+/**
+ * The `@Emits` declarations of `target` and its ancestors, farthest ancestor first; a subclass's declaration of an
+ * event replaces its parent's, in the parent's place.
+ */
+export function readEmits(target: object): EmitDeclaration[] {
+  const chain: object[] = [];
+  for (let current: unknown = target; typeof current === 'function'; current = Object.getPrototypeOf(current)) {
+    chain.unshift(current);
+  }
+  const byEvent = new Map<string, EmitDeclaration>();
+  for (const cls of chain) for (const declaration of readOwnMetadata(cls)?.emits ?? []) byEvent.set(declaration.event, declaration);
+  return [...byEvent.values()];
+}
+
+/** The nearest `@Replies` of `method` along the prototype chain of `target`, or undefined. */
+export function readReply(target: object, method: string | symbol): ContractType | undefined {
+  for (let current: unknown = target; typeof current === 'function'; current = Object.getPrototypeOf(current)) {
+    const reply = readOwnMetadata(current)?.replies.get(method);
+    if (reply !== undefined) return reply;
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { checkRedisUrl, loadRedis } from './adapter/redis/redis-url';
-import { encodeMessage, MessageType, requestChannel, type WireMessage } from './adapter/redis/wire';
+import { encodeMessage, MessageType, requestChannel, type WireMessage } from './adapter/wire';
 import { ConfigurationError } from './errors';
 import { encodePacket, PacketType } from './protocol/packet';
 import { type EmitOptions, splitOptions } from './runtime/emit-options';

@@ -51,7 +51,17 @@ export { ConnectedSocket } from '../decorators/connected-socket';
 export { Sid } from '../decorators/sid';
 export { Context } from '../decorators/context';
 export { Session } from '../decorators/session';
-export type { EventsMap } from '../decorators/events-map';
+export { Emits } from '../decorators/emits';
+export { Replies } from '../decorators/replies';
+export type {
+  EventsMap,
+  DefaultEventsMap,
+  EventNames,
+  EventParams,
+  EventNamesWithAck,
+  AckAnswer,
+  AckResult,
+} from './namespace/typed-events';
 export type {
   NamespaceDecoratorOptions,
   PayloadOptions,
@@ -59,7 +69,10 @@ export type {
   NamespacePath,
   InterceptorToken,
   GuardToken,
+  ContractType,
+  EmitsOptions,
 } from '../decorators/metadata';
+export type { AsyncApiOptions, AsyncApiDocument } from './contract/asyncapi';
 export type { Guard, GuardContext, GuardContext as ExecutionContext } from './runtime/guard-context';
 export type { Interceptor, CallHandler } from './runtime/interceptor';
 export { SerializeInterceptor } from './runtime/serialize-interceptor';
@@ -77,7 +90,7 @@ export { emitOptions, type EmitOptions, type EmitOptionsInit } from './runtime/e
 export type { ServerNamespace, Middleware } from './namespace/server-namespace';
 export type { ParentNamespace } from './namespace/parent-namespace';
 export type { PacketMiddleware } from './namespace/listeners';
-export type { Socket } from './namespace/socket';
+export type { Socket, TimedSocketEmitter } from './namespace/socket';
 export type { BroadcastOperator } from './namespace/broadcast-operator';
 export type { Handshake } from './namespace/handshake';
 export type { DisconnectReason } from './namespace/disconnect-reason';

@@ -45,6 +45,8 @@ import {
 } from './runtime/functional';
 import { bindListenerToContext } from './runtime/listener-context';
 import type { ConnectionListener, OtherEvent } from './namespace/listeners';
+import type { Socket } from './namespace/socket';
+import type { BroadcastAckArgs, DefaultEventsMap, EventNames, EventParams, EventsMap } from './namespace/typed-events';
 import { isThenable } from './namespace/util';
 import { createDebug } from './debug';
 import type { Instrumentation, LogFields, TrafficProbe } from './namespace/instrumentation';
@@ -57,6 +59,9 @@ import {
   type PrometheusRegistry,
   type TracingOptions,
 } from './observability/options';
+import type * as AsyncApiModule from './contract/asyncapi';
+import type { AsyncApiDocument, AsyncApiOptions } from './contract/asyncapi';
+import type { Registration } from './contract/describe-contract';
 
 const debug = createDebug('classio:server');
 
@@ -192,12 +197,27 @@ const OPTION_NAMES: readonly string[] = [...new Set([...Object.keys(SERVER_DEFAU
 /**
  * A Socket.IO v5 server: one Engine.IO server shared by every namespace.
  *
+ * The type parameters are Socket.IO's, and every namespace of the server shares them: the events the clients send
+ * (`ListenEvents`), the events the server sends (`EmitEvents`), the events between the servers of a cluster
+ * (`ServerSideEvents`) and the type of each socket's `data`. The defaults are untyped: any event, arguments
+ * `unknown` until narrowed, `data` a record. They are types only: nothing checks a client's arguments at run time
+ * (a class handler's `@Payload()` DTO does).
+ *
  * @example
  * const server = new Server({ cors: { origin: '*' } });
  * server.register(ChatNamespace);
  * await server.listen(5000);
+ *
+ * @example
+ * const typed = new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>();
+ * typed.on('connection', (socket) => socket.emit('news', 'welcome'), { namespace: '/chat' });
  */
-export class Server implements ClientHost, NamespaceHost {
+export class Server<
+  ListenEvents extends EventsMap = DefaultEventsMap,
+  EmitEvents extends EventsMap = DefaultEventsMap,
+  ServerSideEvents extends EventsMap = DefaultEventsMap,
+  SocketData = Record<string, unknown>,
+> implements ClientHost {
   readonly engine: EngineServer;
   readonly container: DependencyContainer;
   readonly connectTimeout: number;
@@ -240,7 +260,12 @@ export class Server implements ClientHost, NamespaceHost {
   /** In-process connections still open (`acceptConnection`), shut down by `close()`. */
   readonly #inProcess = new Set<InProcessConnection>();
   /** The main namespace `/`, which exists from the start: the target of the shortcuts (`emit`, `to`, ...). */
-  readonly #main: ServerNamespace;
+  readonly #main: ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>;
+  /**
+   * This server as its namespaces and the runtime see it (their `NamespaceHost`): the same object, its type
+   * parameters erased. They type the public API only; the layers below handle every namespace and socket alike.
+   */
+  readonly #untyped: Server & NamespaceHost;
   /** `server.on('new_namespace', ...)` listeners. */
   readonly #namespaceListeners: ((nsp: ServerNamespace) => unknown)[] = [];
   /** The dynamic namespaces, in declaration order, with their compiled matchers. */
@@ -258,6 +283,8 @@ export class Server implements ClientHost, NamespaceHost {
   };
   /** Set once a route is installed: global enhancers must come before, as they are compiled into the routes. */
   #hasRoutes = false;
+  /** The registered namespace classes, in order: what `asyncapi()` describes. */
+  readonly #registrations: Registration[] = [];
 
   constructor(options?: ServerOptions);
   constructor(httpServer: HttpServer, options?: ServerOptions);
@@ -265,6 +292,7 @@ export class Server implements ClientHost, NamespaceHost {
     const httpServer = serverOrOptions instanceof Object && 'listen' in serverOrOptions ? serverOrOptions : null;
     const options: ServerOptions =
       (httpServer === null ? (serverOrOptions as ServerOptions | undefined) : maybeOptions) ?? {};
+    this.#untyped = this as unknown as Server;
     checkOptionNames(options, OPTION_NAMES, 'new Server()', SOCKET_IO_OPTIONS);
     // Spread over the defaults, except that `undefined` asks for the default (as the engine reads it too).
     const settings: typeof SERVER_DEFAULTS & ServerOptions = { ...SERVER_DEFAULTS };
@@ -377,15 +405,23 @@ export class Server implements ClientHost, NamespaceHost {
    * namespace serving every matching name: what is declared on it (`use`, `on('connection')`, routes) applies to
    * each concrete child, and its `emit` reaches every child. A literal namespace wins over a pattern.
    */
-  of(name: string): ServerNamespace;
-  of(pattern: RegExp | NamespaceFunction): ParentNamespace;
-  of(name: string | RegExp | NamespaceFunction): ServerNamespace;
-  of(name: string | RegExp | NamespaceFunction): ServerNamespace {
+  of(name: string): ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>;
+  of(pattern: RegExp | NamespaceFunction): ParentNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>;
+  of(
+    name: string | RegExp | NamespaceFunction,
+  ): ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>;
+  of(
+    name: string | RegExp | NamespaceFunction,
+  ): ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData> {
+    return this.#of(name) as unknown as ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>;
+  }
+
+  #of(name: string | RegExp | NamespaceFunction): ServerNamespace {
     if (typeof name !== 'string' || isPatternPath(name)) return this.#parentOf(name);
     const path = name.startsWith('/') ? name : `/${name}`;
     // A literal name is a namespace of its own even when a pattern matches it (as in Socket.IO): it wins over the
     // pattern. A child that exists is returned as it is.
-    return this.#namespaces.get(path) ?? this.#add(new ServerNamespace(this, path, this.#createAdapter));
+    return this.#namespaces.get(path) ?? this.#add(new ServerNamespace(this.#untyped, path, this.#createAdapter));
   }
 
   #add(nsp: ServerNamespace): ServerNamespace {
@@ -416,7 +452,7 @@ export class Server implements ClientHost, NamespaceHost {
     }
     // The parent is never connected to: it is not among the namespaces a client can name.
     const nsp = new ParentNamespace(
-      this,
+      this.#untyped,
       typeof path === 'function' ? `<${path.name || 'function'}>` : String(path),
       this.#createAdapter,
     );
@@ -445,8 +481,12 @@ export class Server implements ClientHost, NamespaceHost {
   }
 
   /** Every namespace, by name. */
-  get namespaces(): ReadonlyMap<string, ServerNamespace> {
-    return this.#namespaces;
+  get namespaces(): ReadonlyMap<string, ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>> {
+    // The map holds them as the layers below see them; they are this server's, with its type parameters.
+    return this.#namespaces as ReadonlyMap<string, ServerNamespace> as ReadonlyMap<
+      string,
+      ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>
+    >;
   }
 
   /**
@@ -488,7 +528,9 @@ export class Server implements ClientHost, NamespaceHost {
    */
   register(target: (new (...args: never[]) => object) | object): this {
     this.#hasRoutes = true;
-    registerNamespace(this, target, this.container, this.#globalEnhancers());
+    const compiled = registerNamespace(this.#untyped, target, this.container, this.#globalEnhancers());
+    const cls = (typeof target === 'function' ? target : target.constructor) as Registration['target'];
+    this.#registrations.push({ target: cls, path: compiled.path });
     return this;
   }
 
@@ -524,7 +566,7 @@ export class Server implements ClientHost, NamespaceHost {
   }
 
   /** Adds a connect middleware to the main namespace `/` (Socket.IO's `io.use`). */
-  use(middleware: Middleware): this {
+  use(middleware: Middleware<Socket<ListenEvents, EmitEvents, ServerSideEvents, SocketData>>): this {
     this.#main.use(middleware);
     return this;
   }
@@ -559,11 +601,18 @@ export class Server implements ClientHost, NamespaceHost {
    *
    * @example server.on('chat', (text) => (typeof text === 'string' ? text.length : 0), { namespace: '/chat' });
    */
-  on(event: 'connection', listener: ConnectionListener, options?: { namespace?: string }): this;
+  on(
+    event: 'connection',
+    listener: ConnectionListener<Socket<ListenEvents, EmitEvents, ServerSideEvents, SocketData>>,
+    options?: { namespace?: string },
+  ): this;
   on(event: 'connect', handler: FunctionalConnectHandler, options?: { namespace?: string }): this;
   on(event: 'disconnect', handler: FunctionalDisconnectHandler, options?: { namespace?: string }): this;
   /** `new_namespace`: called with each namespace created from now on, as above. */
-  on(event: 'new_namespace', listener: (nsp: ServerNamespace) => unknown): this;
+  on(
+    event: 'new_namespace',
+    listener: (nsp: ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>) => unknown,
+  ): this;
   on<E extends string>(
     event: OtherEvent<E, 'connection' | 'connect' | 'disconnect' | 'new_namespace'>,
     handler: FunctionalHandler,
@@ -572,11 +621,11 @@ export class Server implements ClientHost, NamespaceHost {
   on(
     event: string,
     handler:
-      | ConnectionListener
+      | ConnectionListener<Socket<ListenEvents, EmitEvents, ServerSideEvents, SocketData>>
       | FunctionalConnectHandler
       | FunctionalDisconnectHandler
       | FunctionalHandler
-      | ((nsp: ServerNamespace) => unknown),
+      | ((nsp: ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>) => unknown),
     options: { namespace?: string } = {},
   ): this {
     if (event === 'new_namespace') {
@@ -591,7 +640,7 @@ export class Server implements ClientHost, NamespaceHost {
       this.#namespaceListeners.push(handler as (nsp: ServerNamespace) => unknown);
       return this;
     }
-    const nsp = this.of(options.namespace ?? '/');
+    const nsp = this.#of(options.namespace ?? '/');
     // The overloads tie each handler type to its event name; compileFunctional calls each with what it expects.
     if (event === 'connection') nsp.on('connection', handler as ConnectionListener);
     else {
@@ -599,6 +648,23 @@ export class Server implements ClientHost, NamespaceHost {
       nsp.install(compileFunctional(event, handler, this.#globalEnhancers()), `server.on("${event}")`);
     }
     return this;
+  }
+
+  /**
+   * The API contract of the registered namespace classes as an AsyncAPI 3.0 document (plain JSON): one channel per
+   * namespace (a `/tenant/:id` pattern is a parameterised channel), a `receive` operation per handled event with
+   * its `@Payload()` DTOs as JSON Schemas, a `send` operation per `@Emits` declaration, `@Replies` and `@Emits`
+   * acks as replies, connect guards and the error codes. Payload schemas come from class-validator's metadata
+   * through the optional peer class-validator-jsonschema. Namespaces made with `of(...).on(...)` carry no
+   * declarations and are not described. `classio asyncapi <entry>` writes the same document from the command line.
+   *
+   * @example writeFileSync('asyncapi.json', JSON.stringify(server.asyncapi({ title: 'Chat', version: '2.1.0' })));
+   */
+  asyncapi(options?: AsyncApiOptions): AsyncApiDocument {
+    // Loaded when asked for: a server that never writes its contract never loads the generator or its peer.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, which a static import cannot be
+    const contract = require('./contract/asyncapi') as typeof AsyncApiModule;
+    return contract.buildAsyncApi(this.#registrations, options);
   }
 
   /** Sets the server-wide error handler for namespaces without their own (Flask's `on_error_default`). */
@@ -609,7 +675,7 @@ export class Server implements ClientHost, NamespaceHost {
 
   // Shortcuts to the main namespace `/`, as Socket.IO's `io.emit` and `io.to`.
 
-  emit(event: string, ...args: unknown[]): boolean {
+  emit<K extends EventNames<EmitEvents>>(event: K, ...args: BroadcastAckArgs<EventParams<EmitEvents, K>>): boolean {
     return this.#main.emit(event, ...args);
   }
 
@@ -617,29 +683,29 @@ export class Server implements ClientHost, NamespaceHost {
     return this.#main.send(...args);
   }
 
-  to(room: string | readonly string[]): BroadcastOperator {
+  to(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return this.#main.to(room);
   }
 
-  in(room: string | readonly string[]): BroadcastOperator {
+  in(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return this.#main.in(room);
   }
 
-  except(room: string | readonly string[]): BroadcastOperator {
+  except(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return this.#main.except(room);
   }
 
-  timeout(ms: number): BroadcastOperator {
+  timeout(ms: number): BroadcastOperator<EmitEvents, SocketData> {
     return this.#main.timeout(ms);
   }
 
   /** The main namespace's volatile operator (see {@link BroadcastOperator.volatile}). */
-  get volatile(): BroadcastOperator {
+  get volatile(): BroadcastOperator<EmitEvents, SocketData> {
     return this.#main.volatile;
   }
 
   /** The main namespace's operator with the compress flag (see {@link BroadcastOperator.compress}). */
-  compress(shouldCompress: boolean): BroadcastOperator {
+  compress(shouldCompress: boolean): BroadcastOperator<EmitEvents, SocketData> {
     return this.#main.compress(shouldCompress);
   }
 

@@ -1,12 +1,14 @@
 import { injectable } from 'tsyringe';
-import { IsDefined, IsNotEmpty, IsString } from 'class-validator';
+import { IsDefined, IsInt, IsNotEmpty, IsString, Min } from 'class-validator';
 import {
   ackArgs,
   emitOptions,
+  Emits,
   Namespace,
   On,
   OnError,
   Payload,
+  Replies,
   Throttle,
   UseGuards,
   type AckArguments,
@@ -34,17 +36,34 @@ export class RoomMessage extends RoomRequest {
   data!: unknown;
 }
 
-/** What the server sends as `my response`. */
-export interface ChatResponse {
-  data: unknown;
-  count: number;
+/**
+ * What the server sends as `my response`. A class, so that `@Emits` can describe it in the contract; the server
+ * does not validate what it sends, and the decorators only describe it.
+ */
+export class ChatResponse {
+  @IsDefined()
+  data!: unknown;
+
+  /** How many events this client has sent (0 for the greeting). */
+  @IsInt()
+  @Min(0)
+  count!: number;
+}
+
+/** What the server sends as `my error`: which event failed, and why. */
+export class ChatError {
+  @IsString()
+  event!: string;
+
+  @IsString()
+  message!: string;
 }
 
 /** The server-to-client events of `/test`: with this map a misspelt event or payload does not compile. */
 export interface TestServerEvents {
   'my response': (response: ChatResponse) => void;
   'my pong': () => void;
-  'my error': (error: { event: string; message: string }) => void;
+  'my error': (error: ChatError) => void;
 }
 
 /**
@@ -53,6 +72,9 @@ export interface TestServerEvents {
  * session, which classio keeps per connection.
  */
 @Namespace('/test')
+@Emits('my response', ChatResponse, { description: 'The answer to most events (the greeting, the echo, room news).' })
+@Emits('my pong', null, { description: 'The answer to my ping, for the latency measure.' })
+@Emits('my error', ChatError, { description: 'An event failed (sent by the error handler).' })
 @injectable()
 export class TestNamespace extends Namespace<Record<string, never>, TestServerEvents> {
   constructor(
@@ -164,6 +186,7 @@ export class TokenGuard {
 @injectable()
 export class PrivateNamespace extends Namespace {
   /** Answers the ack with the client's sid. */
+  @Replies(String)
   on_whoami(): string {
     return this.sid;
   }
@@ -171,6 +194,7 @@ export class PrivateNamespace extends Namespace {
 
 /** `/`: sends every `message` straight back. */
 @Namespace('/')
+@Emits('message', Object, { description: "The client's message, sent back as it came." })
 @injectable()
 export class RootNamespace extends Namespace {
   on_message(...args: unknown[]): void {

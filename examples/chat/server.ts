@@ -42,6 +42,11 @@ export interface ChatAppOptions {
   metrics: boolean;
   /** Where the app writes its log lines (connects, disconnects). Default: stdout. */
   log: (line: string) => void;
+  /**
+   * Log every event's handling time through a global interceptor (`EventLogInterceptor`). Default true; the
+   * benchmark turns it off so that its `classio` peer measures the plain handler path.
+   */
+  eventLog: boolean;
   /** Extra classio server options (transports, ping timings, adapter, ...). */
   server: ServerOptions;
   /** The Admin UI on `/admin`, or null (the default) for none (env CLASSIO_ADMIN_UI=1 and the variables above). */
@@ -65,6 +70,7 @@ const DEFAULTS: ChatAppOptions = {
   token: 'secret',
   metrics: false,
   log: (line) => process.stdout.write(`${line}\n`),
+  eventLog: true,
   server: {},
   adminUi: null,
 };
@@ -140,7 +146,7 @@ export function createChatApp(options: Partial<ChatAppOptions> = {}): ChatApp {
   container.registerInstance(BackgroundTicker, ticker);
 
   // Global enhancers are compiled into each route, so they come before the namespaces.
-  server.useGlobalInterceptors(new EventLogInterceptor(settings.log));
+  if (settings.eventLog) server.useGlobalInterceptors(new EventLogInterceptor(settings.log));
   server.register(TestNamespace).register(PrivateNamespace).register(RootNamespace);
   const adminUi: AdminUi | null =
     adminUiOptions === null

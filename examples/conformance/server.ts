@@ -6,6 +6,9 @@
  * - `/socket.io/`: the classio Socket.IO server with the handlers the socket.io-protocol suite expects.
  *
  * Run: `npm run conformance`, then `npx mocha test-suite.js` inside each suite's `test-suite/` folder.
+ * `CONFORMANCE_BREADTH=1` turns on the protocol-breadth options a v4 client must not notice (permessage-deflate
+ * with threshold 0, HTTP compression with threshold 0, `allowEIO3`, a session cookie), so the suites also check
+ * that those paths keep the protocol: run both ways (see docs/protocol-breadth.md).
  */
 import 'reflect-metadata';
 import { createServer } from 'node:http';
@@ -19,6 +22,16 @@ const PING_INTERVAL = 300;
 const PING_TIMEOUT = 200;
 const MAX_PAYLOAD = 1e6;
 
+const BREADTH_OPTIONS =
+  process.env.CONFORMANCE_BREADTH === '1'
+    ? {
+        perMessageDeflate: { threshold: 0 },
+        httpCompression: { threshold: 0 },
+        allowEIO3: true,
+        cookie: true,
+      }
+    : {};
+
 const port = Number(process.env.PORT ?? 3000);
 const httpServer = createServer();
 
@@ -27,6 +40,7 @@ const engine = new EngineServer({
   pingInterval: PING_INTERVAL,
   pingTimeout: PING_TIMEOUT,
   maxHttpBufferSize: MAX_PAYLOAD,
+  ...BREADTH_OPTIONS,
 });
 engine.attach(httpServer);
 engine.on('connection', (socket: EngineSocket) => {
@@ -34,7 +48,12 @@ engine.on('connection', (socket: EngineSocket) => {
 });
 
 // ---- Socket.IO half (/socket.io/): see ./socket-io.ts ----
-attachSocketIo(httpServer, { pingInterval: PING_INTERVAL, pingTimeout: PING_TIMEOUT, maxHttpBufferSize: MAX_PAYLOAD });
+attachSocketIo(httpServer, {
+  pingInterval: PING_INTERVAL,
+  pingTimeout: PING_TIMEOUT,
+  maxHttpBufferSize: MAX_PAYLOAD,
+  ...BREADTH_OPTIONS,
+});
 
 // No host: listens on '::' (dual-stack), so `localhost` resolves to a reachable address either way.
 httpServer.listen(port, () => {

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from '../../src/server';
 import type { Socket } from '../../src/namespace/socket';
+import type { ServerOptions } from '../../src/server';
 
 /**
  * The Socket.IO half of the conformance server (`/socket.io/`), with the handlers the socket.io-protocol suite
@@ -20,10 +21,7 @@ function emitAuth(socket: Socket): void {
   setTimeout(() => socket.emit('auth', socket.handshake.auth), AUTH_DELAY_MS);
 }
 
-export function attachSocketIo(
-  httpServer: HttpServer,
-  options: { pingInterval: number; pingTimeout: number; maxHttpBufferSize: number },
-): Server {
+export function attachSocketIo(httpServer: HttpServer, options: Partial<ServerOptions>): Server {
   const io = new Server(httpServer, { ...options, path: '/socket.io/' });
 
   io.of('/').on('connection', (socket: Socket) => {

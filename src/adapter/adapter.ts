@@ -95,11 +95,11 @@ export interface RestoredSession extends SessionToPersist {
   readonly missed: readonly { readonly frames: readonly EngineData[]; readonly offset: string }[];
 }
 
-/** A socket as seen from any process of a cluster. */
-export interface SocketDescription {
+/** A socket as seen from any process of a cluster; `SocketData` is the type of its `data`. */
+export interface SocketDescription<SocketData = unknown> {
   readonly id: string;
   readonly rooms: string[];
-  readonly data: unknown;
+  readonly data: SocketData;
   readonly handshake: unknown;
 }
 

@@ -1,8 +1,18 @@
 import { PacketType, type Packet } from '../protocol/packet';
 import { AckTimeoutError } from '../errors';
-import type { BroadcastFlags, BroadcastOptions, SocketDescription } from '../adapter/adapter';
-import type { ServerNamespace } from './server-namespace';
+import type { Adapter, BroadcastFlags, BroadcastOptions, SocketDescription } from '../adapter/adapter';
+import type { Instrumentation } from './instrumentation';
 import { assertEmittable } from './util';
+import type {
+  AckEmitArgs,
+  AckResult,
+  BroadcastAckArgs,
+  DefaultEventsMap,
+  EventNames,
+  EventNamesWithAck,
+  EventParams,
+  EventsMap,
+} from './typed-events';
 
 const NONE: ReadonlySet<string> = new Set();
 const NO_FLAGS: BroadcastFlags = Object.freeze({});
@@ -13,15 +23,18 @@ const NO_FLAGS: BroadcastFlags = Object.freeze({});
  * namespace keeps one for its plain `emit`). Its adapter options are built once, so emitting through an operator
  * allocates only the packet, never another operator.
  *
+ * `EmitEvents` is the server-to-client events map that `emit` checks, `SocketData` the type of the sockets' `data`
+ * that `fetchSockets` describes (Socket.IO's type parameters).
+ *
  * @example
  * server.of('/chat').to('room1').except(sid).emit('news', { text: 'hello' });
  */
-export class BroadcastOperator {
+export class BroadcastOperator<EmitEvents extends EventsMap = DefaultEventsMap, SocketData = Record<string, unknown>> {
   /** The adapter's view of this target, built once per operator. */
   readonly options: BroadcastOptions;
-  readonly #nsp: ServerNamespace;
+  readonly #nsp: BroadcastHost;
 
-  constructor(nsp: ServerNamespace, rooms = NONE, except = NONE, flags = NO_FLAGS) {
+  constructor(nsp: BroadcastHost, rooms = NONE, except = NONE, flags = NO_FLAGS) {
     this.#nsp = nsp;
     this.options = { rooms, except, flags };
   }
@@ -39,26 +52,26 @@ export class BroadcastOperator {
   }
 
   /** Targets the sockets in a room (or rooms); calls add up. */
-  to(room: string | readonly string[]): BroadcastOperator {
+  to(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return new BroadcastOperator(this.#nsp, union(this.rooms, room), this.exceptRooms, this.flags);
   }
 
-  in(room: string | readonly string[]): BroadcastOperator {
+  in(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return this.to(room);
   }
 
   /** Leaves out the sockets of a room (or rooms); a sid works, as every socket is in its own sid room. */
-  except(room: string | readonly string[]): BroadcastOperator {
+  except(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return new BroadcastOperator(this.#nsp, this.rooms, union(this.exceptRooms, room), this.flags);
   }
 
   /** Sets how long an acknowledged broadcast waits for the answers. */
-  timeout(ms: number): BroadcastOperator {
+  timeout(ms: number): BroadcastOperator<EmitEvents, SocketData> {
     return new BroadcastOperator(this.#nsp, this.rooms, this.exceptRooms, { ...this.flags, timeout: ms });
   }
 
   /** Only the clients of this process (with a cluster adapter). */
-  get local(): BroadcastOperator {
+  get local(): BroadcastOperator<EmitEvents, SocketData> {
     return new BroadcastOperator(this.#nsp, this.rooms, this.exceptRooms, { ...this.flags, local: true });
   }
 
@@ -66,7 +79,7 @@ export class BroadcastOperator {
    * Drops the packet for each client whose transport cannot write it at once: a polling client with no GET
    * waiting, a websocket with bytes still queued behind the network.
    */
-  get volatile(): BroadcastOperator {
+  get volatile(): BroadcastOperator<EmitEvents, SocketData> {
     return new BroadcastOperator(this.#nsp, this.rooms, this.exceptRooms, { ...this.flags, volatile: true });
   }
 
@@ -74,7 +87,7 @@ export class BroadcastOperator {
    * `compress(false)` sends the packet uncompressed even where permessage-deflate or HTTP compression would
    * compress it (a payload that is already compressed, or too small to gain). Default `true`.
    */
-  compress(shouldCompress: boolean): BroadcastOperator {
+  compress(shouldCompress: boolean): BroadcastOperator<EmitEvents, SocketData> {
     return new BroadcastOperator(this.#nsp, this.rooms, this.exceptRooms, { ...this.flags, compress: shouldCompress });
   }
 
@@ -83,7 +96,7 @@ export class BroadcastOperator {
    * and the function receives `(err, answers)` once all answered or the timeout passed (`err` is then an
    * `AckTimeoutError` and `answers` holds those that came).
    */
-  emit(event: string, ...args: unknown[]): boolean {
+  emit<K extends EventNames<EmitEvents>>(event: K, ...args: BroadcastAckArgs<EventParams<EmitEvents, K>>): boolean {
     return this.emitList(event, args);
   }
 
@@ -107,10 +120,19 @@ export class BroadcastOperator {
     return true;
   }
 
-  /** Emits and resolves with every recipient's answer; rejects with `AckTimeoutError` if some did not answer in time. */
-  emitWithAck(event: string, ...args: unknown[]): Promise<unknown[]> {
+  /**
+   * Emits and resolves with every recipient's answer (each one's single argument, or all of them when several);
+   * rejects with `AckTimeoutError` if some did not answer in time.
+   */
+  emitWithAck<K extends EventNamesWithAck<EmitEvents>>(
+    event: K,
+    ...args: AckEmitArgs<EmitEvents, K>
+  ): Promise<AckResult<EmitEvents, K>[]> {
     return new Promise((resolve, reject) => {
-      this.emit(event, ...args, (err: Error | null, answers: unknown[]) => (err ? reject(err) : resolve(answers)));
+      this.emitList(event, [
+        ...args,
+        (err: Error | null, answers: AckResult<EmitEvents, K>[]) => (err ? reject(err) : resolve(answers)),
+      ]);
     });
   }
 
@@ -138,8 +160,9 @@ export class BroadcastOperator {
   }
 
   /** Describes the targeted sockets (across the cluster). */
-  fetchSockets(): Promise<SocketDescription[]> {
-    const pending = this.#nsp.adapter.fetchSockets(this.options);
+  fetchSockets(): Promise<SocketDescription<SocketData>[]> {
+    // The adapter describes any socket; `SocketData` is the application's word for what their `data` holds.
+    const pending = this.#nsp.adapter.fetchSockets(this.options) as Promise<SocketDescription<SocketData>[]>;
     const probe = this.#nsp.metricsProbe;
     return probe === null ? pending : probe.adapterRequest(this.#nsp.name, 'fetchSockets', pending);
   }
@@ -206,6 +229,14 @@ export class BroadcastOperator {
       ),
     );
   }
+}
+
+/** What an operator uses of its namespace: a `ServerNamespace`, whatever its type parameters. */
+export interface BroadcastHost {
+  readonly name: string;
+  readonly adapter: Adapter;
+  /** @internal The namespace's metrics probe, or null (see `ServerNamespace.metricsProbe`). */
+  readonly metricsProbe: Instrumentation | null;
 }
 
 /** A set of rooms (or sids) for the operator's constructor. */

@@ -57,9 +57,15 @@ export interface DispatchScope {
 }
 
 /**
- * The per-message path after decoding: one route lookup, then the compiled handler. A synchronous result answers
- * the ack at once; only a thenable result pays for promise callbacks. Errors (thrown or rejected) go to the error
- * handler and never escape: a client that asked for an ack always gets an answer.
+ * The per-message path after decoding (and after the socket's `socket.use` middlewares, see
+ * {@link runPacketMiddlewares}): the `@OnAny` handler, the catch-all listeners, one route lookup, then the
+ * compiled handler. A synchronous result answers the ack at once; only a thenable result pays for promise
+ * callbacks. Errors (thrown or rejected) go to the error handler and never escape: a client that asked for an ack
+ * always gets an answer.
+ *
+ * The `@OnAny` handler comes first and gates the event like a middleware: when it throws, the error takes the
+ * error path (error handlers, then the error ack) and no handler runs; when it returns a promise, the event waits
+ * for it (only then is a callback allocated) and a rejection takes the same path.
  */
 export function dispatchEvent(
   scope: DispatchScope,
@@ -68,19 +74,53 @@ export function dispatchEvent(
   args: unknown[],
   ack: AckCallback | null,
 ): void {
-  const middlewares = socket.packetMiddlewares;
-  if (middlewares !== null) {
-    new PacketMiddlewareRun(scope, socket, middlewares, [event, ...args], ack).next();
-    return;
+  const anyHandler = scope.anyHandler;
+  if (anyHandler !== null) {
+    let result: unknown;
+    try {
+      result = anyHandler(socket, event, args);
+    } catch (err) {
+      handleError(scope, null, socket, event, args, ack, err);
+      return;
+    }
+    if (isThenable(result)) {
+      scope.handlersInFlight++;
+      result.then(
+        () => {
+          scope.handlersInFlight--;
+          if (!socket.disconnected) routeEvent(scope, socket, event, args, ack);
+        },
+        (err: unknown) => {
+          scope.handlersInFlight--;
+          handleError(scope, null, socket, event, args, ack, err);
+        },
+      );
+      return;
+    }
   }
-  deliverEvent(scope, socket, event, args, ack);
+  routeEvent(scope, socket, event, args, ack);
 }
 
 /**
- * One packet going through the socket's `socket.use` middlewares (Socket.IO's per-packet middleware): each gets
- * the packet `[event, ...args]`, which it may change, and `next`; `next()` goes on, `next(err)` or a throw stops
- * the packet and sends `err` down the error path, which answers the ack. Only sockets that have middlewares pay
- * for this object and its `next` function.
+ * Runs one packet through the socket's `socket.use` middlewares (Socket.IO's per-packet middleware), then
+ * {@link dispatchEvent}. Only sockets that have middlewares come here: the socket checks, so that the others pay one
+ * null check.
+ */
+export function runPacketMiddlewares(
+  scope: DispatchScope,
+  socket: Socket,
+  middlewares: readonly PacketMiddleware[],
+  event: string,
+  args: unknown[],
+  ack: AckCallback | null,
+): void {
+  new PacketMiddlewareRun(scope, socket, middlewares, [event, ...args], ack).next();
+}
+
+/**
+ * One packet going through the socket's middlewares: each gets the packet `[event, ...args]`, which it may change,
+ * and `next`; `next()` goes on, `next(err)` or a throw stops the packet and sends `err` down the error path, which
+ * answers the ack. Only sockets that have middlewares pay for this object and its `next` function.
  */
 class PacketMiddlewareRun {
   #index = 0;
@@ -97,7 +137,7 @@ class PacketMiddlewareRun {
     if (this.socket.disconnected) return;
     if (this.#index === this.middlewares.length) {
       const [event, ...args] = this.packet;
-      deliverEvent(this.scope, this.socket, String(event), args, this.ack);
+      dispatchEvent(this.scope, this.socket, String(event), args, this.ack);
       return;
     }
     const middleware = this.middlewares[this.#index++];
@@ -132,14 +172,14 @@ class PacketMiddlewareRun {
   }
 }
 
-function deliverEvent(
+/** Past the `@OnAny` handler: the catch-all listeners, then the route, the listeners, `@OnUnknown` or the unknown-event answer. */
+function routeEvent(
   scope: DispatchScope,
   socket: Socket,
   event: string,
   args: unknown[],
   ack: AckCallback | null,
 ): void {
-  if (scope.anyHandler !== null) callAnyHandler(scope, scope.anyHandler, socket, event, args);
   const anyListeners = socket.anyListeners;
   if (anyListeners !== null) callAnyListeners(scope, anyListeners, event, args);
 
@@ -219,21 +259,6 @@ function runListeners(
     } catch (err) {
       handleError(scope, null, socket, event, args, ack, err);
     }
-  }
-}
-
-function callAnyHandler(
-  scope: DispatchScope,
-  handler: AnyHandler,
-  socket: Socket,
-  event: string,
-  args: unknown[],
-): void {
-  try {
-    const result = handler(socket, event, args);
-    if (isThenable(result)) result.then(undefined, (err) => handleError(scope, null, socket, event, args, null, err));
-  } catch (err) {
-    handleError(scope, null, socket, event, args, null, err);
   }
 }
 

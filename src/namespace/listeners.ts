@@ -27,8 +27,11 @@ export type CatchAllListener = { listener(event: string, ...args: unknown[]): un
 /** `socket.on('disconnecting' | 'disconnect', listener)`: why the socket ends. */
 export type DisconnectListener = { listener(reason: DisconnectReason): unknown }['listener'];
 
-/** `nsp.on('connection', listener)` and `server.on('connection', listener)`: a socket finished connecting. */
-export type ConnectionListener = (socket: Socket) => unknown;
+/**
+ * `nsp.on('connection', listener)` and `server.on('connection', listener)`: a socket finished connecting. `S` is the
+ * socket's type (a typed namespace's listeners receive its typed sockets).
+ */
+export type ConnectionListener<S = Socket> = (socket: S) => unknown;
 
 /**
  * `nsp.on(event, listener)` for any other event: a server-side emit of another process of the cluster

@@ -28,6 +28,17 @@ import { handleError } from './dispatch';
 import type { ConnectionListener, OtherEvent, ServerSideListener } from './listeners';
 import type { Instrumentation, LogFields } from './instrumentation';
 import { isThenable, offerInTurn } from './util';
+import type {
+  AckEmitArgs,
+  AckResult,
+  ArgsWithoutAck,
+  BroadcastAckArgs,
+  DefaultEventsMap,
+  EventNames,
+  EventNamesWithAck,
+  EventParams,
+  EventsMap,
+} from './typed-events';
 
 const debug = createDebug('classio:namespace');
 
@@ -71,19 +82,29 @@ export const CONNECT_FAILED_MESSAGE = 'server error';
 /**
  * Socket.IO-style connect middleware: call `next()` to go on, `next(err)` to refuse with `err.message`/`err.data`.
  * A middleware that throws, or an async one that rejects, has failed: the client reads {@link CONNECT_FAILED_MESSAGE}.
+ * `S` is the socket's type (a typed namespace's middlewares receive its typed sockets).
  */
-export type Middleware = (socket: Socket, next: (err?: Error & { data?: unknown }) => void) => unknown;
+export type Middleware<S = Socket> = (socket: S, next: (err?: Error & { data?: unknown }) => void) => unknown;
 
 /**
  * The server side of one namespace: its connected sockets, its adapter (rooms), its compiled routes and the
  * connect flow. Sockets join their sid room before the connect hook runs, so the hook may emit and join rooms.
+ *
+ * The type parameters are Socket.IO's (see {@link Socket}): what the clients send, what the server sends, what the
+ * servers of a cluster send each other, and the sockets' `data`. The defaults are untyped.
  */
 // The namespace is also the `DispatchScope` dispatch runs in (checked where it is passed): an `implements` clause
 // would name members the package's declarations strip as internal.
-export class ServerNamespace implements AdapterHost {
+export class ServerNamespace<
+  ListenEvents extends EventsMap = DefaultEventsMap,
+  EmitEvents extends EventsMap = DefaultEventsMap,
+  ServerSideEvents extends EventsMap = DefaultEventsMap,
+  SocketData = Record<string, unknown>,
+> implements AdapterHost {
   readonly name: string;
   readonly server: NamespaceHost;
-  readonly sockets = new Map<string, Socket>();
+  /** The connected sockets of this process, by sid. */
+  readonly sockets: Map<string, Socket<ListenEvents, EmitEvents, ServerSideEvents, SocketData>>;
   readonly adapter: Adapter;
   /** @internal AdapterHost: the server's packet encoder, which every broadcast of this namespace uses. */
   readonly encode: PacketEncoder;
@@ -123,11 +144,18 @@ export class ServerNamespace implements AdapterHost {
   readonly metricsProbe: Instrumentation | null;
 
   /** The target of the namespace-wide shortcuts (`emit`, `to`, `fetchSockets`, ...). */
-  readonly #everyone: BroadcastOperator;
+  readonly #everyone: BroadcastOperator<EmitEvents, SocketData>;
   /** The namespace-wide error handler of each installed table that has one, in installation order. */
   readonly #tableErrorHandlers: ErrorHandler[] = [];
   readonly #middlewares: Middleware[] = [];
   readonly #connectionListeners: ConnectionListener[] = [];
+  /**
+   * This namespace and its sockets map as the layers below see them. The type parameters type the public API only:
+   * the connect flow, dispatch and the hooks handle every namespace and socket alike, so they see these (the same
+   * objects, no copy).
+   */
+  readonly #untyped: ServerNamespace;
+  readonly #sockets = new Map<string, Socket>();
   readonly #serverSideListeners = new Map<string, ServerSideListener[]>();
 
   constructor(
@@ -138,6 +166,11 @@ export class ServerNamespace implements AdapterHost {
   ) {
     this.server = server;
     this.name = name;
+    this.#untyped = this as unknown as ServerNamespace;
+    this.sockets = this.#sockets as unknown as Map<
+      string,
+      Socket<ListenEvents, EmitEvents, ServerSideEvents, SocketData>
+    >;
     this.encode = server.encode;
     this.metricsProbe = server.instrumentation?.hasMetrics === true ? server.instrumentation : null;
     this.params = params;
@@ -235,8 +268,8 @@ export class ServerNamespace implements AdapterHost {
   }
 
   /** Adds a connect middleware (Socket.IO's `namespace.use`). Middlewares run before the connect hook. */
-  use(middleware: Middleware): this {
-    this.#middlewares.push(middleware);
+  use(middleware: Middleware<Socket<ListenEvents, EmitEvents, ServerSideEvents, SocketData>>): this {
+    this.#middlewares.push(middleware as Middleware);
     return this;
   }
 
@@ -244,12 +277,22 @@ export class ServerNamespace implements AdapterHost {
    * `connection` (or `connect`): a socket finished connecting. Any other name listens to server-side emits from
    * the other processes of a cluster (`serverSideEmit`).
    */
-  on(event: 'connection' | 'connect', listener: ConnectionListener): this;
-  on<E extends string>(event: OtherEvent<E, 'connection' | 'connect'>, listener: ServerSideListener): this;
-  on(event: string, listener: ConnectionListener | ServerSideListener): this {
+  on(
+    event: 'connection' | 'connect',
+    listener: ConnectionListener<Socket<ListenEvents, EmitEvents, ServerSideEvents, SocketData>>,
+  ): this;
+  on<E extends EventNames<ServerSideEvents>>(
+    event: OtherEvent<E, 'connection' | 'connect'>,
+    listener: ServerSideEvents[E],
+  ): this;
+  on(
+    event: string,
+    listener: ConnectionListener<Socket<ListenEvents, EmitEvents, ServerSideEvents, SocketData>> | ServerSideListener,
+  ): this {
     // The overloads tie each listener type to its event names.
-    if (event === 'connection' || event === 'connect') this.#connectionListeners.push(listener);
-    else {
+    if (event === 'connection' || event === 'connect') {
+      this.#connectionListeners.push(listener as ConnectionListener);
+    } else {
       const list = this.#serverSideListeners.get(event);
       if (list === undefined) this.#serverSideListeners.set(event, [listener]);
       else list.push(listener);
@@ -258,7 +301,7 @@ export class ServerNamespace implements AdapterHost {
   }
 
   /** AdapterHost: a connected local socket by sid. */
-  socket(sid: string): Socket | undefined {
+  socket(sid: string): Socket<ListenEvents, EmitEvents, ServerSideEvents, SocketData> | undefined {
     return this.sockets.get(sid);
   }
 
@@ -298,11 +341,14 @@ export class ServerNamespace implements AdapterHost {
   // Broadcasting starts from the operator that targets the whole namespace: kept, as operators are immutable, so a
   // plain `emit` builds none and `to(room)` builds one.
 
-  emit(event: string, ...args: unknown[]): boolean {
+  emit<K extends EventNames<EmitEvents>>(event: K, ...args: BroadcastAckArgs<EventParams<EmitEvents, K>>): boolean {
     return this.#everyone.emitList(event, args);
   }
 
-  emitWithAck(event: string, ...args: unknown[]): Promise<unknown[]> {
+  emitWithAck<K extends EventNamesWithAck<EmitEvents>>(
+    event: K,
+    ...args: AckEmitArgs<EmitEvents, K>
+  ): Promise<AckResult<EmitEvents, K>[]> {
     return this.#everyone.emitWithAck(event, ...args);
   }
 
@@ -310,31 +356,31 @@ export class ServerNamespace implements AdapterHost {
     return this.#everyone.emitList('message', args);
   }
 
-  to(room: string | readonly string[]): BroadcastOperator {
+  to(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return this.#everyone.to(room);
   }
 
-  in(room: string | readonly string[]): BroadcastOperator {
+  in(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return this.to(room);
   }
 
-  except(room: string | readonly string[]): BroadcastOperator {
+  except(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return this.#everyone.except(room);
   }
 
-  timeout(ms: number): BroadcastOperator {
+  timeout(ms: number): BroadcastOperator<EmitEvents, SocketData> {
     return this.#everyone.timeout(ms);
   }
 
-  get local(): BroadcastOperator {
+  get local(): BroadcastOperator<EmitEvents, SocketData> {
     return this.#everyone.local;
   }
 
-  get volatile(): BroadcastOperator {
+  get volatile(): BroadcastOperator<EmitEvents, SocketData> {
     return this.#everyone.volatile;
   }
 
-  compress(shouldCompress: boolean): BroadcastOperator {
+  compress(shouldCompress: boolean): BroadcastOperator<EmitEvents, SocketData> {
     return this.#everyone.compress(shouldCompress);
   }
 
@@ -350,7 +396,7 @@ export class ServerNamespace implements AdapterHost {
     this.#everyone.disconnectSockets(close);
   }
 
-  fetchSockets(): Promise<SocketDescription[]> {
+  fetchSockets(): Promise<SocketDescription<SocketData>[]> {
     return this.#everyone.fetchSockets();
   }
 
@@ -358,8 +404,16 @@ export class ServerNamespace implements AdapterHost {
     return this.#everyone.allSockets();
   }
 
-  /** Emits an event to the namespace's listeners on the other processes of the cluster. */
-  serverSideEmit(event: string, ...args: unknown[]): void {
+  /**
+   * Emits an event to the namespace's listeners on the other processes of the cluster. The typed signature takes no
+   * ack; at run time a function as the last argument is one, `(err, answers)`, called once every other server
+   * answered (a request, counted by the metrics with its latency).
+   */
+  serverSideEmit<K extends EventNames<ServerSideEvents>>(
+    event: K,
+    ...typedArgs: ArgsWithoutAck<EventParams<ServerSideEvents, K>>
+  ): void {
+    const args = typedArgs as unknown[];
     const probe = this.metricsProbe;
     if (probe === null) {
       this.adapter.serverSideEmit([event, ...args]);
@@ -388,14 +442,14 @@ export class ServerNamespace implements AdapterHost {
 
   /** Makes a socket (of any process) join a room. */
   joinRoom(sid: string, room: string): void {
-    const socket = this.sockets.get(sid);
+    const socket = this.#sockets.get(sid);
     if (socket !== undefined) socket.join(room);
     else this.to(sid).socketsJoin(room);
   }
 
   /** Makes a socket (of any process) leave a room. */
   leaveRoom(sid: string, room: string): void {
-    const socket = this.sockets.get(sid);
+    const socket = this.#sockets.get(sid);
     if (socket !== undefined) socket.leave(room);
     else this.to(sid).socketsLeave(room);
   }
@@ -413,7 +467,7 @@ export class ServerNamespace implements AdapterHost {
 
   /** Disconnects a socket of any process. */
   disconnectSid(sid: string, close = false): void {
-    const socket = this.sockets.get(sid);
+    const socket = this.#sockets.get(sid);
     if (socket !== undefined) socket.disconnect(close);
     else this.to(sid).disconnectSockets(close);
   }
@@ -423,7 +477,7 @@ export class ServerNamespace implements AdapterHost {
    * `AckTimeoutError` after `timeoutMs`, or `DisconnectedError` when no such socket answers.
    */
   call(sid: string, event: string, args: readonly unknown[], timeoutMs: number): Promise<unknown[]> {
-    const socket = this.sockets.get(sid);
+    const socket = this.#sockets.get(sid);
     if (socket !== undefined) {
       return new Promise((resolve, reject) => {
         socket
@@ -452,7 +506,7 @@ export class ServerNamespace implements AdapterHost {
       this.#recover(client, auth, pid, typeof auth.offset === 'string' ? auth.offset : undefined);
       return;
     }
-    this.#start(new Socket(this, client, auth), [], false);
+    this.#start(new Socket(this.#untyped, client, auth), [], false);
   }
 
   /**
@@ -464,13 +518,13 @@ export class ServerNamespace implements AdapterHost {
     const restore = (session: RestoredSession) => {
       // The client may have gone (or connected anew) while an asynchronous adapter looked the session up.
       if (client.conn.readyState !== 'open' || client.socketOf(this.name) !== undefined) return;
-      const socket = new Socket(this, client, auth, session);
+      const socket = new Socket(this.#untyped, client, auth, session);
       for (const packet of session.missed) socket.writeStored(packet.frames, packet.offset);
       this.#start(socket, session.rooms, socket.shouldSkipMiddlewares);
     };
     const fresh = () => {
       if (client.conn.readyState === 'open' && client.socketOf(this.name) === undefined) {
-        this.#start(new Socket(this, client, auth), [], false);
+        this.#start(new Socket(this.#untyped, client, auth), [], false);
       }
     };
     let result: boolean | Promise<boolean>;
@@ -496,7 +550,7 @@ export class ServerNamespace implements AdapterHost {
   /** Registers a socket (in its sid room and `rooms`) and runs the connect flow; a recovery may skip middlewares. */
   #start(socket: Socket, rooms: readonly string[], shouldSkipMiddlewares: boolean): void {
     socket.client.attach(socket);
-    this.sockets.set(socket.id, socket);
+    this.#sockets.set(socket.id, socket);
     this.adapter.addAll(socket.id, rooms.length === 0 ? [socket.id] : [socket.id, ...rooms]);
     debug('socket %s %s to %s', socket.id, socket.recovered ? 'recovering' : 'connecting', this.name);
     if (this.#middlewares.length === 0 || shouldSkipMiddlewares) this.#runConnectHook(socket);
@@ -516,10 +570,10 @@ export class ServerNamespace implements AdapterHost {
       }
     }
     this.adapter.delAll(socket.id);
-    this.sockets.delete(socket.id);
+    this.#sockets.delete(socket.id);
     this.server.instrumentation?.socketDisconnected(socket, reason, wasConnected);
     debug('socket %s left %s (%s)', socket.id, this.name, reason);
-    if (this.sockets.size === 0 && this.onEmpty !== null) this.onEmpty(this);
+    if (this.#sockets.size === 0 && this.onEmpty !== null) this.onEmpty(this.#untyped);
   }
 
   #runMiddleware(socket: Socket, index: number): void {
@@ -656,10 +710,12 @@ function tryErrorHandlers(
 
 const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 
+/** Two `@OnAny` handlers (two classes on one namespace) as one: the second runs once the first has settled. */
 function chainAny(first: AnyHandler | null, second: AnyHandler): AnyHandler {
   if (first === null) return second;
   return (socket, event, args) => {
-    first(socket, event, args);
+    const result = first(socket, event, args);
+    if (isThenable(result)) return result.then(() => second(socket, event, args));
     return second(socket, event, args);
   };
 }

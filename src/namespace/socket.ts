@@ -11,10 +11,20 @@ import { createHandshake, handshakeData, type Handshake } from './handshake';
 import type { BroadcastFlags } from '../adapter/adapter';
 import { v2SocketId } from './v2-semantics';
 import { BroadcastOperator, roomSet } from './broadcast-operator';
-import { dispatchEvent } from './dispatch';
+import { dispatchEvent, runPacketMiddlewares } from './dispatch';
 import type { CatchAllListener, DisconnectListener, EventListener, OtherEvent, PacketMiddleware } from './listeners';
 import { assertEmittable, createSid, isThenable } from './util';
 import { callCatchAll, registeredListeners, withListener, withoutListener } from './catch-all';
+import type {
+  AckEmitArgs,
+  AckResult,
+  DefaultEventsMap,
+  ErrorFirstAckArgs,
+  EventNames,
+  EventNamesWithAck,
+  EventParams,
+  EventsMap,
+} from './typed-events';
 
 /** The events a socket emits locally, with the reason it ends (clients may not send them). */
 type LocalEvent = 'disconnecting' | 'disconnect';
@@ -58,11 +68,20 @@ interface PendingAck {
  *
  * A socket is `connecting` while its middlewares and connect hook run: what the server writes to it then is
  * held back and flushed right after the CONNECT packet, so the client always sees CONNECT first.
+ *
+ * The type parameters are Socket.IO's: the events the client sends (`ListenEvents`), the events the server sends
+ * (`EmitEvents`), the events between the servers of a cluster (`ServerSideEvents`) and the type of `data`. Their
+ * defaults are untyped: any event, arguments `unknown` until narrowed.
  */
-export class Socket implements AdapterSocket {
+export class Socket<
+  ListenEvents extends EventsMap = DefaultEventsMap,
+  EmitEvents extends EventsMap = DefaultEventsMap,
+  ServerSideEvents extends EventsMap = DefaultEventsMap,
+  SocketData = Record<string, unknown>,
+> implements AdapterSocket {
   /** The socket's sid in this namespace (not the Engine.IO session id). */
   readonly id: string;
-  readonly nsp: ServerNamespace;
+  readonly nsp: ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>;
   readonly client: Client;
   readonly handshake: Handshake;
   /**
@@ -73,7 +92,7 @@ export class Socket implements AdapterSocket {
 
   /** Set when connection state recovery is on (and the adapter supports it), null otherwise. */
   readonly #recovery: RecoveryState | null;
-  #data: Record<string, unknown> | null = null;
+  #data: SocketData | null = null;
   #state: 'connecting' | 'connected' | 'disconnected' = 'connecting';
   #heldBack: (readonly EngineData[])[] | null = null;
   #acks: Map<number, PendingAck> | null = null;
@@ -88,14 +107,19 @@ export class Socket implements AdapterSocket {
   /** The flags of the next emit (`volatile`, `compress(false)`); the emit clears them. */
   #nextFlags = 0;
 
-  constructor(nsp: ServerNamespace, client: Client, auth: Record<string, unknown>, restored?: RestoredSession) {
+  constructor(
+    nsp: ServerNamespace<ListenEvents, EmitEvents, ServerSideEvents, SocketData>,
+    client: Client,
+    auth: Record<string, unknown>,
+    restored?: RestoredSession,
+  ) {
     this.nsp = nsp;
     this.client = client;
     this.handshake = createHandshake(client.conn, auth);
     this.recovered = restored !== undefined;
     if (restored !== undefined) {
       this.id = restored.sid;
-      this.#data = restored.data as Record<string, unknown>;
+      this.#data = restored.data as SocketData;
       this.#recovery = {
         pid: restored.pid,
         firstOffset: restored.firstOffset,
@@ -131,11 +155,12 @@ export class Socket implements AdapterSocket {
    * The per-connection session (Flask's `session`): arbitrary data that lives as long as this socket and is
    * shared by all its events. Created on first use, so that idle connections that never use it do not pay for it.
    */
-  get data(): Record<string, unknown> {
-    return (this.#data ??= {});
+  get data(): SocketData {
+    // The default type is a record; a declared SocketData type is the user's promise of what it holds.
+    return (this.#data ??= {} as SocketData);
   }
 
-  set data(value: Record<string, unknown>) {
+  set data(value: SocketData) {
     this.#data = value;
   }
 
@@ -180,7 +205,7 @@ export class Socket implements AdapterSocket {
    *
    * @example socket.emit('my response', { data: 'hi' });
    */
-  emit(event: string, ...args: unknown[]): boolean {
+  emit<K extends EventNames<EmitEvents>>(event: K, ...args: EventParams<EmitEvents, K>): boolean {
     return this.emitList(event, args);
   }
 
@@ -211,14 +236,17 @@ export class Socket implements AdapterSocket {
    * Emits an event and resolves with the client's answer (its first argument, or all of them when there are
    * several). Without a timeout it waits as long as the socket is connected.
    */
-  emitWithAck(event: string, ...args: unknown[]): Promise<unknown> {
-    return this.#emitWithAck(event, args, 0);
+  emitWithAck<K extends EventNamesWithAck<EmitEvents>>(
+    event: K,
+    ...args: AckEmitArgs<EmitEvents, K>
+  ): Promise<AckResult<EmitEvents, K>> {
+    return this.#emitWithAck(event, args, 0) as Promise<AckResult<EmitEvents, K>>;
   }
 
   /** Sets a timeout for the next acknowledged emit: `socket.timeout(5000).emitWithAck('ping')`. */
-  timeout(ms: number): TimedSocketEmitter {
+  timeout(ms: number): TimedSocketEmitter<EmitEvents> {
     return {
-      emit: (event, ...args) => {
+      emit: (event: string, ...args: unknown[]) => {
         const callback = args.pop();
         if (typeof callback !== 'function')
           throw new UsageError('timeout(ms).emit() needs an ack callback as last argument');
@@ -230,13 +258,13 @@ export class Socket implements AdapterSocket {
         );
         return true;
       },
-      emitWithAck: (event, ...args) => this.#emitWithAck(event, args, ms),
-    };
+      emitWithAck: (event: string, ...args: unknown[]) => this.#emitWithAck(event, args, ms),
+    } as TimedSocketEmitter<EmitEvents>;
   }
 
   /** Emits the unnamed event `message` (Socket.IO's and Flask's `send`). */
   send(...args: unknown[]): this {
-    this.emit('message', ...args);
+    this.emitList('message', args);
     return this;
   }
 
@@ -254,16 +282,16 @@ export class Socket implements AdapterSocket {
   // Each of these builds one operator, already excluding this socket.
 
   /** Broadcasts to a room (or rooms), excluding this socket. */
-  to(room: string | readonly string[]): BroadcastOperator {
+  to(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return new BroadcastOperator(this.nsp, roomSet(room), roomSet(this.id), this.#takeFlags());
   }
 
-  in(room: string | readonly string[]): BroadcastOperator {
+  in(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return this.to(room);
   }
 
   /** Broadcasts to the whole namespace, excluding this socket and the sockets of a room (or rooms). */
-  except(room: string | readonly string[]): BroadcastOperator {
+  except(room: string | readonly string[]): BroadcastOperator<EmitEvents, SocketData> {
     return new BroadcastOperator(
       this.nsp,
       undefined,
@@ -273,7 +301,7 @@ export class Socket implements AdapterSocket {
   }
 
   /** Broadcasts to the whole namespace, excluding this socket. */
-  get broadcast(): BroadcastOperator {
+  get broadcast(): BroadcastOperator<EmitEvents, SocketData> {
     return new BroadcastOperator(this.nsp, undefined, roomSet(this.id), this.#takeFlags());
   }
 
@@ -312,10 +340,14 @@ export class Socket implements AdapterSocket {
    * @example socket.on('join', (room) => { if (typeof room === 'string') socket.join(room); });
    */
   on(event: LocalEvent, listener: DisconnectListener): this;
-  on<E extends string>(event: OtherEvent<E, LocalEvent>, listener: EventListener): this;
+  on<E extends EventNames<ListenEvents>>(event: OtherEvent<E, LocalEvent>, listener: ListenEvents[E]): this;
   on(event: string, listener: EventListener | DisconnectListener): this {
+    return this.#addListener(event, listener as Listener);
+  }
+
+  #addListener(event: string, listener: Listener): this {
     // Stored as any other: a disconnect listener is only ever called with the reason (see #emitLocal).
-    const call = this.#bind(event, listener as Listener);
+    const call = this.#bind(event, listener);
     this.#listeners ??= new Map();
     const list = this.#listeners.get(event);
     if (list === undefined) this.#listeners.set(event, [call]);
@@ -325,20 +357,24 @@ export class Socket implements AdapterSocket {
 
   /** Like {@link on}, for the next time only. */
   once(event: LocalEvent, listener: DisconnectListener): this;
-  once<E extends string>(event: OtherEvent<E, LocalEvent>, listener: EventListener): this;
+  once<E extends EventNames<ListenEvents>>(event: OtherEvent<E, LocalEvent>, listener: ListenEvents[E]): this;
   once(event: string, listener: EventListener | DisconnectListener): this {
     const once: EventListener = listener;
     const wrapper = (...args: unknown[]) => {
-      this.off(event, wrapper);
+      this.#removeListener(event, wrapper);
       return once(...args);
     };
-    return this.on(event, wrapper);
+    return this.#addListener(event, wrapper);
   }
 
   /** Removes a listener added with {@link on}, or every listener of the event. */
   off(event: LocalEvent, listener?: DisconnectListener): this;
-  off<E extends string>(event: OtherEvent<E, LocalEvent>, listener?: EventListener): this;
+  off<E extends EventNames<ListenEvents>>(event: OtherEvent<E, LocalEvent>, listener?: ListenEvents[E]): this;
   off(event: string, listener?: EventListener | DisconnectListener): this {
+    return this.#removeListener(event, listener as Listener | undefined);
+  }
+
+  #removeListener(event: string, listener: Listener | undefined): this {
     const list = this.#listeners?.get(event);
     if (list === undefined) return this;
     if (listener === undefined) this.#listeners!.delete(event);
@@ -414,11 +450,6 @@ export class Socket implements AdapterSocket {
   use(middleware: PacketMiddleware): this {
     (this.#packetMiddlewares ??= []).push(middleware);
     return this;
-  }
-
-  /** @internal The per-packet middlewares, or null. */
-  get packetMiddlewares(): readonly PacketMiddleware[] | null {
-    return this.#packetMiddlewares;
   }
 
   /** @internal Socket.IO-style listeners of an event, or undefined. */
@@ -557,10 +588,11 @@ export class Socket implements AdapterSocket {
     const wasConnected = this.#state === 'connected';
     this.#state = 'disconnected';
     this.#heldBack = null;
-    this.client.remove(this);
+    // The type parameters type the public API only: the layers below hold every socket alike.
+    this.client.remove(this as unknown as Socket);
     if (wasConnected) this.#emitLocal('disconnecting', reason);
     if (wasConnected && this.#recovery !== null && RECOVERABLE_REASONS.has(reason)) this.#persist(this.#recovery);
-    this.nsp.remove(this, reason, wasConnected);
+    this.nsp.remove(this as unknown as Socket, reason, wasConnected);
     this.#failPendingAcks();
     if (wasConnected) this.#emitLocal('disconnect', reason);
   }
@@ -586,7 +618,9 @@ export class Socket implements AdapterSocket {
     const args = packet.data as unknown[];
     const event = args.shift() as string;
     const ack = packet.id === undefined ? null : this.#createAck(packet.id);
-    dispatchEvent(this.nsp, this, event, args, ack);
+    const middlewares = this.#packetMiddlewares;
+    if (middlewares === null) dispatchEvent(this.nsp, this as unknown as Socket, event, args, ack);
+    else runPacketMiddlewares(this.nsp, this as unknown as Socket, middlewares, event, args, ack);
   }
 
   #onAck(packet: Packet): void {
@@ -668,7 +702,7 @@ export class Socket implements AdapterSocket {
   /** What the socket calls for `listener`: the server's binder decides (see `ListenerBinder`). */
   #bind(event: string | null, listener: Listener): Listener {
     const binder = this.nsp.server.listenerBinder;
-    const call = binder === null ? listener : binder(this, event, listener);
+    const call = binder === null ? listener : binder(this as unknown as Socket, event, listener);
     if (call !== listener) (this.#bound ??= new WeakMap()).set(call, listener);
     return call;
   }
@@ -691,11 +725,12 @@ export class Socket implements AdapterSocket {
   }
 }
 
-/** The acknowledged emit of `socket.timeout(ms)`. */
-export interface TimedSocketEmitter {
+/** The acknowledged emit of `socket.timeout(ms)`, for the server-to-client events map `E`. */
+export interface TimedSocketEmitter<E extends EventsMap = DefaultEventsMap> {
   /** The callback (last argument) is error-first: `(err, ...answer)`. */
-  emit(event: string, ...args: unknown[]): boolean;
-  emitWithAck(event: string, ...args: unknown[]): Promise<unknown>;
+  emit<K extends EventNamesWithAck<E>>(event: K, ...args: ErrorFirstAckArgs<EventParams<E, K>>): boolean;
+  /** Resolves with the answer (see {@link Socket.emitWithAck}), rejects with `AckTimeoutError` after the timeout. */
+  emitWithAck<K extends EventNamesWithAck<E>>(event: K, ...args: AckEmitArgs<E, K>): Promise<AckResult<E, K>>;
 }
 
 const NO_ROOMS: ReadonlySet<string> = new Set();

@@ -40,37 +40,28 @@ class InterceptorStep<S> implements CallHandler {
   handle(): Promise<unknown> {
     try {
       const next = this.index + 1;
-      if (next < this.interceptors.length) return Promise.resolve(this.#run(next));
-      return Promise.resolve(this.call(this.state, this.context.socket, this.context.args as unknown[], this.ack));
+      const result =
+        next < this.interceptors.length
+          ? runIntercepted(this.interceptors, this.context, this.call, this.state, this.ack, next)
+          : this.call(this.state, this.context.socket, this.context.args as unknown[], this.ack);
+      return Promise.resolve(result);
     } catch (error) {
       return Promise.reject(error);
     }
   }
-
-  #run(index: number): unknown {
-    const step = new InterceptorStep(this.interceptors, index, this.context, this.call, this.state, this.ack);
-    return this.interceptors[index].intercept(this.context, step);
-  }
-
-  /** Runs the outermost interceptor. */
-  static start<S>(
-    interceptors: readonly Interceptor[],
-    context: GuardContext,
-    call: InterceptedCall<S>,
-    state: S,
-    ack: AckCallback | null,
-  ): unknown {
-    return interceptors[0].intercept(context, new InterceptorStep(interceptors, 0, context, call, state, ack));
-  }
 }
 
-/** Runs `call` inside `interceptors`, outermost first; returns what the outermost one returns. */
+/**
+ * Runs `call` inside `interceptors` from `index` (0: the outermost) inwards; returns what interceptor `index`
+ * returns, as it returns it: a synchronous answer stays synchronous, so the dispatcher answers the ack at once.
+ */
 export function runIntercepted<S>(
   interceptors: readonly Interceptor[],
   context: GuardContext,
   call: InterceptedCall<S>,
   state: S,
   ack: AckCallback | null,
+  index = 0,
 ): unknown {
-  return InterceptorStep.start(interceptors, context, call, state, ack);
+  return interceptors[index].intercept(context, new InterceptorStep(interceptors, index, context, call, state, ack));
 }

@@ -3,7 +3,14 @@ import type { ServerNamespace } from '../namespace/server-namespace';
 import { ConfigurationError, UsageError } from '../errors';
 import { Namespace as namespaceDecorator } from '../../decorators/namespace';
 import type { NamespaceDecoratorOptions, NamespacePath } from '../../decorators/metadata';
-import type { DefaultEventsMap, EventNames, EventParams, EventsMap } from '../../decorators/events-map';
+import type {
+  AckResult,
+  ArgsWithoutAck,
+  DefaultEventsMap,
+  EventNames,
+  EventParams,
+  EventsMap,
+} from '../namespace/typed-events';
 import { currentContext, type HandlerContext } from './context';
 import type { EmitOptions } from './emit-options';
 import { callVia, disconnectVia, emitVia, joinRoomVia, leaveRoomVia, roomsVia } from './helpers';
@@ -11,6 +18,13 @@ import { callVia, disconnectVia, emitVia, joinRoomVia, leaveRoomVia, roomsVia } 
 /** The arguments of `emit(event, ...)`: the event's arguments, optionally followed by wrapped options. */
 export type EmitArgs<S extends EventsMap, K extends EventNames<S>> =
   [...EventParams<S, K>] | [...EventParams<S, K>, EmitOptions];
+
+/**
+ * The arguments of `call(sid, event, ...)`: the event's arguments without its ack callback (`call` brings its own),
+ * optionally followed by wrapped options.
+ */
+export type CallArgs<S extends EventsMap, K extends EventNames<S>> =
+  [...ArgsWithoutAck<EventParams<S, K>>] | [...ArgsWithoutAck<EventParams<S, K>>, EmitOptions];
 
 /** Writes an instance's private namespace and socket; assigned by the class's static block, which alone can. */
 let setAttachment: (instance: object, nsp: ServerNamespace, socket: Socket | undefined) => void;
@@ -27,13 +41,20 @@ export function attachNamespace(instance: object, nsp: ServerNamespace, socket?:
 /**
  * The base class of class-based namespaces (Flask-SocketIO's `flask_socketio.Namespace`). Extending it is optional:
  * any decorated class can be registered, but the base gives the handlers the current client (`this.sid`,
- * `this.session`, `this.event`) and helpers bound to the namespace. `C` and `S` are the client-to-server and
- * server-to-client event maps; with them a wrong event name or payload in `emit` does not compile.
+ * `this.session`, `this.event`) and helpers bound to the namespace. The type parameters are those of the namespace's
+ * `Server` and `Socket` (Socket.IO's): `C` and `S` are the client-to-server and server-to-client event maps, with
+ * which a wrong event name or payload in `emit` or `call` does not compile; `SS` the events between the servers of a
+ * cluster; `D` the type of the session (`this.session`, `socket.data`).
  *
  * The current client comes from the handler's context (AsyncLocalStorage), so it stays right across `await`s even
  * when one singleton instance serves every client.
  */
-export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends EventsMap = DefaultEventsMap> {
+export class NamespaceBase<
+  C extends EventsMap = DefaultEventsMap,
+  S extends EventsMap = DefaultEventsMap,
+  SS extends EventsMap = DefaultEventsMap,
+  D = Record<string, unknown>,
+> {
   /** The path given to the constructor (`new Chat('/chat')`, as Flask's `Namespace('/chat')`), if any. */
   readonly path: string | undefined;
   #nsp: ServerNamespace | undefined;
@@ -55,7 +76,12 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
   }
 
   /** The server-side namespace this instance serves. Throws before registration. */
-  get nsp(): ServerNamespace {
+  get nsp(): ServerNamespace<C, S, SS, D> {
+    // The runtime attaches every namespace alike; the type parameters are this class's word for its events.
+    return this.#untypedNsp() as unknown as ServerNamespace<C, S, SS, D>;
+  }
+
+  #untypedNsp(): ServerNamespace {
     const socket = this.#currentSocket();
     if (socket !== undefined) return socket.nsp;
     if (this.#nsp === undefined) {
@@ -69,7 +95,7 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
    * `/tenant/acme` of `@Namespace('/tenant/:id')`); empty for a literal namespace.
    */
   get params(): Readonly<Record<string, string>> {
-    return this.nsp.params;
+    return this.#untypedNsp().params;
   }
 
   /** The namespace's path (`/chat`). */
@@ -78,7 +104,11 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
   }
 
   /** The current client's socket. Throws outside a handler. */
-  get socket(): Socket {
+  get socket(): Socket<C, S, SS, D> {
+    return this.#requireSocket() as unknown as Socket<C, S, SS, D>;
+  }
+
+  #requireSocket(): Socket {
     const socket = this.#currentSocket();
     if (socket === undefined) throw new UsageError('there is no current client outside an event handler');
     return socket;
@@ -86,11 +116,11 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
 
   /** The current client's sid (Flask's `request.sid`). Throws outside a handler. */
   get sid(): string {
-    return this.socket.id;
+    return this.#requireSocket().id;
   }
 
   /** The current connection's session object (`socket.data`, Flask's `session`). Throws outside a handler. */
-  get session(): Record<string, unknown> {
+  get session(): D {
     return this.socket.data;
   }
 
@@ -99,7 +129,7 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
    * the same sid, rooms and session, and the missed packets follow. Throws outside a handler.
    */
   get recovered(): boolean {
-    return this.socket.recovered;
+    return this.#requireSocket().recovered;
   }
 
   /** The event being handled (Flask's `request.event`), or undefined outside a handler. */
@@ -117,45 +147,46 @@ export class NamespaceBase<C extends EventsMap = DefaultEventsMap, S extends Eve
    * last argument to rooms, sids or the whole namespace. Outside a handler it broadcasts to the namespace.
    */
   emit<K extends EventNames<S>>(event: K, ...args: EmitArgs<S, K>): boolean {
-    return emitVia(this.nsp, this.#currentSocket(), event, args);
+    return emitVia(this.#untypedNsp(), this.#currentSocket(), event, args);
   }
 
   /** Emits `message` (Flask's `send`), with the same targeting as {@link emit}. */
   send(...args: unknown[]): boolean {
-    return emitVia(this.nsp, this.#currentSocket(), 'message', args);
+    return emitVia(this.#untypedNsp(), this.#currentSocket(), 'message', args);
   }
 
   /** Puts the current client, or client `sid`, into `room`. */
   joinRoom(room: string, sid?: string): void {
-    joinRoomVia(this.nsp, this.#currentSocket(), room, sid);
+    joinRoomVia(this.#untypedNsp(), this.#currentSocket(), room, sid);
   }
 
   /** Takes the current client, or client `sid`, out of `room`. */
   leaveRoom(room: string, sid?: string): void {
-    leaveRoomVia(this.nsp, this.#currentSocket(), room, sid);
+    leaveRoomVia(this.#untypedNsp(), this.#currentSocket(), room, sid);
   }
 
   /** Takes every client of the namespace out of `room`. */
   closeRoom(room: string): void {
-    this.nsp.closeRoom(room);
+    this.#untypedNsp().closeRoom(room);
   }
 
   /** The rooms of the current client, or of client `sid`. */
   rooms(sid?: string): string[] {
-    return roomsVia(this.nsp, this.#currentSocket(), sid);
+    return roomsVia(this.#untypedNsp(), this.#currentSocket(), sid);
   }
 
   /** Disconnects the current client, or client `sid`, from the namespace. */
   disconnect(sid?: string): void {
-    disconnectVia(this.nsp, this.#currentSocket(), sid);
+    disconnectVia(this.#untypedNsp(), this.#currentSocket(), sid);
   }
 
   /**
    * Emits `event` to client `sid` and resolves with its ack (the single argument, or all of them when several);
-   * rejects with `AckTimeoutError` after `emitOptions({ timeout })` (default 60 s).
+   * rejects with `AckTimeoutError` after `emitOptions({ timeout })` (default 60 s). With a typed map, the event's ack
+   * callback gives the answer's type (`unknown` for an event that declares none).
    */
-  call<K extends EventNames<S>>(sid: string, event: K, ...args: EmitArgs<S, K>): Promise<unknown> {
-    return callVia(this.nsp, sid, event, args);
+  call<K extends EventNames<S>>(sid: string, event: K, ...args: CallArgs<S, K>): Promise<AckResult<S, K>> {
+    return callVia(this.#untypedNsp(), sid, event, args) as Promise<AckResult<S, K>>;
   }
 
   #currentSocket(): Socket | undefined {
@@ -168,10 +199,15 @@ export interface NamespaceHybrid {
   /** `@Namespace(path, options)`: declares the class's namespace (see `decorators/namespace.ts`). */
   (path: NamespacePath, options?: NamespaceDecoratorOptions): ClassDecorator;
   /** `class Chat extends Namespace<ClientEvents, ServerEvents>` or `new Chat('/chat')`. */
-  new <C extends EventsMap = DefaultEventsMap, S extends EventsMap = DefaultEventsMap>(
+  new <
+    C extends EventsMap = DefaultEventsMap,
+    S extends EventsMap = DefaultEventsMap,
+    SS extends EventsMap = DefaultEventsMap,
+    D = Record<string, unknown>,
+  >(
     path?: string,
-  ): NamespaceBase<C, S>;
-  readonly prototype: NamespaceBase<EventsMap, EventsMap>;
+  ): NamespaceBase<C, S, SS, D>;
+  readonly prototype: NamespaceBase<EventsMap, EventsMap, EventsMap, unknown>;
 }
 
 function createHybrid(this: unknown, path?: NamespacePath, options?: NamespaceDecoratorOptions): unknown {
@@ -195,10 +231,12 @@ Object.defineProperty(createHybrid, 'name', { value: 'Namespace' });
  */
 export const Namespace = createHybrid as unknown as NamespaceHybrid;
 /** The instance type of {@link Namespace}. */
-export type Namespace<C extends EventsMap = DefaultEventsMap, S extends EventsMap = DefaultEventsMap> = NamespaceBase<
-  C,
-  S
->;
+export type Namespace<
+  C extends EventsMap = DefaultEventsMap,
+  S extends EventsMap = DefaultEventsMap,
+  SS extends EventsMap = DefaultEventsMap,
+  D = Record<string, unknown>,
+> = NamespaceBase<C, S, SS, D>;
 
 /** True for the runtime's own base constructors, where the explorer stops walking a class's ancestors. */
 export function isNamespaceRoot(target: unknown): boolean {

@@ -1,7 +1,6 @@
-import { CLOSED_LOOP_METRICS, runClosedLoop } from './support/closed-loop';
+import { closedLoopSuite } from './support/closed-loop';
 import { PING_FRAME, PONG_FRAME, prepareFrame } from './support/frames';
 import { runIfMain } from './support/runner';
-import type { Suite } from './support/suite';
 
 /**
  * Workload 1, decode to dispatch: `my ping` -> `my pong` from 50 clients in closed loops over websocket. The
@@ -11,18 +10,13 @@ import type { Suite } from './support/suite';
 
 const PING = prepareFrame(PING_FRAME);
 
-export const suite: Suite = {
+export const suite = closedLoopSuite({
   id: 'ping',
   title: '(1) `my ping` -> `my pong`, 50 clients in closed loops, websocket',
   file: __filename,
   peers: ['classio', 'socket.io', 'bare-ws'],
-  metrics: CLOSED_LOOP_METRICS,
-  run: (context) =>
-    runClosedLoop(context, {
-      clients: 50,
-      request: () => PING,
-      replyPrefix: Buffer.from(PONG_FRAME),
-    }),
-};
+  request: () => PING,
+  replyPrefix: PONG_FRAME,
+});
 
 runIfMain(module, [suite]);

@@ -9,6 +9,7 @@ import { suite as msgpackEcho } from './msgpack-echo.bench';
 import { suite as observability } from './observability.bench';
 import { suite as enhancers } from './enhancers.bench';
 import { suite as recovery } from './recovery.bench';
+import { suite as features } from './features.bench';
 import { runIfMain } from './support/runner';
 
 /**
@@ -16,10 +17,11 @@ import { runIfMain } from './support/runner';
  * on stdout and JSON in .bench-results/. Each workload file also runs alone: `node dist/test/bench/ping.bench.js`.
  *
  * Environment: BENCH_RUNS (3), BENCH_SECONDS (5), BENCH_WARMUP (2), BENCH_QUICK=1 (1 short run, fewer clients),
- * BENCH_WORKLOADS=ping,echo,ack,fanout,connect,polling,decorators,msgpack-echo,observability,enhancers,recovery, BENCH_PEERS=classio,
+ * BENCH_WORKLOADS=ping,echo,ack,fanout,connect,polling,decorators,msgpack-echo,observability,enhancers,recovery,features, BENCH_PEERS=classio,
  * socket.io,bare-ws,classio-plain,classio-decorated,classio-dto,classio-socket-on,classio-msgpack,socket.io-msgpack,
  * classio-metrics,classio-tracing,classio-intercepted,classio-throttled,classio-recovery,
- * socket.io-recovery,
+ * socket.io-recovery,classio-catch-all,classio-dynamic,classio-deflate,classio-admin-ui,socket.io-catch-all,
+ * socket.io-dynamic,socket.io-deflate,socket.io-admin-ui,
  * BENCH_PROFILE=1 (CPU profiles of the classio servers' measured windows; =all for
  * every peer), BENCH_CLIENT=library (the `ws` package and Node's `http` client as load clients instead of the
  * hand-rolled ones), BENCH_PIN=0 (no taskset), BENCH_FANOUT_WINDOW=64 (broadcasts in flight in fan-out).
@@ -36,6 +38,7 @@ export const suites = [
   observability,
   enhancers,
   recovery,
+  features,
 ];
 
 runIfMain(module, suites);

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { LatencyHistogram } from './support/histogram';
-import { raiseDescriptorLimit } from './support/limits';
+import { descriptorLimit, raiseDescriptorLimit } from './support/limits';
 import { reexecOnRequestedNode } from './support/node-version';
 import { JOIN_FRAME, PING_FRAME, PONG_FRAME, RESPONSE_PREFIX, ROOM_EVENT_FRAME, prepareFrame } from './support/frames';
 import { type RawClient, closeClients, connectClients } from './support/raw-client';
@@ -124,6 +124,11 @@ function scaleSuite(size: number): Suite {
     hasCostPerOp: false,
     limitSeconds: IDLE_SECONDS + 240 + Math.ceil(size / 500),
     async run(context) {
+      // The server holds one descriptor per connection, as does this process: say so rather than fail on EMFILE.
+      const limit = descriptorLimit();
+      if (size + 100 > limit) {
+        throw new Error(`${size} connections need more descriptors than the limit of ${limit} (see prlimit above)`);
+      }
       // A few connections first, so that lazily built server state (JIT, pools) is not billed per connection.
       closeClients(await connectClients(context.port, 20));
       await sleep(0.5);

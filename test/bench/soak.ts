@@ -85,10 +85,22 @@ function openClient(port: number, index: number): Promise<SoakClient> {
       localAddress,
     });
     const client: SoakClient = { ws, n: 0, timer: null };
-    ws.on('error', () => {
+    // Settles once: connected to the namespace, or failed (an error, a close or no connect within 15 s), so that
+    // one lost handshake cannot stall the ramp-up (it counts as an error).
+    let isSettled = false;
+    const fail = (): void => {
+      if (isSettled) return;
+      isSettled = true;
+      clearTimeout(deadline);
       stats.errors++;
       resolve(client);
-    });
+    };
+    const deadline = setTimeout(() => {
+      fail();
+      ws.terminate();
+    }, 15_000);
+    ws.on('error', fail);
+    ws.on('close', fail);
     ws.on('message', (data: Buffer) => {
       const frame = data.toString();
       if (frame === '2') ws.send('3');
@@ -101,6 +113,8 @@ function openClient(port: number, index: number): Promise<SoakClient> {
           ws.send(`42${client.n}["chat",{"room":"${room}","n":${client.n},"text":"soak message ${client.n}"}]`);
           client.timer = setTimeout(send, INTERVAL_MS);
         }, Math.random() * INTERVAL_MS);
+        isSettled = true;
+        clearTimeout(deadline);
         resolve(client);
       } else if (frame.startsWith('43')) stats.acks++;
       else if (frame.startsWith('42["tick"')) stats.ticks++;
@@ -140,10 +154,15 @@ async function runSoak(): Promise<void> {
   console.log(`soak: ${CLIENTS} clients, ${MINUTES} min, one acknowledged event per client every ${INTERVAL_MS} ms`);
   const idle = await sampleServer(child);
   const clients: SoakClient[] = [];
+  const rampStart = Date.now();
   for (let i = 0; i < CLIENTS; i += 100) {
     clients.push(
       ...(await Promise.all(Array.from({ length: Math.min(100, CLIENTS - i) }, (_, j) => openClient(port, i + j)))),
     );
+    if ((i + 100) % 5000 === 0)
+      console.log(
+        `  ${i + 100} clients open after ${Math.round((Date.now() - rampStart) / 1000)} s, ${stats.errors} errors`,
+      );
   }
   const start = Date.now();
   const samples: ServerSample[] = [];

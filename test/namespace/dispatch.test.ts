@@ -9,7 +9,7 @@ import type { Socket } from '../../src/namespace/socket';
  */
 
 /** A socket without listeners: dispatch only asks it for its Socket.IO-style listeners. */
-const socket = { anyListeners: null, packetMiddlewares: null, listenersOf: () => undefined } as unknown as Socket;
+const socket = { anyListeners: null, listenersOf: () => undefined } as unknown as Socket;
 
 function scopeWith(options: {
   routes?: Route[];

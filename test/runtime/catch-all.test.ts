@@ -38,6 +38,62 @@ for (const mode of MODES) {
       ]);
     });
 
+    it('answers the ack with the error an @OnAny handler throws, through the error handler, and skips the handler', async () => {
+      const ran: string[] = [];
+      const handled: string[] = [];
+      @Namespace('/any-throws')
+      class AnyThrows extends Namespace {
+        @OnAny()
+        gate(event: string) {
+          if (event === 'admin') throw new ForbiddenError('admins only');
+        }
+        on_admin() {
+          ran.push('admin');
+          return 'should not run';
+        }
+        on_hello() {
+          return 'hello';
+        }
+        @OnError()
+        failed(error: Error) {
+          handled.push(error.message);
+        }
+      }
+      register(server, AnyThrows);
+      const client = await clients.connect(server, '/any-throws', mode);
+      const answer = await request<{ error: { code: string; message: string } }>(client, 'admin');
+      expect(answer.error).to.deep.equal({ code: 'CLASSIO_ERR_FORBIDDEN', message: 'admins only' });
+      expect(await request(client, 'hello')).to.equal('hello');
+      expect(handled).to.deep.equal(['admins only']);
+      expect(ran).to.deep.equal([]);
+    });
+
+    it('waits for an async @OnAny handler, and answers the ack with its rejection as an error ack', async () => {
+      const seen: string[] = [];
+      @Namespace('/any-async')
+      class AnyAsync extends Namespace {
+        @OnAny()
+        async audit(event: string) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          seen.push(`any:${event}`);
+          if (event === 'secret') throw new Error('internal detail');
+        }
+        on_work() {
+          seen.push('work');
+          return 'done';
+        }
+        on_secret() {
+          seen.push('secret');
+        }
+      }
+      register(server, AnyAsync);
+      const client = await clients.connect(server, '/any-async', mode);
+      expect(await request(client, 'work')).to.equal('done');
+      const answer = await request<{ error: { code: string; message: string } }>(client, 'secret');
+      expect(answer.error).to.deep.equal({ code: 'CLASSIO_ERR_HANDLER', message: 'server error' });
+      expect(seen).to.deep.equal(['any:work', 'work', 'any:secret']);
+    });
+
     it('@OnUnknown answers the ack of events nothing else claims', async () => {
       @Namespace('/unknown')
       class Unknown extends Namespace {

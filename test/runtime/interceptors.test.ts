@@ -13,6 +13,9 @@ import {
   type ExecutionContext,
 } from '../../src';
 import { ClientPool } from '../support/io';
+import { GuardContext } from '../../src/runtime/guard-context';
+import { runIntercepted } from '../../src/runtime/interceptor';
+import type { Socket } from '../../src/namespace/socket';
 import { MODES, register, request, useRuntimeServer } from './support';
 
 /** Records the order in which enhancers ran, per test. */
@@ -305,3 +308,38 @@ for (const mode of MODES) {
     });
   });
 }
+
+describe('runIntercepted', () => {
+  const context = new GuardContext({ id: 'sid' } as unknown as Socket, 'event', [1]);
+  const call = (state: string) => `handler:${state}`;
+
+  it('returns a synchronous interceptor answer as it is, not as a promise (the ack is answered without an await)', () => {
+    const answer = runIntercepted([{ intercept: () => 'cached' }], context, call, 'state', null);
+    expect(answer).to.equal('cached');
+  });
+
+  it('runs the chain outermost first and resolves next.handle() with the handler result', async () => {
+    const order: string[] = [];
+    const outer = {
+      intercept: async (_context: GuardContext, next: CallHandler) => `outer(${String(await next.handle())})`,
+    };
+    const inner = {
+      intercept: (_context: GuardContext, next: CallHandler) => {
+        order.push('inner');
+        return next.handle();
+      },
+    };
+    expect(await runIntercepted([outer, inner], context, call, 'state', null)).to.equal('outer(handler:state)');
+    expect(order).to.deep.equal(['inner']);
+  });
+
+  it('turns a handler that throws into a rejection of next.handle()', async () => {
+    const failing = () => {
+      throw new Error('boom');
+    };
+    const catching = {
+      intercept: (_context: GuardContext, next: CallHandler) => next.handle().catch((err: Error) => err.message),
+    };
+    expect(await runIntercepted([catching], context, failing, 'state', null)).to.equal('boom');
+  });
+});

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type Redis from 'ioredis';
 import { createDebug } from '../../debug';
+import type { PeerLink, PeerMessageHandler } from '../peer-link';
 import { loadRedis, redactUrl } from './redis-url';
 
 const debug = createDebug('classio:adapter');
@@ -16,8 +17,6 @@ export interface RedisLinkOptions {
    */
   readonly onError?: (err: Error) => void;
 }
-
-type MessageHandler = (data: Buffer) => void;
 
 /**
  * Events: `up` once both connections are ready and the subscriber's channels are (re)subscribed; `down` when
@@ -34,12 +33,13 @@ type MessageHandler = (data: Buffer) => void;
  * - the subscriber keeps its commands queued for as long as it takes (`maxRetriesPerRequest: null`), so a
  *   SUBSCRIBE issued while Redis is down takes effect once it is back.
  */
-export class RedisLink extends EventEmitter {
+export class RedisLink extends EventEmitter implements PeerLink {
   /** Identifies this process in cluster messages (each process ignores its own). */
   readonly uid = randomBytes(8).toString('hex');
+  readonly medium = 'Redis';
   readonly pub: Redis;
   readonly sub: Redis;
-  readonly #handlers = new Map<string, MessageHandler>();
+  readonly #handlers = new Map<string, PeerMessageHandler>();
   readonly #onError: (err: Error) => void;
   #isDown = false;
   #isClosed = false;
@@ -116,7 +116,7 @@ export class RedisLink extends EventEmitter {
   }
 
   /** Routes the messages of `channels` to `handler` and subscribes; resolves once Redis confirmed. */
-  async subscribe(channels: readonly string[], handler: MessageHandler): Promise<void> {
+  async subscribe(channels: readonly string[], handler: PeerMessageHandler): Promise<void> {
     for (const channel of channels) this.#handlers.set(channel, handler);
     await this.sub.subscribe(...channels);
   }

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { instrument } from '@socket.io/admin-ui';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import type { DefaultEventsMap } from 'socket.io/dist/typed-events';
 import { portOf, runPeer } from './control';
@@ -15,23 +16,54 @@ interface ChatData {
 
 type ChatSocket = Socket<DefaultEventsMap, DefaultEventsMap, Record<string, never>, ChatData>;
 
+/**
+ * The variants, one feature on each (the plain peer has none):
+ * - `msgpack`: socket.io-msgpack-parser (the msgpack-echo workload);
+ * - `recovery`: connectionStateRecovery with its defaults (the recovery workload);
+ * - `deflate`: perMessageDeflate on (its defaults: 1 KB threshold), for clients that offer it;
+ * - `catch-all`: an empty `socket.onAny` listener on every socket;
+ * - `dynamic`: `/test` served by a dynamic namespace, `io.of(/^\/test$/)`;
+ * - `admin-ui`: `@socket.io/admin-ui`'s `instrument` (auth off, development mode, no UI connected).
+ */
+export type SocketIoVariant = 'plain' | 'msgpack' | 'recovery' | 'deflate' | 'catch-all' | 'dynamic' | 'admin-ui';
+
+const VARIANTS: readonly SocketIoVariant[] = [
+  'plain',
+  'msgpack',
+  'recovery',
+  'deflate',
+  'catch-all',
+  'dynamic',
+  'admin-ui',
+];
+
+function optionsOf(variant: SocketIoVariant): Partial<ServerOptions> {
+  switch (variant) {
+    case 'msgpack':
+      return { parser: msgpackParser };
+    case 'recovery':
+      return { connectionStateRecovery: {} };
+    case 'deflate':
+      return { perMessageDeflate: true };
+    default:
+      return {};
+  }
+}
+
+function ignore(): void {}
+
 /** Starts the peer on 127.0.0.1:`port` (0 for any free port). */
 export async function startSocketIoPeer(
   port = 0,
-  parser: typeof msgpackParser | undefined = undefined,
-  isRecovering = false,
+  variant: SocketIoVariant = 'plain',
 ): Promise<{ port: number; close(): Promise<void> }> {
   const httpServer = createServer();
-  const io = new Server(httpServer, {
-    serveClient: false,
-    cors: { origin: '*' },
-    ...(parser && { parser }),
-    // `recovery` (argv): connectionStateRecovery with its defaults, for the recovery workload.
-    ...(isRecovering ? { connectionStateRecovery: {} } : {}),
-  });
-  const test = io.of('/test');
+  const io = new Server(httpServer, { serveClient: false, cors: { origin: '*' }, ...optionsOf(variant) });
+  if (variant === 'admin-ui') instrument(io, { auth: false, mode: 'development' });
+  const test = variant === 'dynamic' ? io.of(/^\/test$/) : io.of('/test');
 
   test.on('connection', (socket: ChatSocket) => {
+    if (variant === 'catch-all') socket.onAny(ignore);
     socket.data.count = 0;
     socket.emit('my response', { data: 'Connected', count: 0 });
 
@@ -69,6 +101,8 @@ export async function startSocketIoPeer(
       const ack = args.pop();
       if (typeof ack === 'function') (ack as (...answer: unknown[]) => void)(...args);
     });
+    // Workload 7's request, for the per-feature workload: the ack answers with the payload.
+    socket.on('echo', (payload: unknown, ack: (answer: unknown) => void) => ack(payload));
   });
 
   await new Promise<void>((resolve) => httpServer.listen(port, '127.0.0.1', resolve));
@@ -80,10 +114,7 @@ export async function startSocketIoPeer(
 }
 
 if (require.main === module) {
-  // `msgpack`: the same namespace with socket.io-msgpack-parser (the msgpack-echo workload); `recovery`: with
-  // connectionStateRecovery (the recovery workload).
-  const parser = process.argv[2] === 'msgpack' ? msgpackParser : undefined;
-  const isRecovering = process.argv[2] === 'recovery';
-  const name = parser ? 'socket.io msgpack' : isRecovering ? 'socket.io recovery' : 'socket.io';
-  void runPeer(name, (port) => startSocketIoPeer(port, parser, isRecovering));
+  const variant = (process.argv[2] ?? 'plain') as SocketIoVariant;
+  if (!VARIANTS.includes(variant)) throw new Error(`unknown Socket.IO variant '${variant}' (${VARIANTS.join(', ')})`);
+  void runPeer(variant === 'plain' ? 'socket.io' : `socket.io ${variant}`, (port) => startSocketIoPeer(port, variant));
 }

@@ -15,3 +15,13 @@ export function raiseDescriptorLimit(needed: number, label: string): void {
     );
   }
 }
+
+/** This process's soft descriptor limit (`ulimit -n`), or Infinity when the shell cannot say. */
+export function descriptorLimit(): number {
+  try {
+    const limit = Number(execFileSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim());
+    return Number.isFinite(limit) ? limit : Infinity;
+  } catch {
+    return Infinity;
+  }
+}

@@ -22,83 +22,41 @@ export interface PeerSpec {
 
 const SERVERS = path.join(__dirname, '..', 'servers');
 
+/** A variant of test/bench/servers/classio-server.ts. */
+function classioPeer(name: PeerName, variant: string): PeerSpec {
+  return { name, script: path.join(SERVERS, 'classio-server.js'), args: [variant], isClassio: true };
+}
+
+/** A variant of test/bench/servers/socketio-server.ts. */
+function socketIoPeer(name: PeerName, variant: string): PeerSpec {
+  return { name, script: path.join(SERVERS, 'socketio-server.js'), args: [variant], isClassio: false };
+}
+
 /** Every peer the suites can name. */
 export const PEERS: Readonly<Record<PeerName, PeerSpec>> = {
-  classio: { name: 'classio', script: path.join(SERVERS, 'classio-server.js'), args: ['app'], isClassio: true },
-  'socket.io': { name: 'socket.io', script: path.join(SERVERS, 'socketio-server.js'), args: [], isClassio: false },
+  classio: classioPeer('classio', 'app'),
+  'socket.io': socketIoPeer('socket.io', 'plain'),
   'bare-ws': { name: 'bare-ws', script: path.join(SERVERS, 'bare-ws-server.js'), args: [], isClassio: false },
-  'classio-socket-on': {
-    name: 'classio-socket-on',
-    script: path.join(SERVERS, 'classio-server.js'),
-    args: ['socket-on'],
-    isClassio: true,
-  },
-  'classio-plain': {
-    name: 'classio-plain',
-    script: path.join(SERVERS, 'classio-server.js'),
-    args: ['plain'],
-    isClassio: true,
-  },
-  'classio-decorated': {
-    name: 'classio-decorated',
-    script: path.join(SERVERS, 'classio-server.js'),
-    args: ['decorated'],
-    isClassio: true,
-  },
-  'classio-dto': {
-    name: 'classio-dto',
-    script: path.join(SERVERS, 'classio-server.js'),
-    args: ['dto'],
-    isClassio: true,
-  },
-  'classio-msgpack': {
-    name: 'classio-msgpack',
-    script: path.join(SERVERS, 'classio-server.js'),
-    args: ['msgpack'],
-    isClassio: true,
-  },
-  'socket.io-msgpack': {
-    name: 'socket.io-msgpack',
-    script: path.join(SERVERS, 'socketio-server.js'),
-    args: ['msgpack'],
-    isClassio: false,
-  },
-  'classio-metrics': {
-    name: 'classio-metrics',
-    script: path.join(SERVERS, 'classio-server.js'),
-    args: ['metrics'],
-    isClassio: true,
-  },
-  'classio-tracing': {
-    name: 'classio-tracing',
-    script: path.join(SERVERS, 'classio-server.js'),
-    args: ['tracing'],
-    isClassio: true,
-  },
-  'classio-intercepted': {
-    name: 'classio-intercepted',
-    script: path.join(SERVERS, 'classio-server.js'),
-    args: ['intercepted'],
-    isClassio: true,
-  },
-  'classio-throttled': {
-    name: 'classio-throttled',
-    script: path.join(SERVERS, 'classio-server.js'),
-    args: ['throttled'],
-    isClassio: true,
-  },
-  'classio-recovery': {
-    name: 'classio-recovery',
-    script: path.join(SERVERS, 'classio-server.js'),
-    args: ['app-recovery'],
-    isClassio: true,
-  },
-  'socket.io-recovery': {
-    name: 'socket.io-recovery',
-    script: path.join(SERVERS, 'socketio-server.js'),
-    args: ['recovery'],
-    isClassio: false,
-  },
+  'classio-socket-on': classioPeer('classio-socket-on', 'socket-on'),
+  'classio-plain': classioPeer('classio-plain', 'plain'),
+  'classio-decorated': classioPeer('classio-decorated', 'decorated'),
+  'classio-dto': classioPeer('classio-dto', 'dto'),
+  'classio-msgpack': classioPeer('classio-msgpack', 'msgpack'),
+  'socket.io-msgpack': socketIoPeer('socket.io-msgpack', 'msgpack'),
+  'classio-metrics': classioPeer('classio-metrics', 'metrics'),
+  'classio-tracing': classioPeer('classio-tracing', 'tracing'),
+  'classio-intercepted': classioPeer('classio-intercepted', 'intercepted'),
+  'classio-throttled': classioPeer('classio-throttled', 'throttled'),
+  'classio-recovery': classioPeer('classio-recovery', 'app-recovery'),
+  'socket.io-recovery': socketIoPeer('socket.io-recovery', 'recovery'),
+  'classio-catch-all': classioPeer('classio-catch-all', 'catch-all'),
+  'classio-dynamic': classioPeer('classio-dynamic', 'dynamic'),
+  'classio-deflate': classioPeer('classio-deflate', 'deflate'),
+  'classio-admin-ui': classioPeer('classio-admin-ui', 'admin-ui'),
+  'socket.io-catch-all': socketIoPeer('socket.io-catch-all', 'catch-all'),
+  'socket.io-dynamic': socketIoPeer('socket.io-dynamic', 'dynamic'),
+  'socket.io-deflate': socketIoPeer('socket.io-deflate', 'deflate'),
+  'socket.io-admin-ui': socketIoPeer('socket.io-admin-ui', 'admin-ui'),
 };
 
 /** The twin of a classio peer that runs the compared ref's compiled server with the same arguments. */

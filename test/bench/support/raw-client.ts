@@ -78,10 +78,16 @@ export abstract class RawClient {
   /**
    * Opens a connection to `/test` on 127.0.0.1:`port` and resolves once the greeting has arrived. `localAddress`
    * (another loopback address, 127.0.0.2 and up) gives tens of thousands of connections their own source ports.
+   * `offersDeflate`: the client offers permessage-deflate as browsers do (with context takeover), so it is the `ws`
+   * client, which inflates what the server compresses and compresses what it sends: Socket.IO compresses every
+   * message then (ws applies engine.io's 1 KB threshold only without context takeover), classio only those past
+   * the threshold.
    */
-  static connect(port: number, localAddress?: string): Promise<RawClient> {
+  static connect(port: number, localAddress?: string, offersDeflate = false): Promise<RawClient> {
     const client: RawClient =
-      process.env.BENCH_CLIENT === 'library' ? new WsClient(port, localAddress) : new WireClient(port, localAddress);
+      offersDeflate || process.env.BENCH_CLIENT === 'library'
+        ? new WsClient(port, localAddress, offersDeflate)
+        : new WireClient(port, localAddress);
     return new Promise((resolve, reject) => {
       client.resolveReady = resolve;
       client.rejectReady = reject;
@@ -209,11 +215,11 @@ const TEXT = { binary: false } as const;
 class WsClient extends RawClient {
   private readonly ws: WebSocket;
 
-  constructor(port: number, localAddress: string | undefined) {
+  constructor(port: number, localAddress: string | undefined, offersDeflate: boolean) {
     super();
     this.ws = new WebSocket(`ws://127.0.0.1:${port}${ENGINE_PATH}${WEBSOCKET_QUERY}`, {
       localAddress,
-      perMessageDeflate: false,
+      perMessageDeflate: offersDeflate,
       skipUTF8Validation: true,
     });
     this.ws.on('message', (data: Buffer) => this.receive(data));
@@ -240,6 +246,7 @@ export async function connectClients(
   count: number,
   concurrency = 64,
   sourceOf: (index: number) => string | undefined = () => undefined,
+  offersDeflate = false,
 ): Promise<RawClient[]> {
   const clients: RawClient[] = [];
   let next = 0;
@@ -249,7 +256,7 @@ export async function connectClients(
     while (next < count && failure === null) {
       const index = next++;
       try {
-        clients.push(await RawClient.connect(port, sourceOf(index)));
+        clients.push(await RawClient.connect(port, sourceOf(index), offersDeflate));
       } catch (error) {
         failure ??= { error };
       }

@@ -25,7 +25,15 @@ export type PeerName =
   | 'classio-intercepted'
   | 'classio-throttled'
   | 'classio-recovery'
-  | 'socket.io-recovery';
+  | 'socket.io-recovery'
+  | 'classio-catch-all'
+  | 'classio-dynamic'
+  | 'classio-deflate'
+  | 'classio-admin-ui'
+  | 'socket.io-catch-all'
+  | 'socket.io-dynamic'
+  | 'socket.io-deflate'
+  | 'socket.io-admin-ui';
 
 /** A classio peer built from the git ref of `--compare <ref>`: the same server file, the ref's code. */
 export type RefPeerName = `${PeerName}@ref`;

@@ -1,7 +1,7 @@
 import { decode, encode } from 'notepack.io';
-import type { EngineData } from '../../engine/types';
-import type { Packet } from '../../protocol/packet';
-import type { SocketDescription } from '../adapter';
+import type { EngineData } from '../engine/types';
+import type { Packet } from '../protocol/packet';
+import type { SocketDescription } from './adapter';
 
 /**
  * The cluster wire format, shared by every server process and by the external {@link Emitter}.
