@@ -405,7 +405,15 @@ async function main() {
     }),
     step('npm refuses class-transformer 0.4 next to classio (ERESOLVE); --legacy-peer-deps installs it', async () => {
       writeTree(projectB, { 'package.json': { name: 'scratch-old', private: true } });
-      const packages = [tarball, 'class-transformer@0.4.0', ...peersOfB, 'ioredis', 'bcryptjs'];
+      // ioredis at the repository's version: 6.1.0's declarations import redis-errors, which has no types of its
+      // own (ioredis lists @types/redis-errors only as a dev dependency), so they fail without skipLibCheck.
+      const packages = [
+        tarball,
+        'class-transformer@0.4.0',
+        ...peersOfB,
+        `ioredis@${devVersion('ioredis')}`,
+        'bcryptjs',
+      ];
       const refused = await npm(['install', '--prefer-offline', '--loglevel=error', ...packages], {
         cwd: projectB,
         mayFail: true,

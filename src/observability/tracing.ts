@@ -37,39 +37,24 @@ export class EventTracer {
 
   /** Starts the span of one event, child of the socket's parent context. */
   startEvent(name: string, socket: Socket, event: string, hasAck: boolean): Span {
-    return this.tracer.startSpan(
-      name,
-      {
-        kind: this.api.SpanKind.SERVER,
-        attributes: {
-          'messaging.system': 'socket.io',
-          'classio.namespace': socket.nsp.name,
-          'classio.event': event,
-          'classio.sid': socket.id,
-          'classio.transport': socket.conn.transportName,
-          'classio.ack': hasAck,
-        },
-      },
-      this.parentOf(socket),
-    );
+    return this.#start(name, socket, event, hasAck);
   }
 
   /** Starts the span of a connection to a namespace (its connect guards and `on_connect`). */
   startConnect(name: string, socket: Socket): Span {
-    return this.tracer.startSpan(
-      name,
-      {
-        kind: this.api.SpanKind.SERVER,
-        attributes: {
-          'messaging.system': 'socket.io',
-          'classio.namespace': socket.nsp.name,
-          'classio.event': 'connect',
-          'classio.sid': socket.id,
-          'classio.transport': socket.conn.transportName,
-        },
-      },
-      this.parentOf(socket),
-    );
+    return this.#start(name, socket, 'connect', null);
+  }
+
+  #start(name: string, socket: Socket, event: string, hasAck: boolean | null): Span {
+    const attributes: Record<string, string | boolean> = {
+      'messaging.system': 'socket.io',
+      'classio.namespace': socket.nsp.name,
+      'classio.event': event,
+      'classio.sid': socket.id,
+      'classio.transport': socket.conn.transportName,
+    };
+    if (hasAck !== null) attributes['classio.ack'] = hasAck;
+    return this.tracer.startSpan(name, { kind: this.api.SpanKind.SERVER, attributes }, this.parentOf(socket));
   }
 
   /** Ends a span, marking it failed with the error's code when there is one. */

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { container as rootContainer } from 'tsyringe';
 import { Server, type ServerOptions } from '../../src/server';
 import { Namespace, On } from '../../src';
+import type { Socket } from '../../src/namespace/socket';
 import { ClientPool, TRANSPORT_MODES, nextEvent, until } from '../support/io';
 import { RawPolling } from '../support/raw-hostile-client';
 import { request } from '../runtime/support';
@@ -58,6 +59,18 @@ describe('Structured logs', () => {
     server = undefined;
   });
 
+  /** Connects a polling client that never reads and writes to it until the server drops it as a slow consumer. */
+  async function dropSlowConsumer(s: Server): Promise<Socket> {
+    const stalled = await RawPolling.connect(s.port);
+    const socket = [...s.of('/').sockets.values()].find((candidate) => candidate.conn.id === stalled.sid)!;
+    for (let sent = 0; !socket.disconnected && sent < 64; sent++) {
+      socket.emit('data', 'x'.repeat(16 * 1024));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await until(() => socket.disconnected, 'the slow consumer to be dropped');
+    return socket;
+  }
+
   const find = (msg: string | RegExp) =>
     records.filter((r) => (typeof msg === 'string' ? r.msg === msg : msg.test(r.msg)));
 
@@ -69,12 +82,7 @@ describe('Structured logs', () => {
     await nextEvent(stranger, 'connect_error');
     expect(await request(alice, 'fail')).to.have.nested.property('error.code', 'CLASSIO_ERR_HANDLER');
 
-    const stalled = await RawPolling.connect(s.port);
-    const socket = [...s.of('/').sockets.values()].find((candidate) => candidate.conn.id === stalled.sid)!;
-    for (let sent = 0; !socket.disconnected && sent < 64; sent++) {
-      socket.emit('data', 'x'.repeat(16 * 1024));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    const socket = await dropSlowConsumer(s);
     await until(() => find(/^slow consumer/).length === 1, 'the slow consumer record');
 
     expect(find('socket connected').find((r) => r.namespace === '/chat')).to.deep.include({ level: INFO, sid });
@@ -110,13 +118,21 @@ describe('Structured logs', () => {
     expect(fault.err?.message).to.match(/^the message queue is unreachable: .*ECONNREFUSED/);
   });
 
-  it('writes only what logLevel asks for: warn (the default) drops connects, silent drops everything', async () => {
+  it('writes only what logLevel asks for: warn (the default) drops connects, error slow consumers, silent all', async () => {
     const s = await start({});
     const alice = await clients.connect(s, '/chat', WEBSOCKET, { auth: { name: 'alice' } });
     await request(alice, 'fail');
     expect(records.map((r) => r.msg)).to.deep.equal(['handler of "fail" in /chat failed']);
     await clients.closeAll();
     await s.close();
+
+    const errorsOnly = await start({ logLevel: 'error', maxBufferedBytes: 64 * 1024 });
+    const carol = await clients.connect(errorsOnly, '/chat', WEBSOCKET, { auth: { name: 'carol' } });
+    await dropSlowConsumer(errorsOnly);
+    await request(carol, 'fail');
+    expect(records.map((r) => r.msg)).to.deep.equal(['handler of "fail" in /chat failed']);
+    await clients.closeAll();
+    await errorsOnly.close();
 
     const quiet = await start({ logLevel: 'silent' });
     const bob = await clients.connect(quiet, '/chat', WEBSOCKET, { auth: { name: 'bob' } });

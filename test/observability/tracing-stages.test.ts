@@ -1,14 +1,8 @@
 import { expect } from 'chai';
 import { IsString } from 'class-validator';
 import { container as rootContainer } from 'tsyringe';
-import { context, SpanStatusCode } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-  type ReadableSpan,
-} from '@opentelemetry/sdk-trace-base';
+import { SpanStatusCode } from '@opentelemetry/api';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { Server } from '../../src/server';
 import {
   Namespace,
@@ -22,6 +16,7 @@ import {
 } from '../../src';
 import { ClientPool, TRANSPORT_MODES, nextEvent, until } from '../support/io';
 import { request } from '../runtime/support';
+import { SpanRecorder, useContextManager } from './span-support';
 
 const [WEBSOCKET] = TRANSPORT_MODES;
 
@@ -97,25 +92,16 @@ class Staged {
 
 describe('Tracing of stages', () => {
   let server: Server;
-  let exporter: InMemorySpanExporter;
-  const contextManager = new AsyncLocalStorageContextManager();
+  let recorder: SpanRecorder;
   const clients = new ClientPool();
-
-  before(() => {
-    context.setGlobalContextManager(contextManager.enable());
-  });
-
-  after(() => {
-    context.disable();
-  });
+  useContextManager();
 
   beforeEach(async () => {
-    exporter = new InMemorySpanExporter();
-    const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    recorder = new SpanRecorder();
     server = new Server({
       logger: false,
       container: rootContainer.createChildContainer(),
-      tracing: { tracerProvider },
+      tracing: { tracerProvider: recorder.tracerProvider },
     });
     server.useGlobalGuards(GlobalAllow).useGlobalInterceptors(new Timing());
     server.register(Staged);
@@ -127,16 +113,16 @@ describe('Tracing of stages', () => {
     await server.close();
   });
 
-  const spans = () => exporter.getFinishedSpans();
-  const named = (name: string): ReadableSpan[] => spans().filter((span) => span.name === name);
+  const spans = () => recorder.spans();
+  const named = (name: string) => recorder.named(name);
   const only = (name: string): ReadableSpan => {
     const found = named(name);
     expect(found, `spans named "${name}"`).to.have.length(1);
     return found[0];
   };
   const childNames = (parent: ReadableSpan) =>
-    spans()
-      .filter((span) => span.parentSpanContext?.spanId === parent.spanContext().spanId)
+    recorder
+      .childrenOf(parent)
       .map((span) => span.name)
       .sort();
 

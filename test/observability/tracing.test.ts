@@ -1,18 +1,12 @@
 import { expect } from 'chai';
 import { IsString } from 'class-validator';
 import { container as rootContainer } from 'tsyringe';
-import { context, SpanStatusCode } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-  type ReadableSpan,
-} from '@opentelemetry/sdk-trace-base';
+import { SpanStatusCode } from '@opentelemetry/api';
 import { Server } from '../../src/server';
 import { Namespace, On, Payload, UseGuards, type GuardContext } from '../../src';
 import { ClientPool, TRANSPORT_MODES, until } from '../support/io';
 import { request } from '../runtime/support';
+import { SpanRecorder, useContextManager } from './span-support';
 
 const [WEBSOCKET, POLLING] = TRANSPORT_MODES;
 
@@ -48,26 +42,16 @@ class Traced {
 
 describe('Tracing', () => {
   let server: Server;
-  let exporter: InMemorySpanExporter;
-  const contextManager = new AsyncLocalStorageContextManager();
+  let recorder: SpanRecorder;
   const clients = new ClientPool();
-
-  before(() => {
-    // The context manager every OpenTelemetry Node setup registers: child spans find their parent through it.
-    context.setGlobalContextManager(contextManager.enable());
-  });
-
-  after(() => {
-    context.disable();
-  });
+  useContextManager();
 
   beforeEach(async () => {
-    exporter = new InMemorySpanExporter();
-    const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    recorder = new SpanRecorder();
     server = new Server({
       logger: false,
       container: rootContainer.createChildContainer(),
-      tracing: { tracerProvider },
+      tracing: { tracerProvider: recorder.tracerProvider },
     });
     server.register(Traced);
     await server.listen(0);
@@ -78,10 +62,8 @@ describe('Tracing', () => {
     await server.close();
   });
 
-  const spans = () => exporter.getFinishedSpans();
-  const named = (name: string): ReadableSpan[] => spans().filter((span) => span.name === name);
-  const childrenOf = (parent: ReadableSpan) =>
-    spans().filter((span) => span.parentSpanContext?.spanId === parent.spanContext().spanId);
+  const named = (name: string) => recorder.named(name);
+  const childrenOf = (parent: ReturnType<typeof named>[number]) => recorder.childrenOf(parent);
 
   it('makes each handled event a span "<namespace> <event>", child of the traceparent sent in auth', async () => {
     const client = await clients.connect(server, '/traced', WEBSOCKET, {
