@@ -9,6 +9,7 @@ import { suite as msgpackEcho } from './msgpack-echo.bench';
 import { suite as observability } from './observability.bench';
 import { suite as enhancers } from './enhancers.bench';
 import { suite as recovery } from './recovery.bench';
+import { suite as cluster } from './cluster.bench';
 import { runIfMain } from './support/runner';
 
 /**
@@ -36,6 +37,7 @@ export const suites = [
   observability,
   enhancers,
   recovery,
+  cluster,
 ];
 
 runIfMain(module, suites);
