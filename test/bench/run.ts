@@ -10,6 +10,7 @@ import { suite as observability } from './observability.bench';
 import { suite as enhancers } from './enhancers.bench';
 import { suite as recovery } from './recovery.bench';
 import { suite as features } from './features.bench';
+import { suite as cluster } from './cluster.bench';
 import { runIfMain } from './support/runner';
 
 /**
@@ -39,6 +40,7 @@ export const suites = [
   enhancers,
   recovery,
   features,
+  cluster,
 ];
 
 runIfMain(module, suites);
