@@ -5,6 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { checkRedisUrl, loadRedis } from './adapter/redis/redis-url';
+import {
+  broadcastChannel,
+  encodeBroadcast,
+  encodeSocketIo,
+  RequestType,
+  socketIoChannels,
+} from './adapter/redis/socket-io-wire';
 import { encodeMessage, MessageType, requestChannel, type WireMessage } from './adapter/wire';
 import { ConfigurationError } from './errors';
 import { encodePacket, PacketType } from './protocol/packet';
@@ -19,8 +26,14 @@ export { emitOptions, type EmitOptions, type EmitOptionsInit } from './runtime/e
 export interface EmitterOptions {
   /** The servers' `messageQueue` URL, `redis://host:port/db`. Required. */
   messageQueue: string;
-  /** The servers' `channel` option. Default `classio`. */
+  /** The servers' `channel` option (in the `socket.io` format, Socket.IO's `key`). Default `classio`, or `socket.io`. */
   channel?: string;
+  /**
+   * The servers' wire format (`createRedisAdapter`'s `format`): `classio`, or `socket.io` to emit into a cluster
+   * of Socket.IO servers on `@socket.io/redis-adapter` (classio servers in that format among them), as
+   * `@socket.io/redis-emitter` does. Default `classio`.
+   */
+  format?: 'classio' | 'socket.io';
   /** Called when a publish fails (Redis unreachable for too long). Default: one `console.warn` line per failure. */
   onError?: (err: Error) => void;
   /**
@@ -68,6 +81,8 @@ export class Emitter<
 > {
   readonly #redis: Redis;
   readonly #channel: string;
+  /** @internal True in the `socket.io` format. */
+  readonly isSocketIoFormat: boolean;
   readonly #uid = randomBytes(8).toString('hex');
   readonly #onError: (err: Error) => void;
   readonly #root: EmitterOperator<EmitEvents, ServerSideEvents>;
@@ -79,7 +94,12 @@ export class Emitter<
     const parser = options.parser ?? null;
     checkParser(parser);
     this.encode = parser === null ? encodePacket : createCustomEncoder(parser);
-    const channel = options.channel ?? 'classio';
+    const format = options.format ?? 'classio';
+    if (format !== 'classio' && format !== 'socket.io') {
+      throw new ConfigurationError(`format must be 'classio' or 'socket.io', got ${JSON.stringify(format)}`);
+    }
+    this.isSocketIoFormat = format === 'socket.io';
+    const channel = options.channel ?? format;
     if (typeof channel !== 'string' || channel === '') {
       throw new ConfigurationError(`channel must be a non-empty string, got ${JSON.stringify(channel)}`);
     }
@@ -133,6 +153,28 @@ export class Emitter<
     } catch {
       this.#redis.disconnect();
     }
+  }
+
+  /**
+   * @internal Publishes one message of the `socket.io` format for namespace `nsp`: a broadcast of `data` to
+   * `target`, or (`data` undefined) the request `fields`.
+   */
+  publishSocketIo(
+    nsp: string,
+    target: { rooms: string[]; except: string[] },
+    data: unknown[] | undefined,
+    fields: Record<string, unknown> = {},
+  ): Promise<number> {
+    const channels = socketIoChannels(this.#channel, nsp, this.#uid);
+    const result =
+      data === undefined
+        ? this.#redis.publish(channels.request, encodeSocketIo({ uid: this.#uid, opts: target, ...fields }))
+        : this.#redis.publish(
+            broadcastChannel(channels, target.rooms),
+            encodeBroadcast(this.#uid, nsp, data, target, {}),
+          );
+    result.catch((err: Error) => this.#onError(err));
+    return result;
   }
 
   /** @internal Publishes one cluster message for namespace `nsp`. */
@@ -192,6 +234,8 @@ export class EmitterOperator<
     }
     const [data, options] = splitOptions(args);
     if (options !== undefined) return this.#narrow(options).#emit(event, data);
+    if (this.#emitter.isSocketIoFormat)
+      return this.#emitter.publishSocketIo(this.#nsp, this.#wireRooms(), [event, ...data]);
     const frames = this.#emitter.encode({ type: PacketType.EVENT, nsp: this.#nsp, data: [event, ...data] });
     return this.#emitter.publish(this.#nsp, (uid) => [
       uid,
@@ -225,16 +269,19 @@ export class EmitterOperator<
 
   /** Makes the targeted clients join `rooms`, on every server. */
   socketsJoin(rooms: string | readonly string[]): Promise<number> {
+    if (this.#emitter.isSocketIoFormat) return this.#request({ type: RequestType.REMOTE_JOIN, rooms: toList(rooms) });
     return this.#emitter.publish(this.#nsp, (uid) => [uid, MessageType.SOCKETS_JOIN, this.#target(), toList(rooms)]);
   }
 
   /** Makes the targeted clients leave `rooms`, on every server. */
   socketsLeave(rooms: string | readonly string[]): Promise<number> {
+    if (this.#emitter.isSocketIoFormat) return this.#request({ type: RequestType.REMOTE_LEAVE, rooms: toList(rooms) });
     return this.#emitter.publish(this.#nsp, (uid) => [uid, MessageType.SOCKETS_LEAVE, this.#target(), toList(rooms)]);
   }
 
   /** Disconnects the targeted clients (their whole connection when `close`), on every server. */
   disconnectSockets(close = false): Promise<number> {
+    if (this.#emitter.isSocketIoFormat) return this.#request({ type: RequestType.REMOTE_DISCONNECT, close });
     return this.#emitter.publish(this.#nsp, (uid) => [uid, MessageType.DISCONNECT_SOCKETS, this.#target(), close]);
   }
 
@@ -242,7 +289,16 @@ export class EmitterOperator<
   serverSideEmit<K extends EventNames<ServerSideEvents>>(
     ...args: [event: K, ...args: ArgsWithoutAck<EventParams<ServerSideEvents, K>>]
   ): Promise<number> {
+    if (this.#emitter.isSocketIoFormat) return this.#request({ type: RequestType.SERVER_SIDE_EMIT, data: args });
     return this.#emitter.publish(this.#nsp, (uid) => [uid, MessageType.SERVER_SIDE_EMIT, 0, args]);
+  }
+
+  #request(fields: Record<string, unknown>): Promise<number> {
+    return this.#emitter.publishSocketIo(this.#nsp, this.#wireRooms(), undefined, fields);
+  }
+
+  #wireRooms(): { rooms: string[]; except: string[] } {
+    return { rooms: [...this.#rooms], except: [...this.#except] };
   }
 
   #target(): [string[], string[]] {

@@ -2,6 +2,7 @@ import { Emitter as RedisEmitter } from '@socket.io/redis-emitter';
 import { expect } from 'chai';
 import Redis from 'ioredis';
 import { encode } from 'notepack.io';
+import { Emitter } from '../../src/emitter';
 import { ClusterNode, REDIS_URL, requireRedis, uniqueChannel } from './redis-support';
 import { connect, type Client } from './socket-io-support';
 
@@ -149,6 +150,48 @@ describe('Redis adapter, socket.io format: emitters and foreign messages', funct
       await settle(emitter);
       expect([onClassio.count('in-legacy-room'), onSocketIo.count('in-legacy-room')]).to.deep.equal([1, 1]);
       expect([onClassio.count('only-socket-io'), onSocketIo.count('only-socket-io')]).to.deep.equal([0, 1]);
+    });
+  });
+
+  describe("classio's Emitter, format 'socket.io'", () => {
+    let emitter: Emitter;
+
+    beforeEach(() => {
+      emitter = new Emitter({ messageQueue: REDIS_URL, channel: key, format: 'socket.io' });
+    });
+
+    afterEach(() => emitter.close());
+
+    it('reaches the clients of both servers, binary included, in rooms and minus exclusions', async () => {
+      await emitter.emit('from-classio-emitter', Buffer.from([3, 1]), 'x');
+      for (const client of [onClassio, onSocketIo]) {
+        const [bytes, text] = (await client.next('from-classio-emitter')) as [Buffer, string];
+        expect([...bytes, text]).to.deep.equal([3, 1, 'x']);
+      }
+      await emitter.in([onClassio.id, onSocketIo.id]).socketsJoin('club');
+      await emitter.to('club').except(onClassio.id).emit('club-news');
+      await emitter.in('club').socketsLeave('club');
+      await emitter.to('club').emit('after-leave');
+      await settle(emitter);
+      expect([onClassio.count('club-news'), onSocketIo.count('club-news')]).to.deep.equal([0, 1]);
+      expect([onClassio.count('after-leave'), onSocketIo.count('after-leave')]).to.deep.equal([0, 0]);
+    });
+
+    it("disconnects the clients of both servers and reaches both servers' serverSideEmit listeners", async () => {
+      const since = [classio.events.length, socketIo.events.length];
+      await emitter.of('/').serverSideEmit('greeting', 'from classio');
+      const received = await Promise.all([
+        classio.waitFor((e) => e.type === 'serverSideEmit', since[0]),
+        socketIo.waitFor((e) => e.type === 'serverSideEmit', since[1]),
+      ]);
+      expect(received.map((e) => e.args)).to.deep.equal([['from classio'], ['from classio']]);
+      const reasons = [onClassio, onSocketIo].map(
+        (client) => new Promise((resolve) => client.socket.once('disconnect', resolve)),
+      );
+      await emitter.to(onSocketIo.id).disconnectSockets();
+      await emitter.to(onClassio.id).disconnectSockets(true);
+      // `close` ends the whole connection without a DISCONNECT packet, as Socket.IO's `disconnect(true)` does.
+      expect(await Promise.all(reasons)).to.deep.equal(['transport close', 'io server disconnect']);
     });
   });
 

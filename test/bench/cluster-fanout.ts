@@ -18,12 +18,18 @@ import WebSocket from 'ws';
  * Every client must receive every broadcast exactly once, or the run fails. Figures are medians of RUNS runs.
  *
  * Environment: REDIS_URL (redis://127.0.0.1:6379), CLIENTS (1000), BURST (200), SAMPLES (20), RUNS (3),
- * PAYLOAD bytes (100), PROCESSES (3), PROF_DIR (unset: when set, the server processes write V8 CPU profiles there).
+ * PAYLOAD bytes (100), PROCESSES (3), PEERS (classio,socket.io; also classio-sio and mixed), PROF_DIR (unset: when
+ * set, the server processes write V8 CPU profiles there).
  *
  * Run as `node cluster-fanout.js server <peer> <channel>` it is one of the server processes (internal).
  */
 
-type Peer = 'classio' | 'socket.io';
+/**
+ * `classio-sio` is classio with the Redis adapter in the `socket.io` format (`createRedisAdapter({ format })`), and
+ * `mixed` a cluster of both kinds, classio (that format) and Socket.IO processes alternating, classio broadcasting.
+ */
+type Peer = 'classio' | 'classio-sio' | 'socket.io' | 'mixed';
+type ProcessKind = Exclude<Peer, 'mixed'>;
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const CLIENTS = Number(process.env.CLIENTS ?? 1000);
@@ -32,6 +38,8 @@ const SAMPLES = Number(process.env.SAMPLES ?? 20);
 const RUNS = Number(process.env.RUNS ?? 3);
 const PAYLOAD = 'x'.repeat(Number(process.env.PAYLOAD ?? 100));
 const PROCESSES = Number(process.env.PROCESSES ?? 3);
+/** The peers to run, comma-separated (default `classio,socket.io`). */
+const PEERS = (process.env.PEERS ?? 'classio,socket.io').split(',') as Peer[];
 const ROOM = 'fanout';
 
 /** The result of one run of one peer. */
@@ -49,14 +57,18 @@ interface ServerCommand {
   count?: number;
 }
 
-async function runServer(peer: Peer, channel: string): Promise<void> {
+async function runServer(peer: ProcessKind, channel: string): Promise<void> {
   let broadcast: (seq: number) => void;
   let roomSize: () => number;
   let close: () => Promise<void>;
   let port: number;
-  if (peer === 'classio') {
+  if (peer === 'classio' || peer === 'classio-sio') {
     const { Server } = await import('../../src/server');
-    const server = new Server({ messageQueue: REDIS_URL, channel, logger: false });
+    const { createRedisAdapter } = await import('../../src/adapter/redis');
+    const server =
+      peer === 'classio'
+        ? new Server({ messageQueue: REDIS_URL, channel, logger: false })
+        : new Server({ adapter: createRedisAdapter({ url: REDIS_URL, channel, format: 'socket.io' }), logger: false });
     const nsp = server.of('/');
     nsp.on('connection', (socket: { join(room: string): void }) => socket.join(ROOM));
     await server.listen(0);
@@ -108,7 +120,7 @@ class ServerProcess {
   readonly child: ChildProcess;
   port = 0;
 
-  constructor(peer: Peer, channel: string) {
+  constructor(peer: ProcessKind, channel: string) {
     const execArgv = process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}`] : [];
     this.child = fork(__filename, ['server', peer, channel], {
       execArgv,
@@ -194,7 +206,9 @@ async function connectAll(servers: ServerProcess[], counter: DeliveryCounter): P
 
 async function runOnce(peer: Peer): Promise<FanoutResult> {
   const channel = `bench-fanout-${peer}-${randomBytes(4).toString('hex')}`;
-  const servers = Array.from({ length: PROCESSES }, () => new ServerProcess(peer, channel));
+  const kindOf = (index: number): ProcessKind =>
+    peer !== 'mixed' ? peer : index % 2 === 0 ? 'classio-sio' : 'socket.io';
+  const servers = Array.from({ length: PROCESSES }, (_, index) => new ServerProcess(kindOf(index), channel));
   await Promise.all(servers.map((server) => server.start()));
   const counter = new DeliveryCounter();
   const clients = await connectAll(servers, counter);
@@ -246,10 +260,10 @@ function median(values: number[]): number {
 }
 
 /** Runs both peers RUNS times, alternating, and returns the medians per peer. */
-export async function runClusterFanout(): Promise<Record<Peer, FanoutResult>> {
-  const results: Record<Peer, FanoutResult[]> = { classio: [], 'socket.io': [] };
+export async function runClusterFanout(): Promise<Partial<Record<Peer, FanoutResult>>> {
+  const results = Object.fromEntries(PEERS.map((peer) => [peer, [] as FanoutResult[]])) as Record<Peer, FanoutResult[]>;
   for (let run = 0; run < RUNS; run++) {
-    for (const peer of ['classio', 'socket.io'] as const) {
+    for (const peer of PEERS) {
       const result = await runOnce(peer);
       results[peer].push(result);
       console.error(
@@ -258,8 +272,8 @@ export async function runClusterFanout(): Promise<Record<Peer, FanoutResult>> {
       );
     }
   }
-  const medians = {} as Record<Peer, FanoutResult>;
-  for (const peer of ['classio', 'socket.io'] as const) {
+  const medians: Partial<Record<Peer, FanoutResult>> = {};
+  for (const peer of PEERS) {
     medians[peer] = {
       broadcastsPerSecond: median(results[peer].map((r) => r.broadcastsPerSecond)),
       deliveriesPerSecond: median(results[peer].map((r) => r.deliveriesPerSecond)),
@@ -269,7 +283,7 @@ export async function runClusterFanout(): Promise<Record<Peer, FanoutResult>> {
   return medians;
 }
 
-function printTable(medians: Record<Peer, FanoutResult>): void {
+function printTable(medians: Partial<Record<Peer, FanoutResult>>): void {
   console.log(
     `\nCluster fan-out: ${PROCESSES} processes, ${CLIENTS} websocket clients in one room, Redis ${REDIS_URL}, ` +
       `${PAYLOAD.length}-byte payload, burst of ${BURST}, medians of ${RUNS} runs\n`,
@@ -285,7 +299,7 @@ function printTable(medians: Record<Peer, FanoutResult>): void {
 
 if (require.main === module) {
   const [role, peer, channel] = process.argv.slice(2);
-  const main = role === 'server' ? runServer(peer as Peer, channel) : runClusterFanout().then(printTable);
+  const main = role === 'server' ? runServer(peer as ProcessKind, channel) : runClusterFanout().then(printTable);
   main.then(
     () => {
       if (role !== 'server') process.exit(0);

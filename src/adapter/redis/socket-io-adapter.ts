@@ -6,7 +6,9 @@ import { InMemoryAdapter } from '../in-memory-adapter';
 import { PendingRequests } from '../pending-requests';
 import type { RedisLink } from './redis-link';
 import {
+  broadcastChannel,
   decodeBroadcast,
+  encodeBroadcast,
   decodeRequest,
   encodeSocketIo,
   eventData,
@@ -112,14 +114,15 @@ export class SocketIoRedisAdapter extends InMemoryAdapter {
   override broadcast(packet: Packet, opts: BroadcastOptions): void {
     super.broadcast(packet, opts);
     if (opts.flags.local === true) return;
-    const flags: Record<string, boolean> = {};
+    const flags: { volatile?: boolean; compress?: boolean } = {};
     if (opts.flags.volatile === true) flags.volatile = true;
     if (opts.flags.compress === false) flags.compress = false;
-    const message = [this.uid, toWirePacket(this.host.name, packet.data), { ...toWireRooms(opts), flags }];
+    const target = toWireRooms(opts);
     // A broadcast to one room goes to that room's channel: servers without the room skip it before decoding.
-    const channel =
-      opts.rooms.size === 1 ? `${this.#channels.broadcast}${[...opts.rooms][0]}#` : this.#channels.broadcast;
-    this.#link.publish(channel, encodeSocketIo(message));
+    this.#link.publish(
+      broadcastChannel(this.#channels, target.rooms),
+      encodeBroadcast(this.uid, this.host.name, packet.data, target, flags),
+    );
   }
 
   override broadcastWithAck(

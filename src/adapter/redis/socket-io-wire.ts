@@ -97,6 +97,26 @@ export function toWirePacket(nsp: string, data: unknown): { type: number; data: 
   return { type: PacketType.EVENT, data, nsp };
 }
 
+/** The channel of a broadcast to `rooms`: the room's own channel when there is exactly one. */
+export function broadcastChannel(channels: SocketIoChannels, rooms: readonly string[]): string {
+  return rooms.length === 1 ? `${channels.broadcast}${rooms[0]}#` : channels.broadcast;
+}
+
+/**
+ * A broadcast of `data` (`[event, ...args]`) from `uid`, as every server of the format can apply it: the packet
+ * is a plain EVENT (a Socket.IO server's encoder finds the binary parts itself, and would mangle a BINARY_EVENT
+ * that has no attachment count), and `flags` are only those that mean something to a receiver.
+ */
+export function encodeBroadcast(
+  uid: string,
+  nsp: string,
+  data: unknown,
+  target: WireRooms,
+  flags: { volatile?: boolean; compress?: boolean },
+): Buffer {
+  return encodeSocketIo([uid, toWirePacket(nsp, data), { rooms: target.rooms, except: target.except, flags }]);
+}
+
 /** `opts` of a broadcast or request. */
 export function toWireRooms(opts: BroadcastOptions): WireRooms {
   return { rooms: [...opts.rooms], except: [...opts.except] };
