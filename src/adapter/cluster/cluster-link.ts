@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createDebug } from '../../debug';
+import { ClusterError } from '../../errors';
 import type { PeerLink, PeerMessageHandler } from '../peer-link';
 import {
   checkPrimaryMessage,
@@ -95,7 +96,7 @@ export class ClusterLink implements PeerLink {
 
   /** Asks the primary; rejects after `requestsTimeout`, or at once without an IPC channel. */
   countSubscribers(channel: string): Promise<number> {
-    if (!process.connected || this.#isClosed) return Promise.reject(new Error('no IPC channel to the primary'));
+    if (!process.connected || this.#isClosed) return Promise.reject(new ClusterError('no IPC channel to the primary'));
     const id = this.#nextId++;
     const answered = this.#wait(id, true);
     const request: CountRequest = { classio: 'count', uid: this.uid, id, channel };
@@ -118,7 +119,7 @@ export class ClusterLink implements PeerLink {
     this.#send({ classio: 'close', uid: this.uid });
     for (const waiter of this.#waiters.values()) {
       clearTimeout(waiter.timer);
-      waiter.reject(new Error('the cluster link is closed'));
+      waiter.reject(new ClusterError('the cluster link is closed'));
     }
     this.#waiters.clear();
   }
@@ -133,7 +134,7 @@ export class ClusterLink implements PeerLink {
       const timer = setTimeout(() => {
         if (isCount) {
           this.#waiters.delete(id);
-          reject(new Error(`the cluster primary did not answer within ${timeoutMs} ms`));
+          reject(new ClusterError(`the cluster primary did not answer within ${timeoutMs} ms`));
         }
         this.#warnNoPrimary();
       }, timeoutMs);
@@ -145,7 +146,7 @@ export class ClusterLink implements PeerLink {
   #warnNoPrimary(): void {
     if (this.#hasWarned) return;
     this.#hasWarned = true;
-    const err = new Error(
+    const err = new ClusterError(
       `the cluster primary did not answer within ${this.#options.requestsTimeout} ms: ` +
         `call setupPrimary() from classio/cluster in the primary process before forking`,
     );
