@@ -1,11 +1,12 @@
-import { encodePacket, PacketType, type Packet } from '../protocol/packet';
-import type {
-  AdapterHost,
-  BroadcastOptions,
-  RecoverySettings,
-  RestoredSession,
-  SessionState,
-  SessionToPersist,
+import { PacketType, type Packet } from '../protocol/packet';
+import {
+  encodeFor,
+  type AdapterHost,
+  type BroadcastOptions,
+  type RecoverySettings,
+  type RestoredSession,
+  type SessionState,
+  type SessionToPersist,
 } from './adapter';
 import { InMemoryAdapter } from './in-memory-adapter';
 import { PacketLog } from './packet-log';
@@ -64,7 +65,8 @@ export class SessionAwareAdapter extends InMemoryAdapter {
     const offset = this.#log.nextOffset();
     // The offset goes last, where socket.io-client 4.8 reads it (and hands it on to the listener, as Socket.IO does).
     (packet.data as unknown[]).push(offset);
-    const frames = encodePacket(packet);
+    // The namespace's encoder, so that a custom parser (msgpack) is used for stored packets too.
+    const frames = encodeFor(this.host, packet);
     this.#log.append(offset, opts, frames);
     this.forEachSocket(opts, (socket) =>
       socket.writeStored === undefined ? socket.writeEncoded(frames) : socket.writeStored(frames, offset),

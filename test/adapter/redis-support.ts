@@ -42,7 +42,7 @@ export async function requireRedis(context: Mocha.Context): Promise<void> {
 
 /** A message a cluster node sends on its own (not an answer). */
 export interface NodeEvent {
-  type: 'ready' | 'redis' | 'serverSideEmit';
+  type: 'ready' | 'redis' | 'serverSideEmit' | 'connection';
   [key: string]: unknown;
 }
 
@@ -71,8 +71,8 @@ export class ClusterNode {
   #nextId = 1;
   #exited: Promise<void>;
 
-  private constructor(url: string, channel: string) {
-    this.#child = fork(join(__dirname, 'fixtures', 'cluster-node.js'), [url, channel], {
+  private constructor(url: string, channel: string, script: string, args: readonly string[]) {
+    this.#child = fork(join(__dirname, 'fixtures', script), [url, channel, ...args], {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.#child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
@@ -100,9 +100,17 @@ export class ClusterNode {
     );
   }
 
-  /** Starts a node and resolves once it listens and is subscribed. */
-  static async start(url: string, channel: string): Promise<ClusterNode> {
-    const node = new ClusterNode(url, channel);
+  /**
+   * Starts a node and resolves once it listens and is subscribed: `fixtures/cluster-node.js` (the pub/sub adapter),
+   * or another fixture `script` with extra `args`.
+   */
+  static async start(
+    url: string,
+    channel: string,
+    script = 'cluster-node.js',
+    args: readonly string[] = [],
+  ): Promise<ClusterNode> {
+    const node = new ClusterNode(url, channel, script, args);
     const exited = node.#exited.then(() => {
       throw new Error(`cluster node exited during startup:\n${node.stderr}`);
     });

@@ -171,7 +171,8 @@ export class RedisLink extends EventEmitter implements PeerLink {
   }
 }
 
-async function closeClient(client: Redis): Promise<void> {
+/** Quits a connection cleanly when it is up, or drops it. */
+export async function closeClient(client: Redis): Promise<void> {
   if (client.status === 'ready') {
     try {
       await client.quit();
