@@ -1,0 +1,408 @@
+"use strict";
+var _a;
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.EngineSocket = void 0;
+const node_events_1 = require("node:events");
+const debug_1 = require("../debug");
+const transport_1 = require("./transport");
+const debug = (0, debug_1.createDebug)('classio:engine');
+const PING_PACKET = { type: 'ping' };
+const NOOP_PACKET = { type: 'noop' };
+const PROBE_PONG_PACKET = { type: 'pong', data: 'probe' };
+const PONG_PACKET = { type: 'pong' };
+/**
+ * One Engine.IO session (engine.io-protocol v4), implementing {@link EngineConnection} for the layers above.
+ *
+ * It owns the write buffer (flushed once per tick, or as soon as a polling GET arrives), the server-driven
+ * heartbeat (a ping every `pingInterval`; no pong within `pingTimeout` closes with `ping timeout`) and the upgrade
+ * from polling to websocket. `close` is emitted exactly once, after which the session is unregistered.
+ */
+class EngineSocket extends node_events_1.EventEmitter {
+    #host;
+    #transport;
+    #readyState = 'opening';
+    #writeBuffer = [];
+    /** Size of the messages in `#writeBuffer` (string length or byte length), for the `maxBufferedBytes` bound. */
+    #writeBufferBytes = 0;
+    #isFlushScheduled = false;
+    /** An orderly close waits for the buffer to reach the client before closing the transport. */
+    #isClosePending = false;
+    #pingIntervalTimer = null;
+    #pingTimeoutTimer = null;
+    /** Any packet refreshes the ping timeout once per ping (the reference's `hasRefreshedPingTimeout`). */
+    #hasRefreshedPingTimeout = false;
+    /** The websocket transport being probed for an upgrade, if any. */
+    #probe = null;
+    #isProbed = false;
+    #isUpgraded = false;
+    #upgradeTimer = null;
+    constructor(id, host, transport, request) {
+        super();
+        this.id = id;
+        this.#host = host;
+        this.request = {
+            method: request.method ?? 'GET',
+            url: request.url ?? '/',
+            headers: request.headers,
+            secure: request.socket.encrypted === true,
+        };
+        this.remoteAddress = request.socket.remoteAddress ?? '';
+        this.protocol = transport.isEio3 ? 3 : 4;
+        this.#transport = transport;
+        transport.owner = this;
+        this.#open();
+    }
+    get transportName() {
+        return this.#transport.name;
+    }
+    /** The current transport (engine-internal: the server hands it the session's polling requests). */
+    get transport() {
+        return this.#transport;
+    }
+    get readyState() {
+        return this.#readyState;
+    }
+    /** Whether an upgrade to websocket is in progress. */
+    get isUpgrading() {
+        return this.#probe !== null;
+    }
+    /** Whether the session has been upgraded to websocket. */
+    get isUpgraded() {
+        return this.#isUpgraded;
+    }
+    send(data, options) {
+        if (this.#readyState !== 'open')
+            return;
+        const transport = this.#transport;
+        if (options !== undefined && options.volatile === true && !transport.isWritableAtOnce)
+            return;
+        if (this.#writeBuffer.length === 0 && !transport.isBatchedPerTick && transport.writable) {
+            // The websocket path: nothing waits, so the message goes straight to the transport, with no packet object.
+            if (this.#isOverBufferBound(data.length))
+                return;
+            transport.sendMessage(data, options);
+            return;
+        }
+        this.#writeBuffer.push(options === undefined ? { type: 'message', data } : { type: 'message', data, options: (0, transport_1.packetOptions)(options) });
+        this.#writeBufferBytes += data.length;
+        if (this.#isOverBufferBound(0))
+            return;
+        this.#requestFlush();
+    }
+    sendAll(data, options) {
+        if (this.#readyState !== 'open')
+            return;
+        if (options !== undefined && options.volatile === true && !this.#transport.isWritableAtOnce)
+            return;
+        const packetOpts = options === undefined ? undefined : (0, transport_1.packetOptions)(options);
+        for (let i = 0; i < data.length; i++) {
+            this.#writeBuffer.push({ type: 'message', data: data[i], options: packetOpts });
+            this.#writeBufferBytes += data[i].length;
+        }
+        if (this.#isOverBufferBound(0))
+            return;
+        this.#requestFlush();
+    }
+    close() {
+        if (this.#readyState !== 'open')
+            return;
+        this.#readyState = 'closing';
+        if (this.#writeBuffer.length > 0 && !this.#transport.writable) {
+            // Deliver what is buffered first: the transport closes on the next drain (a polling GET).
+            this.#isClosePending = true;
+            return;
+        }
+        this.#flush();
+        this.#transport.close('orderly');
+    }
+    /** @internal Ends the session at once with `reason` (server shutdown); the transport is closed without waiting. */
+    closeNow(reason) {
+        this.#onClose(reason);
+    }
+    /**
+     * @internal Offers a websocket transport for an upgrade (engine.io-protocol v4, "Upgrade"): the client probes it with
+     * `2probe`, the server answers `3probe` and ends the pending poll with a noop, and `5` switches transports.
+     */
+    offerUpgrade(transport) {
+        if (this.#readyState !== 'open' ||
+            this.#probe !== null ||
+            this.#isUpgraded ||
+            this.#transport.name === transport.name) {
+            debug('session %s refuses the upgrade (state %s)', this.id, this.#readyState);
+            transport.close('now');
+            return;
+        }
+        debug('session %s probes an upgrade to %s', this.id, transport.name);
+        this.#probe = transport;
+        this.#isProbed = false;
+        transport.owner = this;
+        this.#upgradeTimer = setTimeout(_a.#onUpgradeTimeout, this.#host.settings.upgradeTimeout, this);
+    }
+    /** @internal TransportOwner. */
+    onTransportMessage(transport, data) {
+        if (transport !== this.#transport) {
+            this.#onProbePacket(transport, { type: 'message', data });
+            return;
+        }
+        if (this.#readyState !== 'open')
+            return;
+        if (this.#pingTimeoutTimer !== null)
+            this.#refreshPingTimeout();
+        this.emit('message', data);
+    }
+    /** @internal TransportOwner. */
+    onTransportPacket(transport, packet) {
+        if (packet.type === 'message') {
+            // One way in for messages, whichever transport decoded them. An empty message (`4` alone) decodes without
+            // data: it is the empty string.
+            this.onTransportMessage(transport, packet.data ?? '');
+            return;
+        }
+        if (transport !== this.#transport) {
+            this.#onProbePacket(transport, packet);
+            return;
+        }
+        if (this.#readyState !== 'open')
+            return;
+        if (this.#pingTimeoutTimer !== null && packet.type !== 'pong')
+            this.#refreshPingTimeout();
+        switch (packet.type) {
+            case 'pong':
+                // v3 servers send no pings, so no pong is due.
+                if (this.protocol === 3)
+                    break;
+                if (this.#pingTimeoutTimer !== null) {
+                    clearTimeout(this.#pingTimeoutTimer);
+                    this.#pingTimeoutTimer = null;
+                }
+                this.#pingIntervalTimer?.refresh();
+                break;
+            case 'close':
+                // The client ends the session (packet 1); a waiting poll is answered with a noop.
+                transport.close('discard');
+                break;
+            case 'error':
+                this.#onClose('parse error');
+                break;
+            case 'ping':
+                if (this.protocol === 3) {
+                    // v3 heartbeats go client -> server; the packet itself refreshed the timeout above.
+                    this.#writeBuffer.push(PONG_PACKET);
+                    this.#requestFlush();
+                    break;
+                }
+                // v4 heartbeats go server -> client only.
+                this.#onClose('transport error', new Error('invalid heartbeat direction'));
+                break;
+            default:
+                debug('session %s ignores a %s packet', this.id, packet.type);
+        }
+    }
+    /** @internal TransportOwner. */
+    onTransportDrain(transport) {
+        if (transport !== this.#transport)
+            return;
+        this.#flush();
+        if (this.#isClosePending) {
+            this.#isClosePending = false;
+            transport.close('orderly');
+            return;
+        }
+        if (this.#isProbed && transport.writable) {
+            // The client pauses polling while it upgrades: end its poll at once so it can send the upgrade packet.
+            transport.send([NOOP_PACKET]);
+        }
+    }
+    /** @internal TransportOwner. */
+    onTransportError(transport, reason, description) {
+        if (transport === this.#probe) {
+            debug('session %s: upgrade transport failed', this.id);
+            this.#cancelUpgrade();
+            return;
+        }
+        if (transport === this.#transport)
+            this.#onClose(reason, description);
+    }
+    /** @internal TransportOwner. */
+    onTransportClose(transport) {
+        if (transport === this.#probe) {
+            this.#cancelUpgrade();
+            return;
+        }
+        if (transport !== this.#transport)
+            return;
+        this.#onClose(this.#readyState === 'closing' ? 'forced close' : 'transport close');
+    }
+    /** Traffic while a pong is due proves the client alive; the reference grants this once per ping. */
+    #refreshPingTimeout() {
+        // v3: every packet proves the client alive (its timer runs all the time, not only while a pong is due).
+        if (this.#hasRefreshedPingTimeout && this.protocol === 4)
+            return;
+        this.#hasRefreshedPingTimeout = true;
+        this.#pingTimeoutTimer.refresh();
+    }
+    #open() {
+        const { settings } = this.#host;
+        const upgrades = this.#transport.name === 'polling' && settings.allowUpgrades && settings.transports.includes('websocket')
+            ? ['websocket']
+            : [];
+        this.#readyState = 'open';
+        this.#writeBuffer.push({
+            type: 'open',
+            data: JSON.stringify({
+                sid: this.id,
+                upgrades,
+                pingInterval: settings.pingInterval,
+                pingTimeout: settings.pingTimeout,
+                maxPayload: settings.maxHttpBufferSize,
+            }),
+        });
+        this.#requestFlush();
+        if (this.protocol === 3) {
+            this.#pingTimeoutTimer = setTimeout(_a.#onPingTimeout, settings.pingInterval + settings.pingTimeout, this);
+            return;
+        }
+        this.#pingIntervalTimer = setTimeout(_a.#onPingDue, settings.pingInterval, this);
+    }
+    /**
+     * Flushes now, at the end of the tick, or on the next drain. Polling gathers the tick's packets into one poll
+     * answer; an idle websocket writes at once, and a busy one leaves the packets for its drain.
+     */
+    #requestFlush() {
+        const transport = this.#transport;
+        if (!transport.isBatchedPerTick) {
+            if (transport.writable)
+                this.#flush();
+            return;
+        }
+        if (this.#isFlushScheduled)
+            return;
+        this.#isFlushScheduled = true;
+        process.nextTick(_a.#flushOnTick, this);
+    }
+    /**
+     * A client that stops reading lets its buffers grow with every message sent to it: past `maxBufferedBytes`
+     * (what waits here plus what the transport has not written yet, plus `incoming`, a message about to go straight
+     * to the transport) the session ends with `slow consumer`, so one stalled client cannot hold an unbounded share
+     * of the server's memory. Strings count their length, which is their UTF-8 size for ASCII and an underestimate
+     * otherwise; the bound is a memory guard, not a byte quota.
+     */
+    #isOverBufferBound(incoming) {
+        const waiting = incoming + this.#writeBufferBytes + this.#transport.bufferedAmount;
+        if (waiting <= this.#host.settings.maxBufferedBytes)
+            return false;
+        debug('session %s: %d bytes waiting, over maxBufferedBytes', this.id, waiting);
+        // This runs inside an emit, often a broadcast walking a room: the session closes on the next tick so that the
+        // room does not change under the walk. Until then nothing more is buffered.
+        this.#readyState = 'closing';
+        this.#writeBuffer = [];
+        this.#writeBufferBytes = 0;
+        process.nextTick(_a.#onSlowConsumer, this);
+        return true;
+    }
+    #flush() {
+        if (this.#writeBuffer.length === 0 || this.#readyState === 'closed' || !this.#transport.writable)
+            return;
+        const packets = this.#writeBuffer;
+        this.#writeBuffer = [];
+        this.#writeBufferBytes = 0;
+        this.#transport.send(packets);
+    }
+    #onProbePacket(transport, packet) {
+        if (transport !== this.#probe)
+            return;
+        if (packet.type === 'ping' && packet.data === 'probe') {
+            transport.send([PROBE_PONG_PACKET]);
+            this.#isProbed = true;
+            this.emit('upgrading', transport.name);
+            if (this.#writeBuffer.length === 0 && this.#transport.writable)
+                this.#transport.send([NOOP_PACKET]);
+        }
+        else if (packet.type === 'upgrade' && this.#readyState !== 'closed') {
+            this.#completeUpgrade(transport);
+        }
+        else {
+            debug('session %s: unexpected %s packet during the upgrade', this.id, packet.type);
+            this.#cancelUpgrade();
+            transport.close('now');
+        }
+    }
+    #completeUpgrade(transport) {
+        this.#clearUpgradeState();
+        const previous = this.#transport;
+        previous.owner = null;
+        previous.close('discard');
+        this.#transport = transport;
+        this.#isUpgraded = true;
+        debug('session %s upgraded to %s', this.id, transport.name);
+        this.emit('upgrade', transport.name);
+        // Packets buffered while the client paused polling now go over the new transport.
+        this.#flush();
+        if (this.#readyState === 'closing') {
+            this.#isClosePending = false;
+            transport.close('orderly');
+        }
+    }
+    #cancelUpgrade() {
+        const probe = this.#probe;
+        this.#clearUpgradeState();
+        if (probe !== null) {
+            probe.owner = null;
+            probe.close('now');
+        }
+    }
+    #clearUpgradeState() {
+        this.#probe = null;
+        this.#isProbed = false;
+        if (this.#upgradeTimer !== null) {
+            clearTimeout(this.#upgradeTimer);
+            this.#upgradeTimer = null;
+        }
+    }
+    #onClose(reason, description) {
+        if (this.#readyState === 'closed')
+            return;
+        debug('session %s closed: %s', this.id, reason);
+        this.#readyState = 'closed';
+        if (this.#pingIntervalTimer !== null)
+            clearTimeout(this.#pingIntervalTimer);
+        if (this.#pingTimeoutTimer !== null)
+            clearTimeout(this.#pingTimeoutTimer);
+        this.#pingIntervalTimer = this.#pingTimeoutTimer = null;
+        this.#cancelUpgrade();
+        this.#writeBuffer = [];
+        this.#writeBufferBytes = 0;
+        this.#isClosePending = false;
+        this.#transport.owner = null;
+        this.#transport.close('now');
+        this.#host.release(this);
+        this.emit('close', reason, description);
+    }
+    static #flushOnTick(socket) {
+        socket.#isFlushScheduled = false;
+        socket.#flush();
+    }
+    static #onPingDue(socket) {
+        if (socket.#readyState !== 'open' && socket.#readyState !== 'closing')
+            return;
+        socket.#hasRefreshedPingTimeout = false;
+        socket.#writeBuffer.push(PING_PACKET);
+        socket.#requestFlush();
+        socket.#pingTimeoutTimer = setTimeout(_a.#onPingTimeout, socket.#host.settings.pingTimeout, socket);
+    }
+    static #onSlowConsumer(socket) {
+        socket.#onClose('slow consumer');
+    }
+    static #onPingTimeout(socket) {
+        socket.#pingTimeoutTimer = null;
+        socket.#onClose('ping timeout');
+    }
+    static #onUpgradeTimeout(socket) {
+        debug('session %s: upgrade not completed within upgradeTimeout', socket.id);
+        socket.#upgradeTimer = null;
+        socket.#cancelUpgrade();
+    }
+}
+exports.EngineSocket = EngineSocket;
+_a = EngineSocket;
+//# sourceMappingURL=socket.js.map

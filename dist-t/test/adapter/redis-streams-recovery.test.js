@@ -1,0 +1,289 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const node_fs_1 = require("node:fs");
+const chai_1 = require("chai");
+const socket_io_client_1 = require("socket.io-client");
+const redis_url_1 = require("../../src/adapter/redis/redis-url");
+const balancer_1 = require("../support/balancer");
+const io_1 = require("../support/io");
+const redis_support_1 = require("./redis-support");
+/** Three (or `count`) streams nodes on `url`, with a stream and a session key prefix of their own. */
+async function startNodes(url, stream, recovery, count = 3) {
+    const nodes = await Promise.all(Array.from({ length: count }, () => redis_support_1.ClusterNode.start(url, stream, 'streams-node.js', [`${stream}:s:`, recovery])));
+    // Each node knows the others once their heartbeats came in (a hello is answered at once).
+    await Promise.all(nodes.map(async (node) => {
+        const deadline = Date.now() + 5000;
+        while ((await node.run('peers')) < count) {
+            if (Date.now() > deadline)
+                throw new Error('the nodes did not see each other');
+            await (0, io_1.delay)(20);
+        }
+    }));
+    return nodes;
+}
+/** Deletes the test's stream from the shared Redis (its session keys expire on their own). */
+async function dropStream(stream) {
+    const Redis = (0, redis_url_1.loadRedis)();
+    const redis = new Redis(redis_support_1.REDIS_URL);
+    await redis.del(stream);
+    await redis.quit();
+}
+/** An official client through its own balancer, collecting the `news` payloads it gets (offset stripped). */
+class Client {
+    constructor(balancer, mode) {
+        this.balancer = balancer;
+        this.news = [];
+        this.offsets = [];
+        this.socket = (0, socket_io_client_1.io)(balancer.url, { ...mode.options, forceNew: true, reconnection: false });
+        this.socket.on('news', (...args) => {
+            this.news.push(args[0]);
+            this.offsets.push(args[args.length - 1]);
+        });
+    }
+    static async connect(target, mode) {
+        const client = new Client(await balancer_1.Balancer.start(target.port), mode);
+        await client.connected();
+        return client;
+    }
+    connected() {
+        return new Promise((resolve, reject) => {
+            this.socket.once('connect', () => resolve());
+            this.socket.once('connect_error', reject);
+        });
+    }
+    get id() {
+        return this.socket.id;
+    }
+    /** Loses the transport abruptly and resolves with the client's disconnect reason. */
+    async cut() {
+        const disconnected = new Promise((resolve) => this.socket.once('disconnect', resolve));
+        this.balancer.cut();
+        return disconnected;
+    }
+    /** Reconnects, through the balancer, to `target` (socket.io-client sends its `pid` and last `offset`). */
+    async reconnectTo(target) {
+        this.balancer.route(target.port);
+        const connected = this.connected();
+        this.socket.connect();
+        await connected;
+    }
+    async close() {
+        this.socket.disconnect();
+        await this.balancer.close();
+    }
+}
+function range(from, to) {
+    return Array.from({ length: to - from }, (_, i) => from + i);
+}
+/** Waits until `node` has let the socket `sid` go (it noticed the transport loss). */
+async function untilGone(node, sid) {
+    const deadline = Date.now() + 5000;
+    while ((await node.run('localSockets')).includes(sid)) {
+        if (Date.now() > deadline)
+            throw new Error(`node ${node.pid} kept socket ${sid}`);
+        await (0, io_1.delay)(20);
+    }
+}
+describe('Redis Streams adapter', function () {
+    this.timeout(30_000);
+    let nodes = [];
+    let stream = '';
+    let clients = [];
+    before(async function () {
+        await (0, redis_support_1.requireRedis)(this);
+    });
+    afterEach(async () => {
+        await Promise.all(clients.map((client) => client.close()));
+        clients = [];
+    });
+    describe('connection state recovery across processes', () => {
+        before(async () => {
+            stream = (0, redis_support_1.uniqueChannel)('classio-streams');
+            nodes = await startNodes(redis_support_1.REDIS_URL, stream, 'on');
+        });
+        after(async () => {
+            await Promise.all(nodes.map((node) => node.stop()));
+            await dropStream(stream);
+        });
+        for (const mode of io_1.TRANSPORT_MODES.filter((m) => m.name !== 'upgrade')) {
+            it(`recovers a client on a different process (${mode.name}): same id, rooms, data, every missed packet once, in order`, async () => {
+                const [a, b, c] = nodes;
+                const client = await Client.connect(a, mode);
+                clients.push(client);
+                const sid = client.id;
+                await client.socket.emitWithAck('join', 'red');
+                await client.socket.emitWithAck('set', 'user', 'alice');
+                await c.run('emit', { event: 'news', args: [0], rooms: ['red'] });
+                await (0, io_1.until)(() => client.news.length === 1, 'the first packet');
+                (0, chai_1.expect)(await client.cut()).to.match(/^transport (close|error)$/);
+                await untilGone(a, sid);
+                await c.run('emit', { event: 'news', args: [1], rooms: ['red'] });
+                await b.run('emit', { event: 'news', args: [2] });
+                await c.run('emit', { event: 'news', args: [3], rooms: [sid] });
+                await a.run('emit', { event: 'news', args: ['not for red'], rooms: ['blue'] });
+                await b.run('emit', { event: 'news', args: ['not for red either'], except: ['red'] });
+                await c.run('emit', { event: 'news', args: [4], rooms: ['red'] });
+                await client.reconnectTo(b);
+                (0, chai_1.expect)(client.socket.recovered).to.equal(true);
+                (0, chai_1.expect)(client.id).to.equal(sid);
+                const state = await b.run('socketState', { sid });
+                (0, chai_1.expect)(state).to.deep.equal({ rooms: [sid, 'red'].sort(), data: { user: 'alice' }, recovered: true });
+                (0, chai_1.expect)(await a.run('socketState', { sid })).to.equal(null);
+                await c.run('emit', { event: 'news', args: [5], rooms: ['red'] });
+                await b.run('emitPrivate', { sid, event: 'news', args: [6] });
+                await (0, io_1.until)(() => client.news.length >= 7, 'the missed and the newer packets');
+                await (0, io_1.delay)(100);
+                (0, chai_1.expect)(client.news).to.deep.equal([0, 1, 2, 3, 4, 5, 6]);
+                // Each stored packet carries its stream offset last, as Socket.IO's Redis Streams adapter does.
+                (0, chai_1.expect)(client.offsets.every((offset) => typeof offset === 'string' && /^\d+-\d+$/.test(offset))).to.equal(true);
+                (0, chai_1.expect)(new Set(client.offsets).size).to.equal(7);
+            });
+        }
+        it('does not recover a client that disconnected deliberately, on any process', async () => {
+            const [a, b] = nodes;
+            const client = await Client.connect(a, io_1.TRANSPORT_MODES[0]);
+            clients.push(client);
+            const sid = client.id;
+            await client.socket.emitWithAck('join', 'red');
+            await (0, io_1.delay)(300);
+            client.socket.disconnect();
+            await untilGone(a, sid);
+            await client.reconnectTo(b);
+            (0, chai_1.expect)(client.socket.recovered).to.equal(false);
+            (0, chai_1.expect)(client.id).to.not.equal(sid);
+        });
+    });
+    describe('a process killed with SIGKILL', () => {
+        before(async () => {
+            stream = (0, redis_support_1.uniqueChannel)('classio-streams');
+            nodes = await startNodes(redis_support_1.REDIS_URL, stream, 'on');
+        });
+        after(async () => {
+            await Promise.all(nodes.map((node) => node.stop()));
+            await dropStream(stream);
+        });
+        it('leaves its clients sessions that they recover on the others while broadcasts go on', async () => {
+            const [a, b, c] = nodes;
+            const mode = io_1.TRANSPORT_MODES[0];
+            const victims = [await Client.connect(a, mode), await Client.connect(a, mode)];
+            const bystander = await Client.connect(b, mode);
+            clients.push(...victims, bystander);
+            for (const [i, client] of [...victims, bystander].entries()) {
+                await client.socket.emitWithAck('join', 'red');
+                await client.socket.emitWithAck('set', 'n', i);
+            }
+            // The sessions of connected sockets reach Redis within sessionSyncInterval (200 ms in the fixture).
+            await (0, io_1.delay)(500);
+            const sids = victims.map((client) => client.id);
+            const burst = c.run('burst', { event: 'news', count: 60, interval: 25, rooms: ['red'] });
+            await (0, io_1.until)(() => victims.every((client) => client.news.length >= 10), 'the burst to begin', 5000);
+            const lost = victims.map((client) => client.cut());
+            await a.kill();
+            (0, chai_1.expect)(await Promise.all(lost)).to.deep.equal(['transport close', 'transport close']);
+            await victims[0].reconnectTo(b);
+            await victims[1].reconnectTo(c);
+            await burst;
+            for (const [i, client] of victims.entries()) {
+                (0, chai_1.expect)(client.socket.recovered, `victim ${i} recovered`).to.equal(true);
+                (0, chai_1.expect)(client.id).to.equal(sids[i]);
+            }
+            (0, chai_1.expect)(await b.run('socketState', { sid: sids[0] })).to.deep.equal({
+                rooms: [sids[0], 'red'].sort(),
+                data: { n: 0 },
+                recovered: true,
+            });
+            (0, chai_1.expect)((await c.run('socketState', { sid: sids[1] })).data).to.deep.equal({ n: 1 });
+            for (const client of [...victims, bystander]) {
+                await (0, io_1.until)(() => client.news.length >= 60, 'the whole burst', 5000);
+            }
+            await (0, io_1.delay)(100);
+            for (const client of [...victims, bystander])
+                (0, chai_1.expect)(client.news).to.deep.equal(range(0, 60));
+        });
+    });
+    describe('cluster requests', () => {
+        before(async () => {
+            stream = (0, redis_support_1.uniqueChannel)('classio-streams');
+            nodes = await startNodes(redis_support_1.REDIS_URL, stream, 'on');
+        });
+        after(async () => {
+            await Promise.all(nodes.map((node) => node.stop()));
+            await dropStream(stream);
+        });
+        it('answers fetchSockets, serverSideEmit with acks and socketsJoin from every process', async () => {
+            const [a, b, c] = nodes;
+            const [onA, onB, onC] = await Promise.all(nodes.map((node) => Client.connect(node, io_1.TRANSPORT_MODES[0])));
+            clients.push(onA, onB, onC);
+            (0, chai_1.expect)(await b.run('fetchSockets')).to.deep.equal([onA.id, onB.id, onC.id].sort());
+            const since = [b, c].map((node) => node.events.length);
+            const answers = await a.run('serverSideEmit', { event: 'greeting', args: ['hi'] });
+            (0, chai_1.expect)(answers.map((answer) => answer[0]).sort()).to.deep.equal([`hello from ${b.pid}`, `hello from ${c.pid}`].sort());
+            for (const [i, node] of [b, c].entries()) {
+                const event = await node.waitFor((e) => e.type === 'serverSideEmit', since[i]);
+                (0, chai_1.expect)(event.args).to.deep.equal(['hi']);
+            }
+            await a.run('socketsJoin', { room: onC.id, join: 'gold' });
+            const deadline = Date.now() + 3000;
+            while ((await b.run('fetchSockets', { room: 'gold' })).length === 0 && Date.now() < deadline) {
+                await (0, io_1.delay)(20);
+            }
+            (0, chai_1.expect)(await b.run('fetchSockets', { room: 'gold' })).to.deep.equal([onC.id]);
+            (0, chai_1.expect)((await c.run('socketState', { sid: onC.id })).rooms).to.include('gold');
+        });
+    });
+    for (const recovery of ['off', 'on']) {
+        describe(`a Redis outage (recovery ${recovery})`, () => {
+            let redis;
+            before(async function () {
+                if (!(0, node_fs_1.existsSync)(redis_support_1.REDIS_SERVER_BIN)) {
+                    const reason = `${redis_support_1.REDIS_SERVER_BIN} not found (set REDIS_SERVER_BIN)`;
+                    if (process.env.CLASSIO_REQUIRE_REDIS)
+                        throw new Error(`${reason} and CLASSIO_REQUIRE_REDIS is set`);
+                    console.log(`    (skipped: ${reason})`);
+                    this.skip();
+                }
+                // A Redis of our own on a free port: stopping the shared one would break everyone else's tests.
+                redis = new redis_support_1.ScratchRedis(await (0, redis_support_1.findFreePort)());
+                await redis.start();
+                nodes = await startNodes(redis.url, (0, redis_support_1.uniqueChannel)('classio-streams'), recovery);
+            });
+            after(async () => {
+                await Promise.all(nodes.map((node) => node.stop()));
+                await redis?.stop();
+            });
+            /** Fails with what each client got and the nodes' stderr (run with DEBUG=classio:adapter for their log). */
+            function explain(err, receivers) {
+                const got = receivers.map((client) => {
+                    const missing = range(0, 200).filter((n) => !client.news.includes(n));
+                    return `${client.news.length} received, missing [${missing.join(',')}]`;
+                });
+                const logs = nodes.map((node) => node.stderr.slice(-2000));
+                throw new Error(`${err.message}:\n${got.join('\n')}\n${logs.join('\n--\n')}`);
+            }
+            it('loses no broadcast when Redis stops for three seconds during a burst', async () => {
+                const [a, b] = nodes;
+                const receivers = await Promise.all([...nodes, ...nodes].map((node) => Client.connect(node, io_1.TRANSPORT_MODES[0])));
+                clients.push(...receivers);
+                const fromA = a.run('burst', { event: 'news', count: 200, interval: 25 });
+                await (0, io_1.until)(() => receivers.every((client) => client.news.length >= 20), 'the burst to begin', 5000).catch((err) => explain(err, receivers));
+                const since = nodes.map((node) => node.events.length);
+                await redis.stop();
+                await Promise.all(nodes.map((node, i) => node.waitFor((e) => e.type === 'redis' && e.isUp === false, since[i])));
+                const sentDuringOutage = b.run('emit', { event: 'news', args: ['from b'] });
+                await (0, io_1.delay)(3000);
+                await redis.start();
+                await fromA;
+                await sentDuringOutage;
+                for (const client of receivers) {
+                    await (0, io_1.until)(() => client.news.length >= 201, 'every broadcast', 10_000).catch((err) => explain(err, receivers));
+                }
+                await (0, io_1.delay)(200);
+                for (const client of receivers) {
+                    (0, chai_1.expect)(client.news.filter((n) => typeof n === 'number')).to.deep.equal(range(0, 200));
+                    (0, chai_1.expect)(client.news.filter((n) => n === 'from b')).to.have.length(1);
+                }
+            });
+        });
+    }
+});
+//# sourceMappingURL=redis-streams-recovery.test.js.map

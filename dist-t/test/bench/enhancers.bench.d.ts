@@ -1,0 +1,2 @@
+import type { Suite } from './support/suite';
+export declare const suite: Suite;

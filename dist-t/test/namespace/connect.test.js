@@ -1,0 +1,186 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const chai_1 = require("chai");
+const errors_1 = require("../../src/errors");
+const io_1 = require("../support/io");
+for (const mode of io_1.TRANSPORT_MODES) {
+    describe(`Namespace connect (${mode.name})`, () => {
+        let server;
+        const clients = new io_1.ClientPool();
+        beforeEach(async () => {
+            server = await (0, io_1.startServer)();
+        });
+        afterEach(async () => {
+            await clients.closeAll();
+            await server.close();
+        });
+        describe('CONNECT', () => {
+            it('answers with a sid and hands the auth payload to the handshake', async () => {
+                let seen;
+                server.of('/chat').on('connection', (socket) => (seen = socket));
+                const client = await clients.connect(server, '/chat', mode, { auth: { token: 'abc' } });
+                (0, chai_1.expect)(client.id).to.be.a('string');
+                await (0, io_1.until)(() => seen !== undefined, 'the connection listener');
+                (0, chai_1.expect)(seen.id).to.equal(client.id);
+                (0, chai_1.expect)(seen.handshake.auth).to.deep.equal({ token: 'abc' });
+                (0, chai_1.expect)(seen.rooms.has(seen.id)).to.equal(true);
+            });
+            it('describes the handshake request: headers, query, url, address, time, and as JSON', async () => {
+                let seen;
+                server.of('/chat').on('connection', (socket) => (seen = socket));
+                const before = Date.now();
+                await clients.connect(server, '/chat', mode, { query: { room: 'a', tag: ['x', 'y'] }, auth: { token: 't' } });
+                await (0, io_1.until)(() => seen !== undefined, 'the connection listener');
+                const handshake = seen.handshake;
+                (0, chai_1.expect)(handshake.headers.host).to.match(/^127\.0\.0\.1:\d+$/);
+                (0, chai_1.expect)({ ...handshake.query }).to.include({ room: 'a', EIO: '4' });
+                (0, chai_1.expect)(handshake.url).to.match(/^\/socket\.io\/\?.*room=a/);
+                (0, chai_1.expect)(handshake.address).to.be.oneOf(['127.0.0.1', '::ffff:127.0.0.1']);
+                (0, chai_1.expect)(handshake.secure).to.equal(false);
+                (0, chai_1.expect)(handshake.issued).to.be.within(before, Date.now());
+                (0, chai_1.expect)(handshake.time).to.equal(new Date(handshake.issued).toString());
+                // Fields are read from the request on demand; JSON and fetchSockets still see all of them.
+                const json = JSON.parse(JSON.stringify(handshake));
+                (0, chai_1.expect)(json).to.include({ url: handshake.url, address: handshake.address, issued: handshake.issued });
+                (0, chai_1.expect)(json.auth).to.deep.equal({ token: 't' });
+                const [remote] = await server.of('/chat').fetchSockets();
+                (0, chai_1.expect)(remote.handshake).to.include({ url: handshake.url, time: handshake.time, xdomain: handshake.xdomain });
+            });
+            it('keeps socket.data, created on first use or assigned whole, for the life of the socket', async () => {
+                const sockets = [];
+                server.of('/chat').on('connection', (socket) => sockets.push(socket));
+                await clients.connect(server, '/chat', mode);
+                await clients.connect(server, '/chat', mode);
+                await (0, io_1.until)(() => sockets.length === 2, 'both connection listeners');
+                const [first, second] = sockets;
+                first.data.visits = 1;
+                second.data = { role: 'admin' };
+                (0, chai_1.expect)(first.data).to.deep.equal({ visits: 1 });
+                (0, chai_1.expect)(second.data).to.deep.equal({ role: 'admin' });
+                const described = await server.of('/chat').fetchSockets();
+                (0, chai_1.expect)(described.map((socket) => socket.data)).to.have.deep.members([{ visits: 1 }, { role: 'admin' }]);
+            });
+            it('refuses an unknown namespace with CONNECT_ERROR "Invalid namespace"', async () => {
+                const client = clients.open(server, '/nowhere', mode);
+                const [err] = await (0, io_1.nextEvent)(client, 'connect_error');
+                (0, chai_1.expect)(err.message).to.equal('Invalid namespace');
+            });
+            it('multiplexes several namespaces on one connection, each with its own sid', async () => {
+                server.of('/a');
+                server.of('/b');
+                const a = await clients.connect(server, '/a', mode);
+                // A second socket of the same manager shares the Engine.IO connection.
+                const sameManager = a.io.socket('/b');
+                await new Promise((resolve) => sameManager.connected ? resolve() : sameManager.once('connect', () => resolve()));
+                (0, chai_1.expect)(sameManager.id).to.be.a('string').and.not.equal(a.id);
+                (0, chai_1.expect)(server.engine.clientsCount).to.equal(1);
+                (0, chai_1.expect)([...server.of('/a').sockets.keys()]).to.deep.equal([a.id]);
+                (0, chai_1.expect)(server.of('/b').sockets.has(sameManager.id)).to.equal(true);
+                sameManager.disconnect();
+            });
+            it('refuses through a middleware with the error message and data', async () => {
+                server.of('/guarded').use((_socket, next) => {
+                    const err = Object.assign(new Error('not allowed'), { data: { retry: false } });
+                    next(err);
+                });
+                const client = clients.open(server, '/guarded', mode);
+                const [err] = await (0, io_1.nextEvent)(client, 'connect_error');
+                (0, chai_1.expect)(err.message).to.equal('not allowed');
+                (0, chai_1.expect)(err.data).to.deep.equal({ retry: false });
+                (0, chai_1.expect)(server.of('/guarded').sockets.size).to.equal(0);
+            });
+            it('refuses through a connect hook returning false with "unauthorized"', async () => {
+                server.of('/hook').install({ routes: new Map(), connect: () => false, disconnect: null, onError: null });
+                const client = clients.open(server, '/hook', mode);
+                const [err] = await (0, io_1.nextEvent)(client, 'connect_error');
+                (0, chai_1.expect)(err.message).to.equal('unauthorized');
+            });
+            it('refuses through an async hook throwing a ConnectError with its reason and data', async () => {
+                server.of('/hook').install({
+                    routes: new Map(),
+                    connect: () => Promise.reject(new errors_1.ConnectError('token expired', { code: 42 })),
+                    disconnect: null,
+                    onError: null,
+                });
+                const client = clients.open(server, '/hook', mode);
+                const [err] = await (0, io_1.nextEvent)(client, 'connect_error');
+                (0, chai_1.expect)(err.message).to.equal('token expired');
+                (0, chai_1.expect)(err.data).to.deep.equal({ code: 42 });
+            });
+            it('delivers what the connect hook emits after the CONNECT packet', async () => {
+                server.of('/hook').install({
+                    routes: new Map(),
+                    connect: (socket) => {
+                        socket.emit('welcome', 'hello');
+                    },
+                    disconnect: null,
+                    onError: null,
+                });
+                const client = clients.open(server, '/hook', mode);
+                const order = [];
+                client.on('connect', () => order.push('connect'));
+                const [greeting] = await (0, io_1.nextEvent)(client, 'welcome');
+                order.push('welcome');
+                (0, chai_1.expect)(greeting).to.equal('hello');
+                (0, chai_1.expect)(order).to.deep.equal(['connect', 'welcome']);
+            });
+        });
+        describe('DISCONNECT', () => {
+            it('reports a client disconnect to the server with "client namespace disconnect"', async () => {
+                const reasons = [];
+                server
+                    .of('/chat')
+                    .on('connection', (socket) => socket.on('disconnect', (reason) => reasons.push(reason)));
+                const client = await clients.connect(server, '/chat', mode);
+                client.disconnect();
+                await (0, io_1.until)(() => reasons.length === 1, 'the disconnect');
+                (0, chai_1.expect)(reasons).to.deep.equal(['client namespace disconnect']);
+                (0, chai_1.expect)(server.of('/chat').sockets.size).to.equal(0);
+                (0, chai_1.expect)(server.of('/chat').adapter.rooms.size).to.equal(0);
+            });
+            it('disconnects a socket from the server: the client sees "io server disconnect"', async () => {
+                // On the client's word, not on a timer: in upgrade mode `connect` waits for the upgrade, which a busy machine
+                // may not finish before a timer disconnects the socket.
+                server.of('/chat').on('connection', (socket) => socket.on('ready', () => socket.disconnect()));
+                const client = await clients.connect(server, '/chat', mode);
+                const disconnected = (0, io_1.nextEvent)(client, 'disconnect');
+                client.emit('ready');
+                const [reason] = await disconnected;
+                (0, chai_1.expect)(reason).to.equal('io server disconnect');
+            });
+            it('delivers every event emitted in the same tick before closing the whole connection', async () => {
+                // Frames written in one tick after the first are gathered; closing the connection must not drop them.
+                // The client asks for them once it listens (and, in upgrade mode, runs on websocket): a server-side timer
+                // could fire first on a busy machine, before the listener exists.
+                server.of('/chat').on('connection', (socket) => {
+                    socket.on('ready', () => {
+                        for (let i = 0; i < 5; i++)
+                            socket.emit('last words', i);
+                        socket.disconnect(true);
+                    });
+                });
+                const client = await clients.connect(server, '/chat', mode);
+                const heard = [];
+                client.on('last words', (i) => heard.push(i));
+                const disconnected = (0, io_1.nextEvent)(client, 'disconnect');
+                client.emit('ready');
+                const [reason] = await disconnected;
+                (0, chai_1.expect)(heard).to.deep.equal([0, 1, 2, 3, 4]);
+                (0, chai_1.expect)(reason).to.equal('transport close');
+            });
+            it('reports a closed connection as "transport close" and leaves every room', async () => {
+                const reasons = [];
+                server.of('/chat').on('connection', (socket) => {
+                    socket.join('room');
+                    socket.on('disconnect', (reason) => reasons.push(reason));
+                });
+                const client = await clients.connect(server, '/chat', mode);
+                client.io.engine.close();
+                await (0, io_1.until)(() => reasons.length === 1, 'the disconnect');
+                (0, chai_1.expect)(reasons).to.deep.equal(['transport close']);
+                (0, chai_1.expect)(server.of('/chat').adapter.rooms.has('room')).to.equal(false);
+            });
+        });
+    });
+}
+//# sourceMappingURL=connect.test.js.map
