@@ -21,9 +21,16 @@ interface SocketState {
 }
 
 /** Three (or `count`) streams nodes on `url`, with a stream and a session key prefix of their own. */
-async function startNodes(url: string, stream: string, recovery: 'on' | 'off', count = 3): Promise<ClusterNode[]> {
+async function startNodes(
+  url: string,
+  stream: string,
+  recovery: 'on' | 'off',
+  pingInterval: number,
+  count = 3,
+): Promise<ClusterNode[]> {
+  const args = [`${stream}:s:`, recovery, String(pingInterval)];
   const nodes = await Promise.all(
-    Array.from({ length: count }, () => ClusterNode.start(url, stream, 'streams-node.js', [`${stream}:s:`, recovery])),
+    Array.from({ length: count }, () => ClusterNode.start(url, stream, 'streams-node.js', args)),
   );
   // Each node knows the others once their heartbeats came in (a hello is answered at once).
   await Promise.all(
@@ -107,7 +114,7 @@ function range(from: number, to: number): number[] {
 
 /** Waits until `node` has let the socket `sid` go (it noticed the transport loss). */
 async function untilGone(node: ClusterNode, sid: string): Promise<void> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 10_000;
   while ((await node.run<string[]>('localSockets')).includes(sid)) {
     if (Date.now() > deadline) throw new Error(`node ${node.pid} kept socket ${sid}`);
     await delay(20);
@@ -132,7 +139,8 @@ describe('Redis Streams adapter', function () {
   describe('connection state recovery across processes', () => {
     before(async () => {
       stream = uniqueChannel('classio-streams');
-      nodes = await startNodes(REDIS_URL, stream, 'on');
+      // A short heartbeat, so that a node notices a dead polling client within a few seconds.
+      nodes = await startNodes(REDIS_URL, stream, 'on', 1000);
     });
 
     after(async () => {
@@ -196,7 +204,8 @@ describe('Redis Streams adapter', function () {
   describe('a process killed with SIGKILL', () => {
     before(async () => {
       stream = uniqueChannel('classio-streams');
-      nodes = await startNodes(REDIS_URL, stream, 'on');
+      // A short heartbeat, so that a node notices a dead polling client within a few seconds.
+      nodes = await startNodes(REDIS_URL, stream, 'on', 25_000);
     });
 
     after(async () => {
@@ -248,7 +257,8 @@ describe('Redis Streams adapter', function () {
   describe('cluster requests', () => {
     before(async () => {
       stream = uniqueChannel('classio-streams');
-      nodes = await startNodes(REDIS_URL, stream, 'on');
+      // A short heartbeat, so that a node notices a dead polling client within a few seconds.
+      nodes = await startNodes(REDIS_URL, stream, 'on', 25_000);
     });
 
     after(async () => {
@@ -296,7 +306,8 @@ describe('Redis Streams adapter', function () {
         // A Redis of our own on a free port: stopping the shared one would break everyone else's tests.
         redis = new ScratchRedis(await findFreePort());
         await redis.start();
-        nodes = await startNodes(redis.url, uniqueChannel('classio-streams'), recovery);
+        // Socket.IO's heartbeat: on a busy machine a short one would drop the clients, which do not reconnect here.
+        nodes = await startNodes(redis.url, uniqueChannel('classio-streams'), recovery, 25_000);
       });
 
       after(async () => {

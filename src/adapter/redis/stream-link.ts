@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import type Redis from 'ioredis';
 import { decode, encode } from 'notepack.io';
 import { createDebug } from '../../debug';
+import { ClusterError } from '../../errors';
 import type { PeerLink, PeerMessageHandler } from '../peer-link';
 import { closeClient } from './redis-link';
 import { loadRedis, redactUrl } from './redis-url';
@@ -241,7 +242,9 @@ export class StreamLink extends EventEmitter implements PeerLink {
   }
 
   countSubscribers(channel: string): Promise<number> {
-    if (!this.#isUp) return Promise.reject(new Error(`Redis is unreachable (connection ${this.commands.status})`));
+    if (!this.#isUp) {
+      return Promise.reject(new ClusterError(`Redis is unreachable (connection ${this.commands.status})`));
+    }
     const oldest = Date.now() - this.#options.heartbeatTimeout;
     let count = this.#handlers.has(channel) ? 1 : 0;
     for (const [uid, peer] of this.#peers) {

@@ -1,2 +1,0 @@
-import type { Suite } from './support/suite';
-export declare const suite: Suite;
