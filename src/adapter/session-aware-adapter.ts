@@ -102,9 +102,7 @@ export class SessionAwareAdapter extends InMemoryAdapter {
       this.host.onSessionExpired?.(stateOf(saved));
       return false;
     }
-    const { sid, rooms, data, firstOffset } = saved;
-    const lastOffset = missed.length === 0 ? saved.lastOffset : missed[missed.length - 1].offset;
-    restore({ sid, pid, rooms, data, firstOffset, lastOffset, missed });
+    restore(restoredFrom(saved, missed));
     return true;
   }
 
@@ -125,6 +123,14 @@ export function isStored(packet: Packet, opts: BroadcastOptions): boolean {
   );
 }
 
-function stateOf(saved: SavedSession): SessionState {
+/** What a session hands on to the owner of its sid: Socket.IO's `Session`. */
+export function stateOf(saved: SessionState): SessionState {
   return { sid: saved.sid, pid: saved.pid, rooms: saved.rooms, data: saved.data };
+}
+
+/** The session to rebuild from a saved one and the packets it missed; its last offset is the last missed one's. */
+export function restoredFrom(saved: SessionToPersist, missed: RestoredSession['missed']): RestoredSession {
+  const { sid, pid, rooms, data, firstOffset } = saved;
+  const lastOffset = missed.length === 0 ? saved.lastOffset : missed[missed.length - 1].offset;
+  return { sid, pid, rooms, data, firstOffset, lastOffset, missed };
 }

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { expect } from 'chai';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
 import { loadRedis } from '../../src/adapter/redis/redis-url';
@@ -7,7 +6,7 @@ import { TRANSPORT_MODES, delay, until, type TransportMode } from '../support/io
 import {
   ClusterNode,
   findFreePort,
-  REDIS_SERVER_BIN,
+  requireRedisServer,
   REDIS_URL,
   requireRedis,
   ScratchRedis,
@@ -124,7 +123,6 @@ async function untilGone(node: ClusterNode, sid: string): Promise<void> {
 describe('Redis Streams adapter', function () {
   this.timeout(30_000);
   let nodes: ClusterNode[] = [];
-  let stream = '';
   let clients: Client[] = [];
 
   before(async function () {
@@ -136,17 +134,23 @@ describe('Redis Streams adapter', function () {
     clients = [];
   });
 
-  describe('connection state recovery across processes', () => {
+  /** Three nodes with recovery on, on the shared Redis, for the suite: started before it, stopped after. */
+  function useSharedRedisNodes(pingInterval: number): void {
+    let stream = '';
     before(async () => {
       stream = uniqueChannel('classio-streams');
-      // A short heartbeat, so that a node notices a dead polling client within a few seconds.
-      nodes = await startNodes(REDIS_URL, stream, 'on', 1000);
+      nodes = await startNodes(REDIS_URL, stream, 'on', pingInterval);
     });
 
     after(async () => {
       await Promise.all(nodes.map((node) => node.stop()));
       await dropStream(stream);
     });
+  }
+
+  describe('connection state recovery across processes', () => {
+    // A short heartbeat, so that a node notices a dead polling client within a few seconds.
+    useSharedRedisNodes(1000);
 
     for (const mode of TRANSPORT_MODES.filter((m) => m.name !== 'upgrade')) {
       it(`recovers a client on a different process (${mode.name}): same id, rooms, data, every missed packet once, in order`, async () => {
@@ -202,16 +206,7 @@ describe('Redis Streams adapter', function () {
   });
 
   describe('a process killed with SIGKILL', () => {
-    before(async () => {
-      stream = uniqueChannel('classio-streams');
-      // A short heartbeat, so that a node notices a dead polling client within a few seconds.
-      nodes = await startNodes(REDIS_URL, stream, 'on', 25_000);
-    });
-
-    after(async () => {
-      await Promise.all(nodes.map((node) => node.stop()));
-      await dropStream(stream);
-    });
+    useSharedRedisNodes(25_000);
 
     it('leaves its clients sessions that they recover on the others while broadcasts go on', async () => {
       const [a, b, c] = nodes;
@@ -255,16 +250,7 @@ describe('Redis Streams adapter', function () {
   });
 
   describe('cluster requests', () => {
-    before(async () => {
-      stream = uniqueChannel('classio-streams');
-      // A short heartbeat, so that a node notices a dead polling client within a few seconds.
-      nodes = await startNodes(REDIS_URL, stream, 'on', 25_000);
-    });
-
-    after(async () => {
-      await Promise.all(nodes.map((node) => node.stop()));
-      await dropStream(stream);
-    });
+    useSharedRedisNodes(25_000);
 
     it('answers fetchSockets, serverSideEmit with acks and socketsJoin from every process', async () => {
       const [a, b, c] = nodes;
@@ -297,12 +283,7 @@ describe('Redis Streams adapter', function () {
       let redis: ScratchRedis;
 
       before(async function () {
-        if (!existsSync(REDIS_SERVER_BIN)) {
-          const reason = `${REDIS_SERVER_BIN} not found (set REDIS_SERVER_BIN)`;
-          if (process.env.CLASSIO_REQUIRE_REDIS) throw new Error(`${reason} and CLASSIO_REQUIRE_REDIS is set`);
-          console.log(`    (skipped: ${reason})`);
-          this.skip();
-        }
+        requireRedisServer(this);
         // A Redis of our own on a free port: stopping the shared one would break everyone else's tests.
         redis = new ScratchRedis(await findFreePort());
         await redis.start();

@@ -186,6 +186,18 @@ function findOnPath(name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * For a `before` hook of a test that starts its own redis-server: skips the suite, with the reason, when the binary is
+ * missing; fails instead when `CLASSIO_REQUIRE_REDIS` is set.
+ */
+export function requireRedisServer(context: Mocha.Context): void {
+  if (existsSync(REDIS_SERVER_BIN)) return;
+  const reason = `${REDIS_SERVER_BIN} not found (set REDIS_SERVER_BIN)`;
+  if (process.env.CLASSIO_REQUIRE_REDIS) throw new Error(`${reason} and CLASSIO_REQUIRE_REDIS is set`);
+  console.log(`    (skipped: ${reason})`);
+  context.skip();
+}
+
 /** A throw-away redis-server on its own port, without persistence, that a test can stop and start again. */
 export class ScratchRedis {
   #process: ChildProcess | null = null;

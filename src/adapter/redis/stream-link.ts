@@ -5,7 +5,7 @@ import { decode, encode } from 'notepack.io';
 import { createDebug } from '../../debug';
 import { ClusterError } from '../../errors';
 import type { PeerLink, PeerMessageHandler } from '../peer-link';
-import { closeClient } from './redis-link';
+import { closeClient, whenUp } from './redis-link';
 import { loadRedis, redactUrl } from './redis-url';
 
 const debug = createDebug('classio:adapter');
@@ -129,16 +129,7 @@ export class StreamLink extends EventEmitter implements PeerLink {
   }
 
   whenReady(): Promise<void> {
-    if (this.#isUp || this.#isClosed) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        this.off('up', done);
-        this.off('closed', done);
-        resolve();
-      };
-      this.on('up', done);
-      this.on('closed', done);
-    });
+    return whenUp(this, this.#isUp || this.#isClosed);
   }
 
   /** Resolves true once the reader has read up to `id` (at once if it has), false after `timeoutMs` or on close. */

@@ -8,12 +8,11 @@ import {
   type BroadcastOptions,
   type RecoverySettings,
   type RestoredSession,
-  type SessionState,
   type SessionToPersist,
 } from '../adapter';
 import { isFor } from '../packet-log';
 import { fromTarget, PeerAdapter, toTarget, type PeerAdapterOptions } from '../peer-adapter';
-import { isStored } from '../session-aware-adapter';
+import { isStored, restoredFrom, stateOf } from '../session-aware-adapter';
 import { decodeMessage, encodeMessage, MessageType, storedChannel } from '../wire';
 import { SessionStore } from './session-store';
 import { compareIds, isStreamId, parseEntry, type StreamLink } from './stream-link';
@@ -197,9 +196,7 @@ export class RedisStreamsAdapter extends PeerAdapter<StreamLink> {
     }
     // #missedSince returned right after checking that the reader had read nothing newer: no turn of the event
     // loop came in between, so the packets after the last missed one reach the socket through the reader.
-    const { sid, rooms, data, firstOffset } = record;
-    const lastOffset = missed.length === 0 ? record.lastOffset : missed[missed.length - 1].offset;
-    restore({ sid, pid, rooms, data, firstOffset, lastOffset, missed });
+    restore(restoredFrom(record, missed));
     return true;
   }
 
@@ -390,8 +387,4 @@ function decodeRecord(raw: Buffer): SessionRecord | undefined {
   } catch {
     return undefined;
   }
-}
-
-function stateOf(session: SessionToPersist): SessionState {
-  return { sid: session.sid, pid: session.pid, rooms: session.rooms, data: session.data };
 }
