@@ -336,7 +336,8 @@ export class Server<
       // The pub/sub adapter stores no packets: recovery would be silently off, which is worse than a clear refusal.
       throw new ConfigurationError(
         'connectionStateRecovery needs an adapter that stores packets: the Redis pub/sub adapter of messageQueue ' +
-          'does not; use the in-memory adapter (one process) or drop one of the two options',
+          "does not; for a cluster use adapter: createRedisStreamsAdapter({ url }) from 'classio/redis' instead of " +
+          'messageQueue, or the in-memory adapter (one process)',
       );
     }
     this.#createAdapter =

@@ -50,6 +50,11 @@ export interface AdapterSocket {
    * it is written to with {@link writeEncoded}. `shouldCompress` as there (default true).
    */
   writeStored?(frames: readonly EngineData[], offset: string, shouldCompress?: boolean): void;
+  /**
+   * The session this socket would leave if its transport were lost now (null when recovery is off), so that an
+   * adapter that keeps sessions outside the process (Redis Streams) can save them while the socket lives.
+   */
+  sessionState?(): SessionToPersist | null;
 }
 
 /**

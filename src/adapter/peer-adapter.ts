@@ -338,10 +338,12 @@ export class PeerAdapter<Link extends PeerLink = PeerLink> extends InMemoryAdapt
   }
 }
 
-function toTarget(opts: BroadcastOptions): WireTarget {
+/** The wire form of a broadcast's target. */
+export function toTarget(opts: BroadcastOptions): WireTarget {
   return [[...opts.rooms], [...opts.except]];
 }
 
-function fromTarget(target: WireTarget, isVolatile = false): BroadcastOptions {
+/** A broadcast's target from its wire form. */
+export function fromTarget(target: WireTarget, isVolatile = false): BroadcastOptions {
   return { rooms: new Set(target[0]), except: new Set(target[1]), flags: isVolatile ? { volatile: true } : {} };
 }

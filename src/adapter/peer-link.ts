@@ -1,5 +1,8 @@
-/** Called with one message as it arrived on a channel. */
-export type PeerMessageHandler = (data: Buffer) => void;
+/**
+ * Called with one message as it arrived on a channel, and, on a medium that keeps its messages in order (a Redis
+ * stream), the message's offset there.
+ */
+export type PeerMessageHandler = (data: Buffer, offset?: string) => void;
 
 /**
  * What a {@link PeerAdapter} needs from the medium that joins the server processes of a cluster: named channels

@@ -65,7 +65,7 @@ export class SessionAwareAdapter extends InMemoryAdapter {
     const offset = this.#log.nextOffset();
     // The offset goes last, where socket.io-client 4.8 reads it (and hands it on to the listener, as Socket.IO does).
     (packet.data as unknown[]).push(offset);
-    // The server's encoder (a custom parser's when it has one), as for every other broadcast.
+    // The namespace's encoder, so that a custom parser (msgpack) is used for stored packets too.
     const frames = encodeFor(this.host, packet);
     this.#log.append(offset, opts, frames);
     const shouldCompress = opts.flags.compress !== false;
@@ -105,9 +105,7 @@ export class SessionAwareAdapter extends InMemoryAdapter {
       this.host.onSessionExpired?.(stateOf(saved));
       return false;
     }
-    const { sid, rooms, data, firstOffset } = saved;
-    const lastOffset = missed.length === 0 ? saved.lastOffset : missed[missed.length - 1].offset;
-    restore({ sid, pid, rooms, data, firstOffset, lastOffset, missed });
+    restore(restoredFrom(saved, missed));
     return true;
   }
 
@@ -128,6 +126,14 @@ export function isStored(packet: Packet, opts: BroadcastOptions): boolean {
   );
 }
 
-function stateOf(saved: SavedSession): SessionState {
+/** What a session hands on to the owner of its sid: Socket.IO's `Session`. */
+export function stateOf(saved: SessionState): SessionState {
   return { sid: saved.sid, pid: saved.pid, rooms: saved.rooms, data: saved.data };
+}
+
+/** The session to rebuild from a saved one and the packets it missed; its last offset is the last missed one's. */
+export function restoredFrom(saved: SessionToPersist, missed: RestoredSession['missed']): RestoredSession {
+  const { sid, pid, rooms, data, firstOffset } = saved;
+  const lastOffset = missed.length === 0 ? saved.lastOffset : missed[missed.length - 1].offset;
+  return { sid, pid, rooms, data, firstOffset, lastOffset, missed };
 }

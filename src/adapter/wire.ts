@@ -26,6 +26,7 @@ export const MessageType = {
   FETCH_SOCKETS: 6,
   SOCKETS: 7,
   SERVER_SIDE_EMIT: 8,
+  STORED_BROADCAST: 9,
   BROADCAST_CLIENT_COUNT: 20,
   BROADCAST_ACK: 21,
   FETCH_SOCKETS_RESPONSE: 22,
@@ -50,6 +51,7 @@ export type WireMessage =
   | [uid: string, type: 6, requestId: number, target: WireTarget]
   | [uid: string, type: 7, requestId: number, rooms: string[]]
   | [uid: string, type: 8, requestId: number, args: unknown[]]
+  | [uid: string, type: 9, packet: Packet, target: WireTarget]
   | [uid: string, type: 20, requestId: number, count: number]
   | [uid: string, type: 21, requestId: number, args: unknown[]]
   | [uid: string, type: 22, requestId: number, sockets: SocketDescription[]]
@@ -64,6 +66,14 @@ export function requestChannel(channel: string, nsp: string): string {
 /** The channel on which process `uid` receives answers for namespace `nsp`. */
 export function responseChannel(channel: string, nsp: string, uid: string): string {
   return `${channel}-response#${nsp}#${uid}#`;
+}
+
+/**
+ * The channel of the broadcasts kept for connection state recovery (Redis Streams adapter): every process, the
+ * sender included, delivers them as it reads them, so that all deliver them in the stream's order.
+ */
+export function storedChannel(channel: string, nsp: string): string {
+  return `${channel}-stored#${nsp}#`;
 }
 
 /** Encodes one message. */

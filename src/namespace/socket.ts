@@ -2,7 +2,13 @@ import { PacketType, type Packet } from '../protocol/packet';
 import { decodeEncoded } from '../protocol/decode-encoded';
 import { AckLimitError, AckTimeoutError, DisconnectedError, UsageError } from '../errors';
 import type { EngineConnection, EngineData } from '../engine/types';
-import type { AdapterSocket, BroadcastOptions, RestoredSession, SocketDescription } from '../adapter/adapter';
+import type {
+  AdapterSocket,
+  BroadcastOptions,
+  RestoredSession,
+  SessionToPersist,
+  SocketDescription,
+} from '../adapter/adapter';
 import type { AckCallback } from './route-table';
 import type { Client } from './client';
 import type { ServerNamespace } from './server-namespace';
@@ -591,23 +597,32 @@ export class Socket<
     // The type parameters type the public API only: the layers below hold every socket alike.
     this.client.remove(this as unknown as Socket);
     if (wasConnected) this.#emitLocal('disconnecting', reason);
-    if (wasConnected && this.#recovery !== null && RECOVERABLE_REASONS.has(reason)) this.#persist(this.#recovery);
+    if (wasConnected && this.#recovery !== null && RECOVERABLE_REASONS.has(reason)) this.#persist();
     this.nsp.remove(this as unknown as Socket, reason, wasConnected);
     this.#failPendingAcks();
     if (wasConnected) this.#emitLocal('disconnect', reason);
   }
 
+  /** AdapterSocket: the session this socket would leave now, or null when recovery is off. */
+  sessionState(): SessionToPersist | null {
+    const recovery = this.#recovery;
+    if (recovery === null) return null;
+    return {
+      sid: this.id,
+      pid: recovery.pid,
+      rooms: [...this.rooms],
+      data: this.#data ?? {},
+      firstOffset: recovery.firstOffset,
+      lastOffset: recovery.lastOffset,
+    };
+  }
+
   /** Hands the session to the adapter, with the rooms it is still in (the disconnect hook has not left them yet). */
-  #persist(recovery: RecoveryState): void {
+  #persist(): void {
+    const state = this.sessionState();
+    if (state === null) return;
     try {
-      this.nsp.adapter.persistSession?.({
-        sid: this.id,
-        pid: recovery.pid,
-        rooms: [...this.rooms],
-        data: this.#data ?? {},
-        firstOffset: recovery.firstOffset,
-        lastOffset: recovery.lastOffset,
-      });
+      this.nsp.adapter.persistSession?.(state);
     } catch (err) {
       this.nsp.server.logError(`saving the session of ${this.id} in ${this.nsp.name} failed`, err);
     }

@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { expect } from 'chai';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
 import {
   ClusterNode,
   findFreePort,
   NodeCommandError,
-  REDIS_SERVER_BIN,
+  requireRedisServer,
   ScratchRedis,
   uniqueChannel,
 } from './redis-support';
@@ -22,12 +21,7 @@ describe('Redis cluster during a Redis outage', function () {
   const counts = new Map<string, number>();
 
   before(async function () {
-    if (!existsSync(REDIS_SERVER_BIN)) {
-      const reason = `${REDIS_SERVER_BIN} not found (set REDIS_SERVER_BIN)`;
-      if (process.env.CLASSIO_REQUIRE_REDIS) throw new Error(`${reason} and CLASSIO_REQUIRE_REDIS is set`);
-      console.log(`    (skipped: ${reason})`);
-      this.skip();
-    }
+    requireRedisServer(this);
     // A Redis of our own on a free port: stopping the shared one would break everyone else's tests.
     redis = new ScratchRedis(await findFreePort());
     await redis.start();

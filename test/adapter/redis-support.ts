@@ -42,7 +42,7 @@ export async function requireRedis(context: Mocha.Context): Promise<void> {
 
 /** A message a cluster node sends on its own (not an answer). */
 export interface NodeEvent {
-  type: 'ready' | 'redis' | 'serverSideEmit';
+  type: 'ready' | 'redis' | 'serverSideEmit' | 'connection';
   [key: string]: unknown;
 }
 
@@ -71,8 +71,8 @@ export class ClusterNode {
   #nextId = 1;
   #exited: Promise<void>;
 
-  private constructor(url: string, channel: string, fixture: string) {
-    this.#child = fork(join(__dirname, 'fixtures', fixture), [url, channel], {
+  private constructor(url: string, channel: string, script: string, args: readonly string[]) {
+    this.#child = fork(join(__dirname, 'fixtures', script), [url, channel, ...args], {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.#child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
@@ -101,11 +101,16 @@ export class ClusterNode {
   }
 
   /**
-   * Starts a node and resolves once it listens and is subscribed. `fixture` is the script under `fixtures/` that
-   * takes `<url> <channel>` and speaks this IPC protocol (default: the classio node of the classio format).
+   * Starts a node and resolves once it listens and is subscribed: `fixtures/cluster-node.js` (the pub/sub adapter),
+   * or another fixture `script` with extra `args`.
    */
-  static async start(url: string, channel: string, fixture = 'cluster-node.js'): Promise<ClusterNode> {
-    const node = new ClusterNode(url, channel, fixture);
+  static async start(
+    url: string,
+    channel: string,
+    script = 'cluster-node.js',
+    args: readonly string[] = [],
+  ): Promise<ClusterNode> {
+    const node = new ClusterNode(url, channel, script, args);
     const exited = node.#exited.then(() => {
       throw new Error(`cluster node exited during startup:\n${node.stderr}`);
     });
@@ -179,6 +184,18 @@ function findOnPath(name: string): string | undefined {
     if (dir !== '' && existsSync(join(dir, name))) return join(dir, name);
   }
   return undefined;
+}
+
+/**
+ * For a `before` hook of a test that starts its own redis-server: skips the suite, with the reason, when the binary is
+ * missing; fails instead when `CLASSIO_REQUIRE_REDIS` is set.
+ */
+export function requireRedisServer(context: Mocha.Context): void {
+  if (existsSync(REDIS_SERVER_BIN)) return;
+  const reason = `${REDIS_SERVER_BIN} not found (set REDIS_SERVER_BIN)`;
+  if (process.env.CLASSIO_REQUIRE_REDIS) throw new Error(`${reason} and CLASSIO_REQUIRE_REDIS is set`);
+  console.log(`    (skipped: ${reason})`);
+  context.skip();
 }
 
 /** A throw-away redis-server on its own port, without persistence, that a test can stop and start again. */

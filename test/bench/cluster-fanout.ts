@@ -25,10 +25,21 @@ import WebSocket from 'ws';
  */
 
 /**
- * `classio-sio` is classio with the Redis adapter in the `socket.io` format (`createRedisAdapter({ format })`), and
- * `mixed` a cluster of both kinds, classio (that format) and Socket.IO processes alternating, classio broadcasting.
+ * The pub/sub adapters (`classio`, `socket.io`); `classio-sio`, classio with the Redis adapter in the `socket.io`
+ * format (`createRedisAdapter({ format })`), and `mixed`, a cluster of both kinds, classio (that format) and Socket.IO
+ * processes alternating, classio broadcasting; and the Redis Streams ones (`-streams`: classio's
+ * createRedisStreamsAdapter, @socket.io/redis-streams-adapter), those also with connection state recovery on
+ * (`-streams-recovery`). `streams-fanout.ts` runs the streams peers.
  */
-type Peer = 'classio' | 'classio-sio' | 'socket.io' | 'mixed';
+export type Peer =
+  | 'classio'
+  | 'classio-sio'
+  | 'socket.io'
+  | 'mixed'
+  | 'classio-streams'
+  | 'socket.io-streams'
+  | 'classio-streams-recovery'
+  | 'socket.io-streams-recovery';
 type ProcessKind = Exclude<Peer, 'mixed'>;
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
@@ -62,13 +73,20 @@ async function runServer(peer: ProcessKind, channel: string): Promise<void> {
   let roomSize: () => number;
   let close: () => Promise<void>;
   let port: number;
-  if (peer === 'classio' || peer === 'classio-sio') {
+  const isStreams = peer.includes('-streams');
+  const isRecovery = peer.endsWith('-recovery');
+  if (peer.startsWith('classio')) {
     const { Server } = await import('../../src/server');
-    const { createRedisAdapter } = await import('../../src/adapter/redis');
-    const server =
-      peer === 'classio'
-        ? new Server({ messageQueue: REDIS_URL, channel, logger: false })
-        : new Server({ adapter: createRedisAdapter({ url: REDIS_URL, channel, format: 'socket.io' }), logger: false });
+    const { createRedisAdapter, createRedisStreamsAdapter } = await import('../../src/adapter/redis');
+    const server = new Server({
+      ...(isStreams
+        ? { adapter: createRedisStreamsAdapter({ url: REDIS_URL, streamName: channel }) }
+        : peer === 'classio-sio'
+          ? { adapter: createRedisAdapter({ url: REDIS_URL, channel, format: 'socket.io' }) }
+          : { messageQueue: REDIS_URL, channel }),
+      connectionStateRecovery: isRecovery ? {} : false,
+      logger: false,
+    });
     const nsp = server.of('/');
     nsp.on('connection', (socket: { join(room: string): void }) => socket.join(ROOM));
     await server.listen(0);
@@ -80,11 +98,17 @@ async function runServer(peer: ProcessKind, channel: string): Promise<void> {
   } else {
     const { Server } = await import('socket.io');
     const { createAdapter } = await import('@socket.io/redis-adapter');
+    const { createAdapter: createStreamsAdapter } = await import('@socket.io/redis-streams-adapter');
     const { default: Redis } = await import('ioredis');
     const pub = new Redis(REDIS_URL);
     const sub = pub.duplicate();
     const httpServer = createServer();
-    const io = new Server(httpServer, { adapter: createAdapter(pub, sub, { key: channel }) });
+    const io = new Server(httpServer, {
+      adapter: isStreams
+        ? createStreamsAdapter(pub, { streamName: channel, channelPrefix: channel })
+        : createAdapter(pub, sub, { key: channel }),
+      ...(isRecovery ? { connectionStateRecovery: {} } : {}),
+    });
     io.on('connection', (socket) => socket.join(ROOM));
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
     // The adapter subscribes on creation; a round trip on `sub` proves the SUBSCRIBE was processed.
@@ -259,11 +283,11 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Runs both peers RUNS times, alternating, and returns the medians per peer. */
-export async function runClusterFanout(): Promise<Partial<Record<Peer, FanoutResult>>> {
-  const results = Object.fromEntries(PEERS.map((peer) => [peer, [] as FanoutResult[]])) as Record<Peer, FanoutResult[]>;
+/** Runs the peers RUNS times, alternating, and returns the medians per peer. */
+export async function runClusterFanout(peers: readonly Peer[] = PEERS): Promise<Partial<Record<Peer, FanoutResult>>> {
+  const results = Object.fromEntries(peers.map((peer) => [peer, [] as FanoutResult[]])) as Record<Peer, FanoutResult[]>;
   for (let run = 0; run < RUNS; run++) {
-    for (const peer of PEERS) {
+    for (const peer of peers) {
       const result = await runOnce(peer);
       results[peer].push(result);
       console.error(
@@ -273,7 +297,7 @@ export async function runClusterFanout(): Promise<Partial<Record<Peer, FanoutRes
     }
   }
   const medians: Partial<Record<Peer, FanoutResult>> = {};
-  for (const peer of PEERS) {
+  for (const peer of peers) {
     medians[peer] = {
       broadcastsPerSecond: median(results[peer].map((r) => r.broadcastsPerSecond)),
       deliveriesPerSecond: median(results[peer].map((r) => r.deliveriesPerSecond)),
@@ -283,7 +307,8 @@ export async function runClusterFanout(): Promise<Partial<Record<Peer, FanoutRes
   return medians;
 }
 
-function printTable(medians: Partial<Record<Peer, FanoutResult>>): void {
+/** Prints the medians as a markdown table. */
+export function printTable(medians: Partial<Record<Peer, FanoutResult>>): void {
   console.log(
     `\nCluster fan-out: ${PROCESSES} processes, ${CLIENTS} websocket clients in one room, Redis ${REDIS_URL}, ` +
       `${PAYLOAD.length}-byte payload, burst of ${BURST}, medians of ${RUNS} runs\n`,

@@ -97,16 +97,7 @@ export class RedisLink extends EventEmitter implements PeerLink {
 
   /** Resolves once the link is up (never rejects; waits across reconnects, or until closed). */
   whenReady(): Promise<void> {
-    if (this.#isUp || this.#isClosed) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        this.off('up', done);
-        this.off('closed', done);
-        resolve();
-      };
-      this.on('up', done);
-      this.on('closed', done);
-    });
+    return whenUp(this, this.#isUp || this.#isClosed);
   }
 
   #update(): void {
@@ -200,7 +191,22 @@ export class RedisLink extends EventEmitter implements PeerLink {
   }
 }
 
-async function closeClient(client: Redis): Promise<void> {
+/** Resolves at once when `isUp`, else at the link's next `up` or `closed` event. */
+export function whenUp(link: EventEmitter, isUp: boolean): Promise<void> {
+  if (isUp) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      link.off('up', done);
+      link.off('closed', done);
+      resolve();
+    };
+    link.on('up', done);
+    link.on('closed', done);
+  });
+}
+
+/** Quits a connection cleanly when it is up, or drops it. */
+export async function closeClient(client: Redis): Promise<void> {
   if (client.status === 'ready') {
     try {
       await client.quit();
