@@ -173,10 +173,6 @@ describe('Tracing of stages', () => {
     expect(childNames(only('interceptor Outer'))).to.deep.equal(['interceptor Inner']);
     expect(childNames(only('interceptor Inner'))).to.deep.equal(['validation Staged.work #0']);
     for (const span of spans()) expect(span.spanContext().traceId).to.equal(TRACE_ID);
-    // The outermost interceptor's span lasts as long as the chain it runs.
-    const timing = only('interceptor Timing');
-    const validation = only('validation Staged.work #0');
-    expect(toNanos(timing.endTime) >= toNanos(validation.endTime)).to.equal(true);
   });
 
   it('marks the refusing method guard and the event span with CLASSIO_ERR_FORBIDDEN', async () => {
@@ -190,7 +186,3 @@ describe('Tracing of stages', () => {
     expect(childNames(event)).to.deep.equal(['guard Awake', 'guard GlobalAllow', 'guard OnlyNamedJobs']);
   });
 });
-
-function toNanos([seconds, nanos]: readonly [number, number]): bigint {
-  return BigInt(seconds) * 1_000_000_000n + BigInt(nanos);
-}
