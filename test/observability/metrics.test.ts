@@ -236,6 +236,8 @@ describe('Metrics options', () => {
     const server = new Server({ logger: false, logLevel: 'silent' });
     expect(server.instrumentation).to.equal(null);
     expect(server.metricsRegistry).to.equal(null);
+    // No connection counts its bytes either: each reads this once, and a null costs one check per message.
+    expect(server.trafficProbe).to.equal(null);
   });
 
   it('refuses a metrics value of the wrong type with CLASSIO_ERR_CONFIG', () => {
