@@ -160,11 +160,9 @@ io.use((socket, next) => {
 });
 io.on('connection', (socket) => assertType<Equals<typeof socket, ChatSocket>>(), { namespace: '/chat' });
 io.on('new_namespace', (nsp) => assertType<Equals<typeof nsp, typeof chat>>());
+type OtherDataSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, { other: 1 }>;
 // @ts-expect-error: a connection listener receives the typed socket
-io.on(
-  'connection',
-  (_socket: Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, { other: 1 }>) => 0,
-);
+io.on('connection', (_socket: OtherDataSocket) => 0);
 const tenants = io.of(/^\/tenant-\d+$/);
 tenants.on('connection', (socket) => socket.emit('news', 'hello', 'tenant'));
 // @ts-expect-error: a dynamic namespace's sockets have the same maps
