@@ -47,6 +47,8 @@ describe('Type tests', function () {
     expect(files).to.include.members([
       path.join('test', 'runtime', 'typed-events.typecheck.ts'),
       path.join('test', 'namespace', 'socket-api.typecheck.ts'),
+      path.join('test', 'namespace', 'typed-server.typecheck.ts'),
+      path.join('test', 'testing', 'typed-test-client.typecheck.ts'),
     ]);
   });
 
