@@ -54,12 +54,17 @@ export async function startChat(options: Partial<ChatAppOptions> = {}): Promise<
   };
 }
 
+/** What {@link EventQueue} listens on: a socket.io-client socket of v4, or of v2 (`socket.io-client@2`). */
+export interface EventSource {
+  on(event: string, listener: (...args: never[]) => void): unknown;
+}
+
 /** Buffers every occurrence of one event, so that a test can await them in order without racing the listener. */
 export class EventQueue {
   readonly #items: unknown[][] = [];
   readonly #waiters: ((args: unknown[]) => void)[] = [];
 
-  constructor(socket: ClientSocket, event: string) {
+  constructor(socket: EventSource, event: string) {
     socket.on(event, (...args: unknown[]) => {
       const waiter = this.#waiters.shift();
       if (waiter !== undefined) waiter(args);

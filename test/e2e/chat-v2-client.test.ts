@@ -1,30 +1,6 @@
 import { expect } from 'chai';
-import { closeAll, startChat, type RunningChat } from './chat-helpers';
+import { EventQueue, closeAll, startChat, type RunningChat } from './chat-helpers';
 import { V2ClientPool, V2_MODES, emitWithAckV2, nextV2Event, type V2Mode, type V2Socket } from '../support/io-v2';
-
-/** Buffers a v2 client's `my response` events, so that a test awaits them in order without racing the listener. */
-class Responses {
-  readonly #items: unknown[][] = [];
-  readonly #waiters: ((args: unknown[]) => void)[] = [];
-
-  constructor(socket: V2Socket) {
-    socket.on('my response', (...args: never[]) => {
-      const waiter = this.#waiters.shift();
-      if (waiter !== undefined) waiter(args);
-      else this.#items.push(args);
-    });
-  }
-
-  next(): Promise<unknown[]> {
-    const item = this.#items.shift();
-    if (item !== undefined) return Promise.resolve(item);
-    return new Promise((resolve) => this.#waiters.push(resolve));
-  }
-
-  async nextPayload(): Promise<unknown> {
-    return (await this.next())[0];
-  }
-}
 
 /** The chat example's features (issue 4) with the Socket.IO v2 client, once per transport (`allowEIO3`). */
 for (const mode of V2_MODES) {
@@ -32,9 +8,9 @@ for (const mode of V2_MODES) {
     let chat: RunningChat | undefined;
     const clients = new V2ClientPool();
 
-    async function joinTest(m: V2Mode = mode): Promise<{ socket: V2Socket; responses: Responses }> {
+    async function joinTest(m: V2Mode = mode): Promise<{ socket: V2Socket; responses: EventQueue }> {
       const socket = clients.open((chat as RunningChat).app.server, '/test', m);
-      const responses = new Responses(socket);
+      const responses = new EventQueue(socket, 'my response');
       await nextV2Event(socket, 'connect');
       expect(await responses.nextPayload()).to.deep.equal({ data: 'Connected', count: 0 });
       return { socket, responses };

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { WebSocket } from 'ws';
-import { Harness, RAW_TRANSPORTS } from './support/harness';
+import { Harness, useSuiteHarness, RAW_TRANSPORTS } from './support/harness';
 import { httpRequest, type RawResponse } from '../support/raw-engine-client';
 import { until } from '../support/io';
 
@@ -79,24 +79,10 @@ const POLLING_CASES: readonly { name: string; body: string | Buffer }[] = [
 for (const transport of RAW_TRANSPORTS) {
   describe(`EIO3 garbage (bystander over ${transport})`, () => {
     let harness: Harness;
-
-    before(async () => {
-      harness = await Harness.start(transport, { allowEIO3: true });
-    });
-
-    after(async () => {
-      await harness.stop();
-    });
-
-    beforeEach(() => {
-      harness.logged.length = 0;
-    });
-
-    async function assertOnlyOffenderHurt(): Promise<void> {
-      await harness.assertBystanderHealthy();
-      harness.assertNothingEscaped();
-      expect(harness.logged, 'errors reported to the logger').to.deep.equal([]);
-    }
+    useSuiteHarness(
+      () => Harness.start(transport, { allowEIO3: true }),
+      (started) => (harness = started),
+    );
 
     for (const { name, body } of POLLING_CASES) {
       it(`closes a v3 polling session on ${name}`, async () => {
@@ -104,7 +90,7 @@ for (const transport of RAW_TRANSPORTS) {
         const answer = await offender.post(body);
         expect(answer.status).to.equal(400);
         expect(await harness.closeReasonOf(offender.sid)).to.equal('parse error');
-        await assertOnlyOffenderHurt();
+        await harness.assertOnlyOffenderHurt();
       });
     }
 
@@ -113,7 +99,7 @@ for (const transport of RAW_TRANSPORTS) {
       ws.send(Buffer.from([9, 1, 2]));
       expect(await harness.closeReasonOf(sid)).to.equal('parse error');
       ws.terminate();
-      await assertOnlyOffenderHurt();
+      await harness.assertOnlyOffenderHurt();
     });
 
     it('closes a v3 websocket session on an empty binary frame', async () => {
@@ -121,7 +107,7 @@ for (const transport of RAW_TRANSPORTS) {
       ws.send(Buffer.alloc(0));
       expect(await harness.closeReasonOf(sid)).to.equal('parse error');
       ws.terminate();
-      await assertOnlyOffenderHurt();
+      await harness.assertOnlyOffenderHurt();
     });
 
     it('ignores a pong from a v3 client (no ping was sent), and still answers its pings', async () => {
@@ -133,7 +119,7 @@ for (const transport of RAW_TRANSPORTS) {
       await until(() => frames.includes('3'), 'the pong');
       expect(harness.server.engine.clients.has(sid)).to.equal(true);
       ws.terminate();
-      await assertOnlyOffenderHurt();
+      await harness.assertOnlyOffenderHurt();
     });
   });
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Harness, RAW_TRANSPORTS } from './support/harness';
+import { Harness, useSuiteHarness, RAW_TRANSPORTS } from './support/harness';
 import { openOffender } from './support/offender';
 import { openStalledWebSocket } from '../support/raw-hostile-client';
 import { until } from '../support/io';
@@ -58,26 +58,12 @@ const SOCKET_IO_CASES: readonly { name: string; packets: (string | Buffer)[] }[]
 
 for (const transport of RAW_TRANSPORTS) {
   describe(`Malformed input (${transport})`, () => {
-    let harness: Harness;
-
     // One server and one bystander for the whole suite: the bystander stays connected through every offence.
-    before(async () => {
-      harness = await Harness.start(transport);
-    });
-
-    after(async () => {
-      await harness.stop();
-    });
-
-    beforeEach(() => {
-      harness.logged.length = 0;
-    });
-
-    async function assertOnlyOffenderHurt(): Promise<void> {
-      await harness.assertBystanderHealthy();
-      harness.assertNothingEscaped();
-      expect(harness.logged, 'errors reported to the logger').to.deep.equal([]);
-    }
+    let harness: Harness;
+    useSuiteHarness(
+      () => Harness.start(transport),
+      (started) => (harness = started),
+    );
 
     describe('Engine.IO packets', () => {
       for (const { name, packet, reason } of ENGINE_CASES) {
@@ -90,7 +76,7 @@ for (const transport of RAW_TRANSPORTS) {
           }
           expect(await harness.closeReasonOf(offender.sid)).to.equal(reason);
           await offender.closed();
-          await assertOnlyOffenderHurt();
+          await harness.assertOnlyOffenderHurt();
         });
       }
 
@@ -101,7 +87,7 @@ for (const transport of RAW_TRANSPORTS) {
           raw.socket.write(Buffer.from([0x81, 0x02, 0x34, 0x30]));
           expect(await harness.closeReasonOf(raw.sid)).to.equal('transport error');
           raw.socket.destroy();
-          await assertOnlyOffenderHurt();
+          await harness.assertOnlyOffenderHurt();
         });
 
         it('closes the session with "transport close" on a frame truncated by a dropped connection', async () => {
@@ -110,7 +96,7 @@ for (const transport of RAW_TRANSPORTS) {
           raw.socket.write(Buffer.concat([Buffer.from([0x81, 0x80 | 100, 0, 0, 0, 0]), Buffer.from('42["echo",')]));
           raw.socket.destroy();
           expect(await harness.closeReasonOf(raw.sid)).to.equal('transport close');
-          await assertOnlyOffenderHurt();
+          await harness.assertOnlyOffenderHurt();
         });
       }
 
@@ -120,7 +106,7 @@ for (const transport of RAW_TRANSPORTS) {
           const answer = await offender.send('42["echo","a"]', '', '42["echo","b"]');
           expect(answer!.status).to.equal(400);
           expect(await harness.closeReasonOf(offender.sid)).to.equal('parse error');
-          await assertOnlyOffenderHurt();
+          await harness.assertOnlyOffenderHurt();
         });
 
         it('closes the session on a truncated base64 binary packet', async () => {
@@ -133,7 +119,7 @@ for (const transport of RAW_TRANSPORTS) {
             'the offender to go',
             3000,
           ).catch(() => undefined);
-          await assertOnlyOffenderHurt();
+          await harness.assertOnlyOffenderHurt();
         });
       }
     });
@@ -145,7 +131,7 @@ for (const transport of RAW_TRANSPORTS) {
           await offender.send(...packets);
           expect(await harness.socketReasonOf(offender.sid)).to.equal('parse error');
           await offender.closed();
-          await assertOnlyOffenderHurt();
+          await harness.assertOnlyOffenderHurt();
         });
       }
 
@@ -159,7 +145,7 @@ for (const transport of RAW_TRANSPORTS) {
         expect(await offender.isAlive()).to.equal(true);
         offender.close();
         await offender.send('41');
-        await assertOnlyOffenderHurt();
+        await harness.assertOnlyOffenderHurt();
       });
 
       it('survives deeply nested JSON: the handler runs, and an answer it cannot encode only fails that ack', async () => {
@@ -183,7 +169,7 @@ for (const transport of RAW_TRANSPORTS) {
         const offender = await openOffender(transport, harness.server.port);
         await offender.send(`451-["echo",${nested}]`, Buffer.from([1]));
         expect(await harness.socketReasonOf(offender.sid)).to.equal('parse error');
-        await assertOnlyOffenderHurt();
+        await harness.assertOnlyOffenderHurt();
       });
 
       it('ignores an ack for an id it never sent and a packet for a namespace not joined', async () => {

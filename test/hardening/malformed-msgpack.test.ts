@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { encode as encodeUntyped } from 'notepack.io';
 import * as msgpackParser from 'socket.io-msgpack-parser';
-import { Harness, RAW_TRANSPORTS, modeOf } from './support/harness';
+import { Harness, useSuiteHarness, RAW_TRANSPORTS, modeOf } from './support/harness';
 import { openOffender } from './support/offender';
 import { until } from '../support/io';
 
@@ -61,22 +61,16 @@ function hasSocket(harness: Harness, sid: string): boolean {
 for (const transport of RAW_TRANSPORTS) {
   describe(`Malformed msgpack (${transport})`, () => {
     let harness: Harness;
-
-    before(async () => {
-      const mode = modeOf(transport);
-      harness = await Harness.start(
-        { ...mode, options: { ...mode.options, parser: msgpackParser } },
-        { parser: msgpackParser },
-      );
-    });
-
-    after(async () => {
-      await harness.stop();
-    });
-
-    beforeEach(() => {
-      harness.logged.length = 0;
-    });
+    useSuiteHarness(
+      () => {
+        const mode = modeOf(transport);
+        return Harness.start(
+          { ...mode, options: { ...mode.options, parser: msgpackParser } },
+          { parser: msgpackParser },
+        );
+      },
+      (started) => (harness = started),
+    );
 
     for (const { name, message } of CASES) {
       it(`closes only the offending connection on ${name}`, async () => {
@@ -89,9 +83,7 @@ for (const transport of RAW_TRANSPORTS) {
         await offender.closed();
         // No timing assertion: the unchecked decoder spends minutes on the 2 GiB header, so a regression shows as
         // a mocha timeout.
-        await harness.assertBystanderHealthy();
-        harness.assertNothingEscaped();
-        expect(harness.logged, 'errors reported to the logger').to.deep.equal([]);
+        await harness.assertOnlyOffenderHurt();
       });
     }
   });

@@ -110,4 +110,29 @@ export class Harness {
   assertNothingEscaped(): void {
     expect(this.escaped, 'errors that escaped to the process').to.deep.equal([]);
   }
+
+  /** After an offence: the bystander is healthy, nothing escaped to the process and nothing was logged. */
+  async assertOnlyOffenderHurt(): Promise<void> {
+    await this.assertBystanderHealthy();
+    this.assertNothingEscaped();
+    expect(this.logged, 'errors reported to the logger').to.deep.equal([]);
+  }
+}
+
+/**
+ * One harness for the enclosing `describe`, started once (handed to `onStart`) and stopped after its last test,
+ * its log cleared before each test.
+ */
+export function useSuiteHarness(start: () => Promise<Harness>, onStart: (harness: Harness) => void): void {
+  let harness: Harness | undefined;
+  before(async () => {
+    harness = await start();
+    onStart(harness);
+  });
+  after(async () => {
+    await harness?.stop();
+  });
+  beforeEach(() => {
+    if (harness !== undefined) harness.logged.length = 0;
+  });
 }
