@@ -344,7 +344,7 @@ export class Server<
       settings.adapter ??
       (recovery !== null
         ? (host) => new SessionAwareAdapter(host, recovery)
-        : chooseAdapter(settings.messageQueue, settings.channel, (err) => this.reportClusterFault(err)));
+        : chooseAdapter(settings.messageQueue, settings.channel));
     const allowRequest = settings.allowRequest ?? null;
     checkAllowRequest(allowRequest);
     const engineOptions: Record<string, unknown> = {};
@@ -818,15 +818,12 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
-function chooseAdapter(
-  messageQueue: string | undefined,
-  channel: string | undefined,
-  onError: (err: Error) => void,
-): AdapterFactory {
+function chooseAdapter(messageQueue: string | undefined, channel: string | undefined): AdapterFactory {
   if (messageQueue === undefined) return (host) => new InMemoryAdapter(host);
-  // Loaded only when asked for, so that a single-process server never loads ioredis. Outages are reported through
-  // the server's logger, so `logger: false` silences them too.
+  // Loaded only when asked for, so that a single-process server never loads ioredis. Outages reach the server
+  // through its namespaces (AdapterHost.onClusterFault): counted, and logged by its logger (`logger: false` silences
+  // them too).
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, which a static import cannot be
   const redis = require('./adapter/redis') as typeof RedisAdapterModule;
-  return redis.createRedisAdapter({ url: messageQueue, channel, onError });
+  return redis.createRedisAdapter({ url: messageQueue, channel });
 }

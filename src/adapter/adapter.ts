@@ -125,6 +125,11 @@ export interface AdapterHost {
    * broadcast with it, through {@link encodeFor}; absent means the default parser.
    */
   readonly encode?: PacketEncoder;
+  /**
+   * The cluster's medium became unreachable (called with the first error of each outage), so that the server counts
+   * it (`classio.cluster.outages`) and logs it, whichever way the adapter was created.
+   */
+  onClusterFault?(err: Error): void;
 }
 
 /** Encodes a broadcast's packet once, with the host's parser (the default one when the host names none). */

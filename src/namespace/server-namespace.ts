@@ -60,6 +60,8 @@ export interface NamespaceHost {
   readonly instrumentation: Instrumentation | null;
   /** @internal The `connectionStateRecovery` settings, or null when recovery is off. */
   readonly recovery?: RecoverySettings | null;
+  /** @internal The cluster's medium became unreachable: counted and logged. */
+  reportClusterFault?(err: unknown): void;
 }
 
 /**
@@ -303,6 +305,11 @@ export class ServerNamespace<
   /** AdapterHost: a connected local socket by sid. */
   socket(sid: string): Socket<ListenEvents, EmitEvents, ServerSideEvents, SocketData> | undefined {
     return this.sockets.get(sid);
+  }
+
+  /** AdapterHost: the cluster's medium became unreachable; the server counts and logs the outage. */
+  onClusterFault(err: Error): void {
+    this.server.reportClusterFault?.(err);
   }
 
   /** AdapterHost: a saved session ended without its client coming back; the `on_session_expired` hooks run. */

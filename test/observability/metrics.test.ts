@@ -7,6 +7,7 @@ import { Server } from '../../src/server';
 import type { Socket } from '../../src/namespace/socket';
 import { ConnectedSocket, Namespace, On, Payload } from '../../src';
 import { ConfigurationError } from '../../src/errors';
+import { createRedisAdapter, createRedisStreamsAdapter } from '../../src/adapter/redis';
 import { ClientPool, TRANSPORT_MODES, nextEvent, until } from '../support/io';
 import { RawPolling } from '../support/raw-hostile-client';
 import { request } from '../runtime/support';
@@ -229,6 +230,35 @@ describe('Metrics of a cluster', () => {
     expect(await outages()).to.equal(1);
     expect(logged[0][0]).to.equal('[classio] message queue unreachable');
   });
+
+  const factories = {
+    createRedisAdapter: (onError: (err: Error) => void) =>
+      createRedisAdapter({ url: 'redis://127.0.0.1:1', channel: `classio-test-${process.pid}-${Date.now()}`, onError }),
+    createRedisStreamsAdapter: (onError: (err: Error) => void) =>
+      createRedisStreamsAdapter({
+        url: 'redis://127.0.0.1:1',
+        streamName: `classio-test-${process.pid}-${Date.now()}`,
+        onError,
+      }),
+  };
+  for (const [name, factory] of Object.entries(factories)) {
+    it(`counts an outage of an adapter made with ${name} too, and calls its onError`, async () => {
+      const otel = createOtelMetrics();
+      const logged: unknown[][] = [];
+      const reported: Error[] = [];
+      server = new Server({
+        adapter: factory((err) => reported.push(err)),
+        metrics: { openTelemetry: otel.provider },
+        logger: { error: (...args: unknown[]) => logged.push(args) },
+      });
+      const outages = async () => valueOf(await collectOtel(otel.reader), 'classio.cluster.outages');
+      const deadline = Date.now() + 5000;
+      while ((await outages()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(await outages()).to.equal(1);
+      expect(logged[0][0]).to.equal('[classio] message queue unreachable');
+      expect(reported).to.have.length(1);
+    });
+  }
 });
 
 describe('Metrics options', () => {

@@ -77,7 +77,9 @@ export function createRedisAdapter(options: CreateRedisAdapterOptions): AdapterF
           "Redis adapter in the 'socket.io' format stores none (as @socket.io/redis-adapter): turn recovery off",
       );
     }
-    if (link === undefined || link.isClosed) link = new RedisLink({ url: settings.url, onError: settings.onError });
+    if (link === undefined || link.isClosed) {
+      link = new RedisLink({ url: settings.url, onError: reportOutages(settings.onError, host) });
+    }
     if (format === 'socket.io') {
       return new SocketIoRedisAdapter(host, link, { key: settings.channel, requestsTimeout: settings.requestsTimeout });
     }
@@ -173,7 +175,9 @@ export function createRedisStreamsAdapter(options: CreateRedisStreamsAdapterOpti
   }
   let link: StreamLink | undefined;
   return (host: AdapterHost): Adapter => {
-    if (link === undefined || link.isClosed) link = new StreamLink(settings);
+    if (link === undefined || link.isClosed) {
+      link = new StreamLink({ ...settings, onError: reportOutages(settings.onError, host) });
+    }
     return new RedisStreamsAdapter(host, link, {
       channel: settings.streamName,
       requestsTimeout: settings.requestsTimeout,
@@ -186,4 +190,20 @@ export function createRedisStreamsAdapter(options: CreateRedisStreamsAdapterOpti
 
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * Where a link reports the first error of each outage: the `onError` option and the server (which counts the outage
+ * and logs it through its logger); neither, and the link's own default (one `console.warn` line) applies. The link
+ * is shared by the server's namespaces, so the first namespace's host speaks for the server.
+ */
+function reportOutages(
+  onError: ((err: Error) => void) | undefined,
+  host: AdapterHost,
+): ((err: Error) => void) | undefined {
+  if (host.onClusterFault === undefined) return onError;
+  return (err) => {
+    onError?.(err);
+    host.onClusterFault?.(err);
+  };
 }
