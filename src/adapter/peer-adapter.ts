@@ -3,6 +3,7 @@ import { ClusterError } from '../errors';
 import { createDebug } from '../debug';
 import type { Packet } from '../protocol/packet';
 import { encodeFor, type AdapterHost, type BroadcastOptions, type SocketDescription } from './adapter';
+import { ClusterCount } from './cluster-count';
 import { InMemoryAdapter } from './in-memory-adapter';
 import { PendingRequests } from './pending-requests';
 import type { PeerLink } from './peer-link';
@@ -105,28 +106,14 @@ export class PeerAdapter<Link extends PeerLink = PeerLink> extends InMemoryAdapt
       super.broadcastWithAck(packet, opts, onCount, onAck);
       return;
     }
-    // `onCount` is called once, with the recipients of the whole cluster: this process's count plus the count
-    // each other server reports, once as many servers answered as the link counts subscribers. Callers compare the
-    // number of acks with it, so a partial count would end a cluster-wide `emitWithAck` (or a `call()` to a
-    // remote sid, whose local count is 0) before the remote answers came in.
-    let localCount = -1;
-    let remoteCount = 0;
-    let remoteServers = 0;
-    let expectedServers = -1;
-    let isCounted = false;
-    const reportCount = () => {
-      if (isCounted || localCount < 0 || expectedServers < 0 || remoteServers < expectedServers) return;
-      isCounted = true;
-      onCount(localCount + remoteCount);
-    };
+    // `onCount` is called once, with the recipients of the whole cluster.
+    const count = new ClusterCount(onCount);
     // The answers are routed for as long as the caller waits for them; later ones are dropped here.
     const id = this.#pending.track(opts.flags.timeout ?? this.#options.requestsTimeout, {
       onTimeout: () => {},
       onAnswer: (payload, type) => {
         if (type === MessageType.BROADCAST_CLIENT_COUNT) {
-          remoteCount += payload as number;
-          remoteServers++;
-          reportCount();
+          count.addRemote(payload as number);
         } else {
           onAck(payload as unknown[]);
         }
@@ -135,18 +122,8 @@ export class PeerAdapter<Link extends PeerLink = PeerLink> extends InMemoryAdapt
     });
     const isVolatile = opts.flags.volatile === true;
     this.#publish([this.uid, MessageType.BROADCAST_WITH_ACK, id, packet, toTarget(opts), isVolatile]);
-    super.broadcastWithAck(packet, opts, (count) => (localCount = count), onAck);
-    this.#link.countSubscribers(this.#requestChannel).then(
-      (subscribers) => {
-        expectedServers = subscribers - 1;
-        reportCount();
-      },
-      () => {
-        // The medium is away, so the broadcast only reached this process.
-        expectedServers = 0;
-        reportCount();
-      },
-    );
+    super.broadcastWithAck(packet, opts, (local) => count.setLocal(local), onAck);
+    count.expectFrom(this.#link.countSubscribers(this.#requestChannel));
   }
 
   override async sockets(rooms: ReadonlySet<string>): Promise<Set<string>> {

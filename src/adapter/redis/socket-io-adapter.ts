@@ -2,6 +2,7 @@ import { createDebug } from '../../debug';
 import { ClusterError } from '../../errors';
 import type { Packet } from '../../protocol/packet';
 import type { AdapterHost, BroadcastOptions, SocketDescription } from '../adapter';
+import { ClusterCount } from '../cluster-count';
 import { InMemoryAdapter } from '../in-memory-adapter';
 import { PendingRequests } from '../pending-requests';
 import type { RedisLink } from './redis-link';
@@ -136,16 +137,7 @@ export class SocketIoRedisAdapter extends InMemoryAdapter {
       return;
     }
     // As in PeerAdapter: one count, for the whole cluster, once every other server reported its recipients.
-    let localCount = -1;
-    let remoteCount = 0;
-    let remoteServers = 0;
-    let expectedServers = -1;
-    let isCounted = false;
-    const reportCount = () => {
-      if (isCounted || localCount < 0 || expectedServers < 0 || remoteServers < expectedServers) return;
-      isCounted = true;
-      onCount(localCount + remoteCount);
-    };
+    const count = new ClusterCount(onCount);
     const timeout = opts.flags.timeout ?? this.#options.requestsTimeout;
     const id = this.#pending.track(timeout, {
       onTimeout: () => {},
@@ -153,9 +145,7 @@ export class SocketIoRedisAdapter extends InMemoryAdapter {
         const answer = payload as SocketIoRequest;
         if (answer.type === RequestType.BROADCAST_CLIENT_COUNT) {
           if (typeof answer.clientCount !== 'number') return false;
-          remoteCount += answer.clientCount;
-          remoteServers++;
-          reportCount();
+          count.addRemote(answer.clientCount);
         } else if (answer.type === RequestType.BROADCAST_ACK) {
           // Socket.IO passes on the first argument of a client's ack only.
           onAck([answer.packet]);
@@ -173,17 +163,8 @@ export class SocketIoRedisAdapter extends InMemoryAdapter {
         opts: { ...toWireRooms(opts), flags: { timeout } },
       }),
     );
-    super.broadcastWithAck(packet, opts, (count) => (localCount = count), onAck);
-    this.#link.countSubscribers(this.#channels.request).then(
-      (subscribers) => {
-        expectedServers = subscribers - 1;
-        reportCount();
-      },
-      () => {
-        expectedServers = 0;
-        reportCount();
-      },
-    );
+    super.broadcastWithAck(packet, opts, (local) => count.setLocal(local), onAck);
+    count.expectFrom(this.#link.countSubscribers(this.#channels.request));
   }
 
   override async sockets(rooms: ReadonlySet<string>): Promise<Set<string>> {
