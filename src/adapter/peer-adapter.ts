@@ -187,36 +187,16 @@ export class PeerAdapter<Link extends PeerLink = PeerLink> extends InMemoryAdapt
   }
 
   /** Publishes `message` and collects one answer per other server. */
-  async #request<T>(operation: string, build: (id: number) => WireMessage): Promise<T[]> {
-    if (this.#isClosed) throw new ClusterError(`${operation} on namespace '${this.host.name}': the adapter is closed`);
-    let expected: number;
-    try {
-      expected = (await this.#link.countSubscribers(this.#requestChannel)) - 1;
-    } catch (err) {
-      throw new ClusterError(`${operation} on namespace '${this.host.name}': ${this.#link.medium} is unavailable`, {
-        cause: err,
-      });
-    }
-    if (expected <= 0) return [];
-    return new Promise<T[]>((resolve, reject) => {
-      const answers: T[] = [];
-      const id = this.#pending.track(this.#options.requestsTimeout, {
-        onTimeout: () =>
-          reject(
-            new ClusterError(
-              `${operation} on namespace '${this.host.name}' timed out after ${this.#options.requestsTimeout} ms: ` +
-                `${answers.length} of ${expected} other servers answered`,
-            ),
-          ),
-        onAnswer: (payload) => {
-          answers.push(payload as T);
-          if (answers.length < expected) return false;
-          resolve(answers);
-          return true;
-        },
-      });
-      this.#publish(build(id));
-    });
+  #request<T>(operation: string, build: (id: number) => WireMessage): Promise<T[]> {
+    const label = `${operation} on namespace '${this.host.name}'`;
+    if (this.#isClosed) return Promise.reject(new ClusterError(`${label}: the adapter is closed`));
+    return this.#pending.collect<T>(
+      label,
+      this.#link.medium,
+      () => this.#link.countSubscribers(this.#requestChannel),
+      this.#options.requestsTimeout,
+      (id) => this.#publish(build(id)),
+    );
   }
 
   #publish(message: WireMessage): void {

@@ -1,3 +1,5 @@
+import { ClusterError } from '../errors';
+
 /** What a tracked request does with its answers. */
 export interface RequestHandlers {
   /** Called once when the request expires before it completed. */
@@ -44,5 +46,45 @@ export class PendingRequests {
   clear(): void {
     for (const request of this.#requests.values()) clearTimeout(request.timer);
     this.#requests.clear();
+  }
+
+  /**
+   * Sends a request with `send(id)` and resolves with one answer per other server: as many as `countSubscribers()`
+   * resolves with (this process included), minus one, in arrival order. Rejects with a {@link ClusterError} when the count fails
+   * (the medium is away) or when the answers are not all in after `timeoutMs`. `label` names the request in those
+   * errors (`fetchSockets on namespace '/'`), `medium` the link (`Redis`).
+   */
+  async collect<T>(
+    label: string,
+    medium: string,
+    countSubscribers: () => Promise<number>,
+    timeoutMs: number,
+    send: (id: number) => void,
+  ): Promise<T[]> {
+    let expected: number;
+    try {
+      expected = (await countSubscribers()) - 1;
+    } catch (err) {
+      throw new ClusterError(`${label}: ${medium} is unavailable`, { cause: err });
+    }
+    if (expected <= 0) return [];
+    return new Promise<T[]>((resolve, reject) => {
+      const answers: T[] = [];
+      const id = this.track(timeoutMs, {
+        onTimeout: () =>
+          reject(
+            new ClusterError(
+              `${label} timed out after ${timeoutMs} ms: ${answers.length} of ${expected} other servers answered`,
+            ),
+          ),
+        onAnswer: (payload) => {
+          answers.push(payload as T);
+          if (answers.length < expected) return false;
+          resolve(answers);
+          return true;
+        },
+      });
+      send(id);
+    });
   }
 }

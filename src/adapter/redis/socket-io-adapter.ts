@@ -241,36 +241,16 @@ export class SocketIoRedisAdapter extends InMemoryAdapter {
   }
 
   /** Publishes a request and collects one answer per other server. */
-  async #request(operation: string, fields: Record<string, unknown>): Promise<SocketIoRequest[]> {
-    const nsp = this.host.name;
-    if (this.#isClosed) throw new ClusterError(`${operation} on namespace '${nsp}': the adapter is closed`);
-    let expected: number;
-    try {
-      expected = (await this.#link.countSubscribers(this.#channels.request)) - 1;
-    } catch (err) {
-      throw new ClusterError(`${operation} on namespace '${nsp}': Redis is unavailable`, { cause: err });
-    }
-    if (expected <= 0) return [];
-    const timeout = this.#options.requestsTimeout;
-    return new Promise((resolve, reject) => {
-      const answers: SocketIoRequest[] = [];
-      const id = this.#pending.track(timeout, {
-        onTimeout: () =>
-          reject(
-            new ClusterError(
-              `${operation} on namespace '${nsp}' timed out after ${timeout} ms: ` +
-                `${answers.length} of ${expected} other servers answered`,
-            ),
-          ),
-        onAnswer: (payload) => {
-          answers.push(payload as SocketIoRequest);
-          if (answers.length < expected) return false;
-          resolve(answers);
-          return true;
-        },
-      });
-      this.#command({ requestId: this.#idPrefix + id, ...fields });
-    });
+  #request(operation: string, fields: Record<string, unknown>): Promise<SocketIoRequest[]> {
+    const label = `${operation} on namespace '${this.host.name}'`;
+    if (this.#isClosed) return Promise.reject(new ClusterError(`${label}: the adapter is closed`));
+    return this.#pending.collect<SocketIoRequest>(
+      label,
+      this.#link.medium,
+      () => this.#link.countSubscribers(this.#channels.request),
+      this.#options.requestsTimeout,
+      (id) => this.#command({ requestId: this.#idPrefix + id, ...fields }),
+    );
   }
 
   /** Answers request `request`: on the requester's own response channel when it names itself. */
