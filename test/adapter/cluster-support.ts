@@ -1,7 +1,8 @@
 import cluster, { type Worker } from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { io, type Socket as ClientSocket } from 'socket.io-client';
+import { io } from 'socket.io-client';
+import { recordEvents, type RecordingClient } from '../support/recording-client';
 import { listenSticky, setupPrimary, type ClusterPrimary, type StickyBalancer } from '../../src/cluster';
 
 /**
@@ -182,14 +183,8 @@ export class TestCluster {
 export type Transport = 'websocket' | 'polling' | 'upgrade';
 
 /** A socket.io-client socket that records every event it receives, and the worker that greeted it. */
-export interface Client {
-  readonly socket: ClientSocket;
-  readonly id: string;
+export interface Client extends RecordingClient {
   readonly worker: number;
-  readonly received: [string, ...unknown[]][];
-  /** Resolves with the arguments of the first `event` (already received or future). */
-  next(event: string): Promise<unknown[]>;
-  count(event: string): number;
 }
 
 /**
@@ -204,32 +199,12 @@ export async function connectClient(url: string, options: { transport: Transport
     reconnection: false,
     extraHeaders: options.cookie === undefined ? {} : { cookie: options.cookie },
   });
-  const received: [string, ...unknown[]][] = [];
-  const waiters: { event: string; resolve: (args: unknown[]) => void }[] = [];
-  socket.onAny((event: string, ...args: unknown[]) => {
-    received.push([event, ...args]);
-    for (const waiter of waiters.filter((w) => w.event === event)) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(args);
-    }
-  });
+  const record = recordEvents(socket);
   socket.on('question', (value: number, ack: (answer: number) => void) => ack(value + 1));
-  const next = (event: string): Promise<unknown[]> => {
-    const seen = received.find(([name]) => name === event);
-    if (seen) return Promise.resolve(seen.slice(1));
-    return new Promise((resolve) => waiters.push({ event, resolve }));
-  };
   const failed = new Promise<never>((_, reject) => socket.once('connect_error', reject));
-  const [welcome] = (await Promise.race([next('welcome'), failed])) as [{ worker: number }];
+  const [welcome] = (await Promise.race([record.next('welcome'), failed])) as [{ worker: number }];
   if (options.transport === 'upgrade' && socket.io.engine.transport.name !== 'websocket') {
     await new Promise((resolve) => socket.io.engine.once('upgrade', resolve));
   }
-  return {
-    socket,
-    id: socket.id!,
-    worker: welcome.worker,
-    received,
-    next,
-    count: (event) => received.filter(([name]) => name === event).length,
-  };
+  return { socket, id: socket.id!, worker: welcome.worker, ...record };
 }

@@ -1,49 +1,8 @@
 import { expect } from 'chai';
-import { io, type Socket as ClientSocket } from 'socket.io-client';
 import { Emitter } from '../../src/emitter';
 import { emitOptions } from '../../src/runtime/emit-options';
 import { ClusterNode, NodeCommandError, REDIS_URL, requireRedis, uniqueChannel } from './redis-support';
-
-/** A socket.io-client socket that records every event it receives. */
-interface Client {
-  readonly socket: ClientSocket;
-  readonly id: string;
-  readonly received: [string, ...unknown[]][];
-  /** Resolves with the arguments of the first `event` (already received or future). */
-  next(event: string): Promise<unknown[]>;
-  count(event: string): number;
-}
-
-async function connect(node: ClusterNode, transport: 'websocket' | 'polling' = 'websocket'): Promise<Client> {
-  const socket = io(node.url, { transports: [transport], forceNew: true, reconnection: false });
-  const received: [string, ...unknown[]][] = [];
-  const waiters: { event: string; resolve: (args: unknown[]) => void }[] = [];
-  socket.onAny((event: string, ...args: unknown[]) => {
-    received.push([event, ...args]);
-    for (const waiter of waiters.filter((w) => w.event === event)) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(args);
-    }
-  });
-  socket.on('question', (value: number, ack: (answer: number) => void) => ack(value + 1));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return {
-    socket,
-    id: socket.id!,
-    received,
-    next(event) {
-      const seen = received.find(([name]) => name === event);
-      if (seen) return Promise.resolve(seen.slice(1));
-      return new Promise((resolve) => waiters.push({ event, resolve }));
-    },
-    count(event) {
-      return received.filter(([name]) => name === event).length;
-    },
-  };
-}
+import { connect, type Client } from './socket-io-support';
 
 describe('Redis cluster (three server processes)', function () {
   let channel: string;
