@@ -8,7 +8,8 @@
  * Run: `npm run conformance`, then `npx mocha test-suite.js` inside each suite's `test-suite/` folder.
  * `CONFORMANCE_BREADTH=1` turns on the protocol-breadth options a v4 client must not notice (permessage-deflate
  * on, HTTP compression with threshold 0, `allowEIO3`, a session cookie), so the suites also check
- * that those paths keep the protocol: run both ways (see docs/protocol-breadth.md).
+ * that those paths keep the protocol: run both ways (see docs/protocol-breadth.md). `CONFORMANCE_DEFLATE` (JSON)
+ * replaces `perMessageDeflate: true` in that run.
  */
 import 'reflect-metadata';
 import { createServer } from 'node:http';
@@ -22,10 +23,19 @@ const PING_INTERVAL = 300;
 const PING_TIMEOUT = 200;
 const MAX_PAYLOAD = 1e6;
 
+/**
+ * `perMessageDeflate` of the breadth run: `true`, or the JSON in `CONFORMANCE_DEFLATE` (for instance
+ * `{"clientNoContextTakeover":true}`, see docs/protocol-breadth.md on why that one matters to the suites).
+ */
+function deflateOption(): boolean | Record<string, unknown> {
+  const json = process.env.CONFORMANCE_DEFLATE;
+  return json === undefined ? true : (JSON.parse(json) as Record<string, unknown>);
+}
+
 const BREADTH_OPTIONS =
   process.env.CONFORMANCE_BREADTH === '1'
     ? {
-        perMessageDeflate: true,
+        perMessageDeflate: deflateOption(),
         httpCompression: { threshold: 0 },
         allowEIO3: true,
         cookie: true,
