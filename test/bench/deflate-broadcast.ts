@@ -13,7 +13,8 @@ import WebSocket from 'ws';
  *
  * Reported per peer (medians of RUNS runs): deliveries/s until the last client got the last broadcast, bytes on
  * the wire per delivery (what the clients read, frame headers included), and the server's CPU time per delivery
- * (user + system, from `process.cpuUsage()` around the burst). Every client must receive every broadcast, or the
+ * (user + system, zlib's threads included, from `process.cpuUsage()` from the first broadcast until the clients
+ * have the last one). Every client must receive every broadcast, or the
  * run fails.
  *
  * Environment: CLIENTS (200), BURST (200), RUNS or BENCH_RUNS (3), PEERS (all, comma-separated).
@@ -59,20 +60,20 @@ async function serveAs(peer: Peer): Promise<void> {
   }
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   process.send!({ port: (httpServer.address() as AddressInfo).port });
-  process.on('message', (message: { burst: number }) => {
-    const before = process.cpuUsage();
+  let before = process.cpuUsage();
+  process.on('message', (message: { burst?: number; report?: true }) => {
+    if (message.report) {
+      // Read once every client has the last broadcast: ws may still be compressing long after the last emit.
+      const used = process.cpuUsage(before);
+      process.send!({ cpuMicros: used.user + used.system });
+      return;
+    }
+    before = process.cpuUsage();
     let sent = 0;
     // One broadcast per macrotask, so that writes and compression interleave as they would under real load.
     const next = (): void => {
       broadcast(DOCUMENT);
-      if (++sent < message.burst) setImmediate(next);
-      else {
-        // Let the writes drain before the CPU is read (the clients tell the parent when all arrived).
-        setTimeout(() => {
-          const used = process.cpuUsage(before);
-          process.send!({ cpuMicros: used.user + used.system });
-        }, 200);
-      }
+      if (++sent < message.burst!) setImmediate(next);
     };
     next();
   });
@@ -117,11 +118,12 @@ async function runOnce(peer: Peer): Promise<RunResult> {
         });
       }
     });
-    const cpu = new Promise<{ cpuMicros: number }>((resolve) => child.once('message', resolve as never));
     const started = performance.now();
     child.send({ burst: BURST });
     await allArrived;
     const elapsed = (performance.now() - started) / 1000;
+    const cpu = new Promise<{ cpuMicros: number }>((resolve) => child.once('message', resolve as never));
+    child.send({ report: true });
     const { cpuMicros } = await cpu;
     const bytes = clients.reduce((sum, ws) => sum + socketOf(ws).bytesRead, 0) - bytesBefore;
     for (const ws of clients) ws.terminate();
