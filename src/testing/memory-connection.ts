@@ -110,5 +110,11 @@ function createRequest(options: MemoryRequestOptions): HandshakeRequest {
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     headers[name.toLowerCase()] = Array.isArray(value) ? [...value] : value;
   }
-  return { method: 'GET', url: `${options.path ?? '/socket.io/'}?${params.toString()}`, headers, secure: false };
+  return {
+    method: 'GET',
+    url: `${options.path ?? '/socket.io/'}?${params.toString()}`,
+    headers,
+    secure: false,
+    hasHeader: (name) => headers[name] !== undefined,
+  };
 }

@@ -14,7 +14,9 @@ import { readOptions, sleep, type Suite } from './support/suite';
  * 1. connect: `size` websocket clients with the `/test` namespace connect and the app's greeting, 256 handshakes in
  *    flight, spread over the loopback source addresses 127.0.0.2 and up (10,000 a piece), so that no source address
  *    runs out of ephemeral ports;
- * 2. idle: server RSS and heap per connection after a full GC, then BENCH_SCALE_IDLE seconds (default 50: longer
+ * 2. idle: server RSS and heap per connection after a full GC (and RSS less V8's young generation, which V8 sizes
+ *    by the allocation rate of the connect burst, from 1 to about 70 MB in runs of the same server, and which says
+ *    nothing of what a connection keeps), then BENCH_SCALE_IDLE seconds (default 50: longer
  *    than one ping interval plus its timeout, 25 + 20 s) of nothing but heartbeats: the server's CPU for them,
  *    and how many clients the server closed meanwhile (0 is the target: heartbeats on time);
  * 3. active: every client sends `my ping` BENCH_SCALE_RATE times a second (default 0.2, at random phases) for
@@ -114,6 +116,7 @@ function scaleSuite(size: number): Suite {
     peers: ['classio', 'socket.io', 'bare-ws'],
     metrics: [
       { key: 'rssPerConnection', label: 'RSS KiB/conn', isHigherBetter: false, digits: 2 },
+      { key: 'rssLessYoungPerConnection', label: 'RSS less young gen KiB/conn', isHigherBetter: false, digits: 2 },
       { key: 'heapPerConnection', label: 'heap KiB/conn', isHigherBetter: false, digits: 2 },
       { key: 'connectsPerSecond', label: 'connects/s', isHigherBetter: true, digits: 0 },
       { key: 'heartbeatCpuMsPerSecond', label: 'idle CPU ms/s', isHigherBetter: false, digits: 1 },
@@ -165,6 +168,8 @@ function scaleSuite(size: number): Suite {
         times.sort((a, b) => a - b);
         return {
           rssPerConnection: (idle.rss - before.rss) / KIB / size,
+          rssLessYoungPerConnection:
+            (idle.rss - idle.youngGeneration - (before.rss - before.youngGeneration)) / KIB / size,
           heapPerConnection: (idle.heapUsed - before.heapUsed) / KIB / size,
           connectsPerSecond: size / connectSeconds,
           heartbeatCpuMsPerSecond,

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { Session } from 'node:inspector';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import { IpcChannel } from '../support/ipc';
 
@@ -9,6 +10,8 @@ import { IpcChannel } from '../support/ipc';
 export interface MemorySample {
   rss: number;
   heapUsed: number;
+  /** Bytes V8 has committed for its young generation (new space): sized by allocation rate, not by what is kept. */
+  youngGeneration: number;
   isAfterGc: boolean;
 }
 
@@ -29,7 +32,13 @@ async function sampleMemory(): Promise<MemorySample> {
     }
   }
   const usage = process.memoryUsage();
-  return { rss: usage.rss, heapUsed: usage.heapUsed, isAfterGc: gc !== undefined };
+  let youngGeneration = 0;
+  for (const space of v8.getHeapSpaceStatistics()) {
+    if (space.space_name === 'new_space' || space.space_name === 'new_large_object_space') {
+      youngGeneration += space.physical_space_size;
+    }
+  }
+  return { rss: usage.rss, heapUsed: usage.heapUsed, youngGeneration, isAfterGc: gc !== undefined };
 }
 
 /**
