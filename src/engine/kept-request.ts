@@ -3,6 +3,8 @@ import type { HandshakeRequest } from './types';
 
 /** Separates the fields of a kept request: neither a URL nor a header name or value can hold a line feed. */
 const SEPARATOR = '\n';
+/** Node's default `maxHeadersCount`. */
+const DEFAULT_MAX_HEADER_PAIRS = 2000;
 
 /** Headers of which Node keeps the first value only (`IncomingMessage#headers`: a second one is dropped). */
 const SINGLE_VALUED: ReadonlySet<string> = new Set([
@@ -30,62 +32,92 @@ const SINGLE_VALUED: ReadonlySet<string> = new Set([
  * What a session keeps of its handshake request (see {@link HandshakeRequest}): one string, the method, the URL
  * and the raw header lines joined by line feeds, instead of the request's headers object and a string for each
  * name and value. An idle connection keeps it for `socket.handshake`, which most applications read at connect time
- * only, if at all: the headers object is built when first asked for, with Node's rules for repeated headers, and
- * kept from then on.
+ * only, if at all: the headers object is built when first asked for, with Node's rules for repeated headers
+ * (`joinDuplicateHeaders` and `maxHeadersCount` included), and kept from then on. It is built from the raw header
+ * lines, so a change made to `req.headers` before the session opened (in `allowRequest`, say) is not seen.
  */
 export class KeptRequest implements HandshakeRequest {
   readonly secure: boolean;
-  /** `method \n url \n name \n value \n name \n value ...` */
-  readonly #packed: string;
+  /** `method \n url \n name \n value \n name \n value ...`, or null when a field could not be packed. */
+  readonly #packed: string | null;
+  /** The method and URL of a request that could not be packed (a hand-made one passed to `handleRequest`). */
+  readonly #unpacked: { readonly method: string; readonly url: string } | null;
+  readonly #joinsDuplicates: boolean;
   #headers: IncomingHttpHeaders | null = null;
 
   constructor(request: IncomingMessage) {
-    this.secure = (request.socket as { encrypted?: boolean }).encrypted === true;
-    const fields = [request.method ?? 'GET', request.url ?? '/'];
-    const raw = request.rawHeaders;
-    for (let i = 0; i < raw.length; i++) fields.push(raw[i]);
-    this.#packed = fields.join(SEPARATOR);
+    this.secure = (request.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+    this.#joinsDuplicates = (request as { joinDuplicateHeaders?: boolean }).joinDuplicateHeaders === true;
+    const method = request.method ?? 'GET';
+    const url = request.url ?? '/';
+    const raw = rawHeaderLines(request);
+    const fields = raw === null ? null : [method, url, ...raw];
+    if (fields === null || fields.some((field) => field.includes(SEPARATOR))) {
+      // Node's parser lets no line feed through, so only a request built by hand gets here: keep it as it is.
+      this.#packed = null;
+      this.#unpacked = { method, url };
+      this.#headers = request.headers;
+    } else {
+      this.#packed = fields.join(SEPARATOR);
+      this.#unpacked = null;
+    }
   }
 
   get method(): string {
-    return this.#packed.slice(0, this.#packed.indexOf(SEPARATOR));
+    const packed = this.#packed;
+    return packed === null ? this.#unpacked!.method : packed.slice(0, packed.indexOf(SEPARATOR));
   }
 
   get url(): string {
-    const start = this.#packed.indexOf(SEPARATOR) + 1;
-    const end = this.#packed.indexOf(SEPARATOR, start);
-    return this.#packed.slice(start, end === -1 ? undefined : end);
+    const packed = this.#packed;
+    if (packed === null) return this.#unpacked!.url;
+    const start = packed.indexOf(SEPARATOR) + 1;
+    const end = packed.indexOf(SEPARATOR, start);
+    return packed.slice(start, end === -1 ? undefined : end);
   }
 
   get headers(): IncomingHttpHeaders {
-    return (this.#headers ??= headersOf(this.#rawHeaders()));
+    return (this.#headers ??= headersOf(this.#rawHeaders(), this.#joinsDuplicates));
   }
 
   /** Whether the request carried a header (`name` in lower case), without building the headers object. */
   hasHeader(name: string): boolean {
-    if (this.#headers !== null) return this.#headers[name] !== undefined;
+    if (this.#headers !== null) return Object.hasOwn(this.#headers, name);
     const raw = this.#rawHeaders();
     for (let i = 0; i < raw.length; i += 2) if (raw[i].toLowerCase() === name) return true;
     return false;
   }
 
   #rawHeaders(): string[] {
-    return this.#packed.split(SEPARATOR).slice(2);
+    return this.#packed === null ? [] : this.#packed.split(SEPARATOR).slice(2);
   }
 }
 
-/** The headers object Node builds from raw header lines (`IncomingMessage#headers`). */
-function headersOf(raw: readonly string[]): IncomingHttpHeaders {
+/** The raw header lines Node builds `headers` from: at most `maxHeadersCount` pairs (2,000 by default), as Node. */
+function rawHeaderLines(request: IncomingMessage): readonly string[] | null {
+  const value: unknown = request.rawHeaders;
+  if (!Array.isArray(value)) return null;
+  const raw = value as readonly string[];
+  const limit = (request.socket as { server?: { maxHeadersCount?: number | null } } | undefined)?.server
+    ?.maxHeadersCount;
+  const pairs = typeof limit === 'number' && limit > 0 ? limit : DEFAULT_MAX_HEADER_PAIRS;
+  return raw.length > 2 * pairs ? raw.slice(0, 2 * pairs) : raw;
+}
+
+/** The headers object Node builds from raw header lines (`IncomingMessage#headers`, `_addHeaderLine`). */
+function headersOf(raw: readonly string[], joinsDuplicates: boolean): IncomingHttpHeaders {
   const headers: IncomingHttpHeaders = {};
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i].toLowerCase();
     const value = raw[i + 1];
-    const existing = headers[name];
-    if (existing === undefined) {
-      headers[name] = name === 'set-cookie' ? [value] : value;
-    } else if (name === 'set-cookie') {
-      (existing as string[]).push(value);
-    } else if (!SINGLE_VALUED.has(name)) {
+    // Own keys only: a header named like an Object.prototype member (`constructor`) is a header like any other.
+    const existing = Object.hasOwn(headers, name) ? headers[name] : undefined;
+    if (name === 'set-cookie') {
+      if (existing === undefined) headers[name] = [value];
+      else (existing as string[]).push(value);
+    } else if (existing === undefined) {
+      headers[name] = value;
+    } else if (joinsDuplicates || !SINGLE_VALUED.has(name)) {
       headers[name] = `${existing as string}${name === 'cookie' ? '; ' : ', '}${value}`;
     }
   }

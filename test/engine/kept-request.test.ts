@@ -1,8 +1,10 @@
 import { expect } from 'chai';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { connect, type Socket as NetSocket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Socket } from '../../src/namespace/socket';
+import { EngineServer } from '../../src/engine/server';
+import type { EngineSocket } from '../../src/engine/socket';
 import { startEngine, type EngineFixture } from './engine-fixture';
 import { TRANSPORT_MODES, ClientPool, startServer, until } from '../support/io';
 import type { Server } from '../../src/server';
@@ -18,6 +20,8 @@ const REPEATED_HEADERS = [
   ['Set-Cookie', 's1'],
   ['Set-Cookie', 's2'],
   ['Origin', 'http://app.example'],
+  ['Constructor', 'x'],
+  ['constructor', 'y'],
 ];
 
 /** Sends a polling handshake with the given header lines over a plain TCP socket (no client rewrites them). */
@@ -58,6 +62,7 @@ describe('What a session keeps of its handshake request', () => {
       'user-agent': 'first',
       'x-many': 'one, two',
       'set-cookie': ['s1', 's2'],
+      constructor: 'x, y',
     });
     // Built once, then the same object.
     expect(session.request.headers).to.equal(session.request.headers);
@@ -65,6 +70,32 @@ describe('What a session keeps of its handshake request', () => {
     expect(session.request.url).to.equal('/engine.io/?EIO=4&transport=polling&x=1');
     expect(session.request.hasHeader('origin')).to.equal(true);
     expect(session.request.hasHeader('referer')).to.equal(false);
+  });
+
+  it('joins repeated single-valued headers when the HTTP server has joinDuplicateHeaders, as Node does', async () => {
+    let nodeHeaders: IncomingHttpHeaders | undefined;
+    const httpServer = createServer({ joinDuplicateHeaders: true });
+    const engine = new EngineServer({
+      allowRequest: (req: IncomingMessage) => {
+        nodeHeaders = { ...req.headers };
+        return true;
+      },
+    }).attach(httpServer);
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+    try {
+      const connection = new Promise<EngineSocket>((resolve) => engine.once('connection', resolve));
+      raw = rawHandshake((httpServer.address() as AddressInfo).port, REPEATED_HEADERS);
+      const session = await connection;
+      expect(session.request.headers).to.deep.equal(nodeHeaders);
+      expect(session.request.headers['user-agent']).to.equal('first, second');
+    } finally {
+      raw?.destroy();
+      await engine.close();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+    }
   });
 });
 
@@ -92,26 +123,14 @@ for (const mode of TRANSPORT_MODES) {
       expect(handshake.url).to.match(/^\/socket\.io\/\?EIO=4&transport=(polling|websocket)/);
       expect(handshake.query.EIO).to.equal('4');
     });
+
+    it('says xdomain is false without an Origin (the official Node client sends none)', async () => {
+      let seen: Socket | undefined;
+      server.of('/').on('connection', (socket: Socket) => (seen = socket));
+      await clients.connect(server, '/', mode);
+      await until(() => seen !== undefined, 'the connection listener');
+      expect(seen!.handshake.xdomain).to.equal(false);
+      expect(seen!.handshake.headers.origin).to.equal(undefined);
+    });
   });
 }
-
-describe('socket.handshake.xdomain without an Origin', () => {
-  const clients = new ClientPool();
-  let server: Server;
-  beforeEach(async () => {
-    server = await startServer();
-  });
-  afterEach(async () => {
-    await clients.closeAll();
-    await server.close();
-  });
-
-  it('is false (the official Node client sends no Origin)', async () => {
-    let seen: Socket | undefined;
-    server.of('/').on('connection', (socket: Socket) => (seen = socket));
-    await clients.connect(server, '/', TRANSPORT_MODES[0]);
-    await until(() => seen !== undefined, 'the connection listener');
-    expect(seen!.handshake.xdomain).to.equal(false);
-    expect(seen!.handshake.headers.origin).to.equal(undefined);
-  });
-});
