@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { HandshakeRequest } from './types';
 
-/** Separates the fields of a kept request: neither a URL nor a header name or value can hold a line feed. */
+/** Separates the raw header lines of a kept request: no header name or value can hold a line feed. */
 const SEPARATOR = '\n';
 /** Node's default `maxHeadersCount`. */
 const DEFAULT_MAX_HEADER_PAIRS = 2000;
@@ -29,67 +29,47 @@ const SINGLE_VALUED: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * What a session keeps of its handshake request (see {@link HandshakeRequest}): one string, the method, the URL
- * and the raw header lines joined by line feeds, instead of the request's headers object and a string for each
- * name and value. An idle connection keeps it for `socket.handshake`, which most applications read at connect time
- * only, if at all: the headers object is built when first asked for, with Node's rules for repeated headers
+ * What a session keeps of its handshake request (see {@link HandshakeRequest}): the method, the URL and one string,
+ * the raw header lines joined by line feeds, instead of the request's headers object and a string for each name and
+ * value. An idle connection keeps it for `socket.handshake`, which most applications read at connect time only, if
+ * at all: the headers object is built when first asked for, with Node's rules for repeated headers
  * (`joinDuplicateHeaders` and `maxHeadersCount` included), and kept from then on. It is built from the raw header
  * lines, so a change made to `req.headers` before the session opened (in `allowRequest`, say) is not seen.
  */
 export class KeptRequest implements HandshakeRequest {
+  readonly method: string;
+  readonly url: string;
   readonly secure: boolean;
-  /** `method \n url \n name \n value \n name \n value ...`, or null when a field could not be packed. */
-  readonly #packed: string | null;
-  /** The method and URL of a request that could not be packed (a hand-made one passed to `handleRequest`). */
-  readonly #unpacked: { readonly method: string; readonly url: string } | null;
+  /** `name \n value \n name \n value ...`; empty when `#headers` was taken from the request as it was. */
+  readonly #rawHeaders: string;
   readonly #joinsDuplicates: boolean;
   #headers: IncomingHttpHeaders | null = null;
 
   constructor(request: IncomingMessage) {
+    this.method = request.method ?? 'GET';
+    this.url = request.url ?? '/';
     this.secure = (request.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
     this.#joinsDuplicates = (request as { joinDuplicateHeaders?: boolean }).joinDuplicateHeaders === true;
-    const method = request.method ?? 'GET';
-    const url = request.url ?? '/';
     const raw = rawHeaderLines(request);
-    const fields = raw === null ? null : [method, url, ...raw];
-    if (fields === null || fields.some((field) => field.includes(SEPARATOR))) {
-      // Node's parser lets no line feed through, so only a request built by hand gets here: keep it as it is.
-      this.#packed = null;
-      this.#unpacked = { method, url };
+    if (raw === null || raw.some((line) => line.includes(SEPARATOR))) {
+      // Node's parser lets no line feed through, so only a request built by hand gets here: keep its headers.
+      this.#rawHeaders = '';
       this.#headers = request.headers;
     } else {
-      this.#packed = fields.join(SEPARATOR);
-      this.#unpacked = null;
+      this.#rawHeaders = raw.join(SEPARATOR);
     }
   }
 
-  get method(): string {
-    const packed = this.#packed;
-    return packed === null ? this.#unpacked!.method : packed.slice(0, packed.indexOf(SEPARATOR));
-  }
-
-  get url(): string {
-    const packed = this.#packed;
-    if (packed === null) return this.#unpacked!.url;
-    const start = packed.indexOf(SEPARATOR) + 1;
-    const end = packed.indexOf(SEPARATOR, start);
-    return packed.slice(start, end === -1 ? undefined : end);
-  }
-
   get headers(): IncomingHttpHeaders {
-    return (this.#headers ??= headersOf(this.#rawHeaders(), this.#joinsDuplicates));
+    return (this.#headers ??= headersOf(this.#rawHeaders.split(SEPARATOR), this.#joinsDuplicates));
   }
 
   /** Whether the request carried a header (`name` in lower case), without building the headers object. */
   hasHeader(name: string): boolean {
     if (this.#headers !== null) return Object.hasOwn(this.#headers, name);
-    const raw = this.#rawHeaders();
+    const raw = this.#rawHeaders.split(SEPARATOR);
     for (let i = 0; i < raw.length; i += 2) if (raw[i].toLowerCase() === name) return true;
     return false;
-  }
-
-  #rawHeaders(): string[] {
-    return this.#packed === null ? [] : this.#packed.split(SEPARATOR).slice(2);
   }
 }
 

@@ -115,6 +115,6 @@ function createRequest(options: MemoryRequestOptions): HandshakeRequest {
     url: `${options.path ?? '/socket.io/'}?${params.toString()}`,
     headers,
     secure: false,
-    hasHeader: (name) => headers[name] !== undefined,
+    hasHeader: (name) => Object.hasOwn(headers, name),
   };
 }

@@ -1,13 +1,8 @@
 import { expect } from 'chai';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { connect, type Socket as NetSocket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { Socket } from '../../src/namespace/socket';
-import { EngineServer } from '../../src/engine/server';
-import type { EngineSocket } from '../../src/engine/socket';
 import { startEngine, type EngineFixture } from './engine-fixture';
-import { TRANSPORT_MODES, ClientPool, startServer, until } from '../support/io';
-import type { Server } from '../../src/server';
 
 /** Raw header lines with every kind of repetition Node's `IncomingMessage#headers` treats differently. */
 const REPEATED_HEADERS = [
@@ -74,63 +69,19 @@ describe('What a session keeps of its handshake request', () => {
 
   it('joins repeated single-valued headers when the HTTP server has joinDuplicateHeaders, as Node does', async () => {
     let nodeHeaders: IncomingHttpHeaders | undefined;
-    const httpServer = createServer({ joinDuplicateHeaders: true });
-    const engine = new EngineServer({
-      allowRequest: (req: IncomingMessage) => {
-        nodeHeaders = { ...req.headers };
-        return true;
+    fixture = await startEngine(
+      {
+        allowRequest: (req: IncomingMessage) => {
+          nodeHeaders = { ...req.headers };
+          return true;
+        },
       },
-    }).attach(httpServer);
-    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-    try {
-      const connection = new Promise<EngineSocket>((resolve) => engine.once('connection', resolve));
-      raw = rawHandshake((httpServer.address() as AddressInfo).port, REPEATED_HEADERS);
-      const session = await connection;
-      expect(session.request.headers).to.deep.equal(nodeHeaders);
-      expect(session.request.headers['user-agent']).to.equal('first, second');
-    } finally {
-      raw?.destroy();
-      await engine.close();
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-      });
-    }
+      { joinDuplicateHeaders: true },
+    );
+    const connection = fixture.nextConnection();
+    raw = rawHandshake((fixture.httpServer.address() as AddressInfo).port, REPEATED_HEADERS);
+    const session = await connection;
+    expect(session.request.headers).to.deep.equal(nodeHeaders);
+    expect(session.request.headers['user-agent']).to.equal('first, second');
   });
 });
-
-for (const mode of TRANSPORT_MODES) {
-  describe(`socket.handshake from the kept request (${mode.name})`, () => {
-    let server: Server;
-    const clients = new ClientPool();
-    beforeEach(async () => {
-      server = await startServer();
-    });
-    afterEach(async () => {
-      await clients.closeAll();
-      await server.close();
-    });
-
-    it('reports the headers, url and xdomain the client sent', async () => {
-      let seen: Socket | undefined;
-      server.of('/').on('connection', (socket: Socket) => (seen = socket));
-      await clients.connect(server, '/', mode, { extraHeaders: { 'X-Tenant': 'acme', Origin: 'http://app.example' } });
-      await until(() => seen !== undefined, 'the connection listener');
-      const handshake = seen!.handshake;
-      expect(handshake.headers['x-tenant']).to.equal('acme');
-      expect(handshake.headers.origin).to.equal('http://app.example');
-      expect(handshake.xdomain).to.equal(true);
-      expect(handshake.url).to.match(/^\/socket\.io\/\?EIO=4&transport=(polling|websocket)/);
-      expect(handshake.query.EIO).to.equal('4');
-    });
-
-    it('says xdomain is false without an Origin (the official Node client sends none)', async () => {
-      let seen: Socket | undefined;
-      server.of('/').on('connection', (socket: Socket) => (seen = socket));
-      await clients.connect(server, '/', mode);
-      await until(() => seen !== undefined, 'the connection listener');
-      expect(seen!.handshake.xdomain).to.equal(false);
-      expect(seen!.handshake.headers.origin).to.equal(undefined);
-    });
-  });
-}

@@ -52,6 +52,30 @@ for (const mode of TRANSPORT_MODES) {
         expect(remote.handshake).to.include({ url: handshake.url, time: handshake.time, xdomain: handshake.xdomain });
       });
 
+      it('reports the headers the client sent, and xdomain from its Origin', async () => {
+        let seen: Socket | undefined;
+        server.of('/chat').on('connection', (socket: Socket) => (seen = socket));
+        await clients.connect(server, '/chat', mode, {
+          extraHeaders: { 'X-Tenant': 'acme', Origin: 'http://app.example' },
+        });
+        await until(() => seen !== undefined, 'the connection listener');
+        const handshake = seen!.handshake;
+        expect(handshake.headers['x-tenant']).to.equal('acme');
+        expect(handshake.headers.origin).to.equal('http://app.example');
+        expect(handshake.xdomain).to.equal(true);
+        expect(handshake.url).to.match(/^\/socket\.io\/\?EIO=4&transport=(polling|websocket)/);
+        expect(handshake.query.EIO).to.equal('4');
+      });
+
+      it('says xdomain is false without an Origin (the official Node client sends none)', async () => {
+        let seen: Socket | undefined;
+        server.of('/chat').on('connection', (socket: Socket) => (seen = socket));
+        await clients.connect(server, '/chat', mode);
+        await until(() => seen !== undefined, 'the connection listener');
+        expect(seen!.handshake.xdomain).to.equal(false);
+        expect(seen!.handshake.headers.origin).to.equal(undefined);
+      });
+
       it('keeps socket.data, created on first use or assigned whole, for the life of the socket', async () => {
         const sockets: Socket[] = [];
         server.of('/chat').on('connection', (socket: Socket) => sockets.push(socket));
