@@ -2,7 +2,6 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Packet } from 'engine.io-parser';
 import { createDebug } from '../debug';
-import { KeptRequest } from './kept-request';
 import type { EngineSettings } from './options';
 import { packetOptions, type Transport, type TransportOwner } from './transport';
 import type {
@@ -66,7 +65,12 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     super();
     this.id = id;
     this.#host = host;
-    this.request = new KeptRequest(request);
+    this.request = {
+      method: request.method ?? 'GET',
+      url: request.url ?? '/',
+      headers: request.headers,
+      secure: (request.socket as { encrypted?: boolean }).encrypted === true,
+    };
     this.remoteAddress = request.socket.remoteAddress ?? '';
     this.protocol = transport.isEio3 ? 3 : 4;
     this.#transport = transport;

@@ -39,18 +39,15 @@ export interface SendOptions {
 /**
  * What a session keeps of the HTTP request that opened it. The `IncomingMessage` itself is not kept: with its raw
  * headers and stream state it would be about 1.2 KB of every idle connection, for fields nobody reads after the
- * handshake; the engine keeps one string instead (`KeptRequest`). `allowRequest` still sees the whole request.
+ * handshake. `allowRequest` still sees the whole request.
  */
 export interface HandshakeRequest {
   readonly method: string;
   /** The request's URL: path and query (`/socket.io/?EIO=4&transport=polling&token=...`). */
   readonly url: string;
-  /** The headers, as Node's `IncomingMessage#headers` has them (built on first read by the engine). */
   readonly headers: IncomingHttpHeaders;
   /** Whether it came over TLS. */
   readonly secure: boolean;
-  /** Whether a header (its name in lower case) was sent, without building `headers`. */
-  hasHeader(name: string): boolean;
 }
 
 /**

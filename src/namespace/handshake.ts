@@ -74,7 +74,7 @@ class SocketHandshake implements Handshake {
   }
 
   get xdomain(): boolean {
-    return this.#conn.request.hasHeader('origin');
+    return this.#conn.request.headers.origin !== undefined;
   }
 
   /** `JSON.stringify(socket.handshake)` shows every field, as it would for a plain object. */

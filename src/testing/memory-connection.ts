@@ -110,11 +110,5 @@ function createRequest(options: MemoryRequestOptions): HandshakeRequest {
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     headers[name.toLowerCase()] = Array.isArray(value) ? [...value] : value;
   }
-  return {
-    method: 'GET',
-    url: `${options.path ?? '/socket.io/'}?${params.toString()}`,
-    headers,
-    secure: false,
-    hasHeader: (name) => Object.hasOwn(headers, name),
-  };
+  return { method: 'GET', url: `${options.path ?? '/socket.io/'}?${params.toString()}`, headers, secure: false };
 }

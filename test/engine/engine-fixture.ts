@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer, type ServerOptions as HttpServerOptions } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import { EngineServer } from '../../src/engine/server';
 import type { EngineServerOptions } from '../../src/engine/options';
 import type { EngineSocket } from '../../src/engine/socket';
@@ -15,12 +15,9 @@ export interface EngineFixture {
   close(): Promise<void>;
 }
 
-/** Starts a fixture (on an HTTP server made with `httpOptions`); every test closes it in `afterEach`. */
-export async function startEngine(
-  options: EngineServerOptions = {},
-  httpOptions: HttpServerOptions = {},
-): Promise<EngineFixture> {
-  const httpServer = createServer(httpOptions);
+/** Starts a fixture; every test closes it in `afterEach`. */
+export async function startEngine(options: EngineServerOptions = {}): Promise<EngineFixture> {
+  const httpServer = createServer();
   const engine = new EngineServer(options);
   engine.attach(httpServer);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));

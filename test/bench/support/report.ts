@@ -168,20 +168,18 @@ export function formatSuite(result: SuiteResult): string {
 }
 
 /**
- * The table of one compared workload: for each classio peer, the ref's and the working tree's medians of the
- * headline metric and of the server's CPU per operation, and their ratios (above 1× for throughput is faster,
- * below 1× for CPU per operation is cheaper).
+ * The table of one compared workload: for each classio peer, the ref's and the working tree's medians of every
+ * metric of the workload (memory too, where it has some) and of the server's CPU per operation, and their ratios
+ * (above 1× is higher: faster for throughput, dearer for CPU or memory).
  */
 export function formatComparisonSuite(result: SuiteResult, comparison: Comparison): string {
-  const headline = result.metrics[0];
+  const columns = [
+    ...result.metrics.map((metric) => ({ key: metric.key, label: metric.label, digits: metric.digits })),
+    { key: 'serverMicrosPerOp', label: 'server CPU µs/op', digits: 1 },
+  ];
   const header = [
     'peer',
-    `${headline.label} @ ${comparison.ref}`,
-    `${headline.label} working`,
-    'ratio',
-    `server CPU µs/op @ ${comparison.ref}`,
-    'server CPU µs/op working',
-    'ratio',
+    ...columns.flatMap(({ label }) => [`${label} @ ${comparison.ref}`, `${label} working`, 'ratio']),
     'runs',
   ];
   const lines = [
@@ -196,18 +194,12 @@ export function formatComparisonSuite(result: SuiteResult, comparison: Compariso
     const working = result.medians[peer];
     const before = result.medians[twin];
     const runs = `${(result.runs[twin] ?? []).filter((run) => 'metrics' in run).length}+${(result.runs[peer] ?? []).filter((run) => 'metrics' in run).length}`;
-    lines.push(
-      `| ${[
-        peer,
-        formatNumber(before?.[headline.key], headline.digits),
-        formatNumber(working?.[headline.key], headline.digits),
-        formatRatio(working?.[headline.key], before?.[headline.key]),
-        formatNumber(before?.serverMicrosPerOp, 1),
-        formatNumber(working?.serverMicrosPerOp, 1),
-        formatRatio(working?.serverMicrosPerOp, before?.serverMicrosPerOp),
-        runs,
-      ].join(' | ')} |`,
-    );
+    const cells = columns.flatMap(({ key, digits }) => [
+      formatNumber(before?.[key], digits),
+      formatNumber(working?.[key], digits),
+      formatRatio(working?.[key], before?.[key]),
+    ]);
+    lines.push(`| ${[peer, ...cells, runs].join(' | ')} |`);
   }
   const errors = result.peers.flatMap((peer) =>
     (result.runs[peer] ?? []).flatMap((run) => ('error' in run ? [`- ${peer}: ${run.error}`] : [])),
