@@ -14,6 +14,7 @@ import { ProtocolError, type EngineErrorCode } from '../errors';
 import { serializeCookie } from './cookie';
 import { applyCors, isOriginListed } from './cors';
 import { resolveEngineSettings, type EngineServerOptions, type EngineSettings } from './options';
+import { SharedStrings } from './shared-strings';
 import { EngineSocket, type SessionHost } from './socket';
 import {
   checkProtocol,
@@ -88,6 +89,8 @@ export class EngineServer extends EventEmitter {
     const clients = this.clients;
     this.#host = {
       settings: this.settings,
+      heartbeats: EngineSocket.heartbeats(this.settings),
+      strings: new SharedStrings(),
       release(socket) {
         clients.delete(socket.id);
       },

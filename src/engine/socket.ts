@@ -3,8 +3,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Packet } from 'engine.io-parser';
 import { createDebug } from '../debug';
 import type { EngineSettings } from './options';
+import type { SharedStrings } from './shared-strings';
+import { TimerQueue, type TimerEntry } from './timer-queue';
 import { packetOptions, type Transport, type TransportOwner } from './transport';
 import type {
+  ConnectionReceiver,
   EngineCloseReason,
   EngineConnection,
   EngineData,
@@ -19,11 +22,32 @@ const PING_PACKET: Packet = { type: 'ping' };
 const NOOP_PACKET: Packet = { type: 'noop' };
 const PROBE_PONG_PACKET: Packet = { type: 'pong', data: 'probe' };
 const PONG_PACKET: Packet = { type: 'pong' };
+/**
+ * The write buffer of a session with nothing waiting, shared by all of them: a websocket session writes straight to
+ * its transport and almost never buffers, and an array of its own would be 32 bytes of every idle connection.
+ */
+const NOTHING_WAITING: Packet[] = Object.freeze([]) as unknown as Packet[];
 
-/** What a session needs from its server: the settings, and a way to unregister itself when it closes. */
+/**
+ * What a session needs from its server: the settings, the heartbeat queues, the strings its sessions share, and a
+ * way to unregister itself.
+ */
 export interface SessionHost {
   readonly settings: EngineSettings;
+  readonly heartbeats: Heartbeats;
+  readonly strings: SharedStrings;
   release(socket: EngineSocket): void;
+}
+
+/**
+ * The heartbeat deadlines of a server's sessions, one {@link TimerQueue} per duration (so one Node timer each, not
+ * a `Timeout` per session). A session waits in one of them at a time: v4 in `pingDue` until its next ping, then in
+ * `pongDue` until the pong; v3 in `silence`, pushed back by every packet. Made by {@link EngineSocket.heartbeats}.
+ */
+export interface Heartbeats {
+  readonly pingDue: TimerQueue<EngineSocket>;
+  readonly pongDue: TimerQueue<EngineSocket>;
+  readonly silence: TimerQueue<EngineSocket>;
 }
 
 /**
@@ -33,7 +57,7 @@ export interface SessionHost {
  * heartbeat (a ping every `pingInterval`; no pong within `pingTimeout` closes with `ping timeout`) and the upgrade
  * from polling to websocket. `close` is emitted exactly once, after which the session is unregistered.
  */
-export class EngineSocket extends EventEmitter implements EngineConnection, TransportOwner {
+export class EngineSocket extends EventEmitter implements EngineConnection, TransportOwner, TimerEntry<EngineSocket> {
   readonly id: string;
   readonly request: HandshakeRequest;
   readonly remoteAddress: string;
@@ -42,17 +66,32 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
    * pings and the server answers, and the session ends when no packet came for `pingInterval + pingTimeout`.
    */
   readonly protocol: 3 | 4;
+  /** @internal EngineConnection. */
+  receiver: ConnectionReceiver | null = null;
+  /**
+   * Node's listener table. EventEmitter's constructor makes it a dictionary of about 180 bytes; the constructor
+   * below leaves it undefined instead, which EventEmitter supports (its first `on()` creates it), so that a session
+   * nobody listens to (the Socket.IO layer is its {@link receiver}) pays nothing for it.
+   */
+  declare private _events: object | undefined;
   readonly #host: SessionHost;
   #transport: Transport;
   #readyState: EngineConnection['readyState'] = 'opening';
-  #writeBuffer: Packet[] = [];
+  /** Packets waiting for the transport; {@link NOTHING_WAITING} when none (push through `#buffer`). */
+  #writeBuffer: Packet[] = NOTHING_WAITING;
   /** Size of the messages in `#writeBuffer` (string length or byte length), for the `maxBufferedBytes` bound. */
   #writeBufferBytes = 0;
   #isFlushScheduled = false;
   /** An orderly close waits for the buffer to reach the client before closing the transport. */
   #isClosePending = false;
-  #pingIntervalTimer: NodeJS.Timeout | null = null;
-  #pingTimeoutTimer: NodeJS.Timeout | null = null;
+  /** @internal TimerEntry: the heartbeat queue the session waits in (see {@link Heartbeats}). */
+  timerQueue: TimerQueue<EngineSocket> | null = null;
+  /** @internal TimerEntry. */
+  timerPrev: EngineSocket | null = null;
+  /** @internal TimerEntry. */
+  timerNext: EngineSocket | null = null;
+  /** @internal TimerEntry. */
+  timerDue = 0;
   /** Any packet refreshes the ping timeout once per ping (the reference's `hasRefreshedPingTimeout`). */
   #hasRefreshedPingTimeout = false;
   /** The websocket transport being probed for an upgrade, if any. */
@@ -63,11 +102,14 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
 
   constructor(id: string, host: SessionHost, transport: Transport, request: IncomingMessage) {
     super();
+    this._events = undefined;
     this.id = id;
     this.#host = host;
+    // `allowRequest` has seen the request: its values can now be swapped for equal shared ones.
+    host.strings.shareHeaders(request.headers);
     this.request = {
       method: request.method ?? 'GET',
-      url: request.url ?? '/',
+      url: host.strings.share(request.url ?? '/'),
       headers: request.headers,
       secure: (request.socket as { encrypted?: boolean }).encrypted === true,
     };
@@ -111,7 +153,7 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
       transport.sendMessage(data, options);
       return;
     }
-    this.#writeBuffer.push(
+    this.#buffer(
       options === undefined ? { type: 'message', data } : { type: 'message', data, options: packetOptions(options) },
     );
     this.#writeBufferBytes += data.length;
@@ -124,7 +166,7 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     if (options !== undefined && options.volatile === true && !this.#transport.isWritableAtOnce) return;
     const packetOpts = options === undefined ? undefined : packetOptions(options);
     for (let i = 0; i < data.length; i++) {
-      this.#writeBuffer.push({ type: 'message', data: data[i], options: packetOpts });
+      this.#buffer({ type: 'message', data: data[i], options: packetOpts });
       this.#writeBufferBytes += data[i].length;
     }
     if (this.#isOverBufferBound(0)) return;
@@ -177,8 +219,10 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
       return;
     }
     if (this.#readyState !== 'open') return;
-    if (this.#pingTimeoutTimer !== null) this.#refreshPingTimeout();
-    this.emit('message', data);
+    if (this.#isPongAwaited) this.#refreshPingTimeout();
+    this.receiver?.onData(data);
+    // Guarded: `emit` gathers its arguments into an array even when nobody listens.
+    if (this._events !== undefined) this.emit('message', data);
   }
 
   /** @internal TransportOwner. */
@@ -194,16 +238,12 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
       return;
     }
     if (this.#readyState !== 'open') return;
-    if (this.#pingTimeoutTimer !== null && packet.type !== 'pong') this.#refreshPingTimeout();
+    if (this.#isPongAwaited && packet.type !== 'pong') this.#refreshPingTimeout();
     switch (packet.type) {
       case 'pong':
-        // v3 servers send no pings, so no pong is due.
+        // v3 servers send no pings, so no pong is due. The next ping is due `pingInterval` after this pong.
         if (this.protocol === 3) break;
-        if (this.#pingTimeoutTimer !== null) {
-          clearTimeout(this.#pingTimeoutTimer);
-          this.#pingTimeoutTimer = null;
-        }
-        this.#pingIntervalTimer?.refresh();
+        this.#host.heartbeats.pingDue.schedule(this);
         break;
       case 'close':
         // The client ends the session (packet 1); a waiting poll is answered with a noop.
@@ -215,7 +255,7 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
       case 'ping':
         if (this.protocol === 3) {
           // v3 heartbeats go client -> server; the packet itself refreshed the timeout above.
-          this.#writeBuffer.push(PONG_PACKET);
+          this.#buffer(PONG_PACKET);
           this.#requestFlush();
           break;
         }
@@ -262,12 +302,18 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     this.#onClose(this.#readyState === 'closing' ? 'forced close' : 'transport close');
   }
 
+  /** Whether traffic now counts as a sign of life: v4 while a pong is due, v3 always (see {@link Heartbeats}). */
+  get #isPongAwaited(): boolean {
+    const queue = this.timerQueue;
+    return queue !== null && queue !== this.#host.heartbeats.pingDue;
+  }
+
   /** Traffic while a pong is due proves the client alive; the reference grants this once per ping. */
   #refreshPingTimeout(): void {
-    // v3: every packet proves the client alive (its timer runs all the time, not only while a pong is due).
+    // v3: every packet proves the client alive (its deadline runs all the time, not only while a pong is due).
     if (this.#hasRefreshedPingTimeout && this.protocol === 4) return;
     this.#hasRefreshedPingTimeout = true;
-    this.#pingTimeoutTimer!.refresh();
+    this.timerQueue!.schedule(this);
   }
 
   #open(): void {
@@ -277,7 +323,7 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
         ? ['websocket']
         : [];
     this.#readyState = 'open';
-    this.#writeBuffer.push({
+    this.#buffer({
       type: 'open',
       data: JSON.stringify({
         sid: this.id,
@@ -288,15 +334,8 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
       }),
     });
     this.#requestFlush();
-    if (this.protocol === 3) {
-      this.#pingTimeoutTimer = setTimeout(
-        EngineSocket.#onPingTimeout,
-        settings.pingInterval + settings.pingTimeout,
-        this,
-      );
-      return;
-    }
-    this.#pingIntervalTimer = setTimeout(EngineSocket.#onPingDue, settings.pingInterval, this);
+    const { heartbeats } = this.#host;
+    (this.protocol === 3 ? heartbeats.silence : heartbeats.pingDue).schedule(this);
   }
 
   /**
@@ -328,16 +367,21 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     // This runs inside an emit, often a broadcast walking a room: the session closes on the next tick so that the
     // room does not change under the walk. Until then nothing more is buffered.
     this.#readyState = 'closing';
-    this.#writeBuffer = [];
+    this.#writeBuffer = NOTHING_WAITING;
     this.#writeBufferBytes = 0;
     process.nextTick(EngineSocket.#onSlowConsumer, this);
     return true;
   }
 
+  #buffer(packet: Packet): void {
+    if (this.#writeBuffer === NOTHING_WAITING) this.#writeBuffer = [packet];
+    else this.#writeBuffer.push(packet);
+  }
+
   #flush(): void {
     if (this.#writeBuffer.length === 0 || this.#readyState === 'closed' || !this.#transport.writable) return;
     const packets = this.#writeBuffer;
-    this.#writeBuffer = [];
+    this.#writeBuffer = NOTHING_WAITING;
     this.#writeBufferBytes = 0;
     this.#transport.send(packets);
   }
@@ -397,16 +441,15 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     if (this.#readyState === 'closed') return;
     debug('session %s closed: %s', this.id, reason);
     this.#readyState = 'closed';
-    if (this.#pingIntervalTimer !== null) clearTimeout(this.#pingIntervalTimer);
-    if (this.#pingTimeoutTimer !== null) clearTimeout(this.#pingTimeoutTimer);
-    this.#pingIntervalTimer = this.#pingTimeoutTimer = null;
+    this.timerQueue?.cancel(this);
     this.#cancelUpgrade();
-    this.#writeBuffer = [];
+    this.#writeBuffer = NOTHING_WAITING;
     this.#writeBufferBytes = 0;
     this.#isClosePending = false;
     this.#transport.owner = null;
     this.#transport.close('now');
     this.#host.release(this);
+    this.receiver?.onClose(reason);
     this.emit('close', reason, description);
   }
 
@@ -415,12 +458,21 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     socket.#flush();
   }
 
+  /** The heartbeat queues of a server with these settings, shared by all its sessions. */
+  static heartbeats(settings: EngineSettings): Heartbeats {
+    return {
+      pingDue: new TimerQueue(settings.pingInterval, EngineSocket.#onPingDue),
+      pongDue: new TimerQueue(settings.pingTimeout, EngineSocket.#onPingTimeout),
+      silence: new TimerQueue(settings.pingInterval + settings.pingTimeout, EngineSocket.#onPingTimeout),
+    };
+  }
+
   static #onPingDue(socket: EngineSocket): void {
     if (socket.#readyState !== 'open' && socket.#readyState !== 'closing') return;
     socket.#hasRefreshedPingTimeout = false;
-    socket.#writeBuffer.push(PING_PACKET);
+    socket.#buffer(PING_PACKET);
     socket.#requestFlush();
-    socket.#pingTimeoutTimer = setTimeout(EngineSocket.#onPingTimeout, socket.#host.settings.pingTimeout, socket);
+    socket.#host.heartbeats.pongDue.schedule(socket);
   }
 
   static #onSlowConsumer(socket: EngineSocket): void {
@@ -428,7 +480,6 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
   }
 
   static #onPingTimeout(socket: EngineSocket): void {
-    socket.#pingTimeoutTimer = null;
     socket.#onClose('ping timeout');
   }
 

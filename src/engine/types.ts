@@ -51,6 +51,17 @@ export interface HandshakeRequest {
 }
 
 /**
+ * @internal What the Socket.IO layer attaches to a connection to hear its messages and its close: direct calls,
+ * where event listeners would give every idle connection an emitter listener table (about 180 bytes).
+ */
+export interface ConnectionReceiver {
+  /** A message packet arrived (before the `message` listeners run). */
+  onData(data: EngineData): void;
+  /** The connection ended (before the `close` listeners run); called once. */
+  onClose(reason: EngineCloseReason): void;
+}
+
+/**
  * One Engine.IO session as seen from above. Implemented by the engine's `EngineSocket`, and by the test client's
  * in-memory connection.
  *
@@ -75,6 +86,8 @@ export interface EngineConnection {
   readonly protocol?: 3 | 4;
   /** `opening`, `open`, `closing`, `closed`. */
   readonly readyState: 'opening' | 'open' | 'closing' | 'closed';
+  /** @internal The Socket.IO client of this connection, told of every message and of the close; set once. */
+  receiver: ConnectionReceiver | null;
   /** Queues one message packet (see {@link SendOptions}). Never throws; a closed connection drops it. */
   send(data: EngineData, options?: SendOptions): void;
   /**

@@ -11,6 +11,7 @@ import type { EngineCloseReason, EngineConnection, EngineData, SendOptions } fro
 import type { ServerNamespace } from './server-namespace';
 import type { Socket } from './socket';
 import { handshakeAuth, splitV2Namespace } from './v2-semantics';
+import { NO_AUTH } from './handshake';
 import type { Instrumentation, TrafficProbe } from './instrumentation';
 
 const debug = createDebug('classio:namespace');
@@ -41,16 +42,10 @@ export interface ClientHost {
   readonly trafficProbe: TrafficProbe | null;
 }
 
-const kClient = Symbol('classio.client');
-
 // The send options of the flag combinations, shared so that a send allocates none (the default is `undefined`).
 const VOLATILE: SendOptions = Object.freeze({ volatile: true });
 const VOLATILE_UNCOMPRESSED: SendOptions = Object.freeze({ volatile: true, compress: false });
 const UNCOMPRESSED: SendOptions = Object.freeze({ compress: false });
-
-interface ClientSlot {
-  [kClient]: Client;
-}
 
 /**
  * One Engine.IO connection, multiplexing the client's namespaces (socket.io-protocol, "Connection to a
@@ -83,10 +78,8 @@ export class Client {
     this.#packets =
       host.parser === null ? new PacketDecoder(this, host.maxAttachments) : new CustomPacketDecoder(this, host.parser);
     this.#probe = host.trafficProbe;
-    // Listeners are shared functions that find their client through a slot, not closures per connection.
-    (conn as unknown as ClientSlot)[kClient] = this;
-    conn.on('message', onMessage);
-    conn.on('close', onClose);
+    // Called directly (`onData`, `onClose`): no listener table nor closure per connection.
+    conn.receiver = this;
     this.#connectTimer = setTimeout(onConnectTimeout, host.connectTimeout, this);
     // A Socket.IO v2 client never asks for `/`: the server connects it (see v2-semantics.ts).
     if (conn.protocol === 3) this.#connect('/', handshakeAuth(conn.request.url));
@@ -185,8 +178,7 @@ export class Client {
     this.#connectTimer = null;
     this.#closeSockets(reason);
     this.#packets.destroy();
-    this.conn.off('message', onMessage);
-    this.conn.off('close', onClose);
+    this.conn.receiver = null;
   }
 
   #route(packet: Packet): void {
@@ -212,8 +204,9 @@ export class Client {
       debug('%s is already connected to %s', this.conn.id, name);
       return;
     }
-    const handshakeAuth = (auth as Record<string, unknown> | undefined) ?? {};
-    const nsp = this.#host.namespace(name, handshakeAuth);
+    const handshakeAuth = (auth as Record<string, unknown> | undefined) ?? NO_AUTH;
+    // A dynamic namespace's test gets an object it may write to, even when the client sent no auth.
+    const nsp = this.#host.namespace(name, handshakeAuth === NO_AUTH ? {} : handshakeAuth);
     if (nsp instanceof Promise) {
       nsp.then(
         (found) => this.#connectTo(name, found, handshakeAuth),
@@ -242,14 +235,6 @@ export class Client {
     if (this.#socket !== null) sockets.unshift(this.#socket);
     for (const socket of sockets) socket.onClose(reason);
   }
-}
-
-function onMessage(this: EngineConnection, data: EngineData): void {
-  (this as unknown as ClientSlot)[kClient].onData(data);
-}
-
-function onClose(this: EngineConnection, reason: EngineCloseReason): void {
-  (this as unknown as ClientSlot)[kClient].onClose(reason);
 }
 
 function onConnectTimeout(client: Client): void {

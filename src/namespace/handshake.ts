@@ -23,12 +23,18 @@ export interface Handshake {
 }
 
 /**
+ * The `auth` of a CONNECT packet that carried none, on its way to the socket: read-only, and never what a socket's
+ * handshake hands out (that is an object of its own, made when first read).
+ */
+export const NO_AUTH: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
  * Builds a socket's handshake. Only `auth` and the time are its own; the other fields are read from the engine's
  * request when first asked for (an idle connection would otherwise carry a parsed query and a date string that
- * most applications never read). The query is parsed into a null-prototype object so that keys like `__proto__`
- * stay plain data.
+ * most applications never read), and so is an empty `auth` (56 bytes of every connection whose client sent none).
+ * The query is parsed into a null-prototype object so that keys like `__proto__` stay plain data.
  */
-export function createHandshake(conn: EngineConnection, auth: Record<string, unknown>): Handshake {
+export function createHandshake(conn: EngineConnection, auth: Readonly<Record<string, unknown>>): Handshake {
   return new SocketHandshake(conn, auth);
 }
 
@@ -39,14 +45,18 @@ export function handshakeData(handshake: Handshake): Handshake {
 }
 
 class SocketHandshake implements Handshake {
-  readonly auth: Readonly<Record<string, unknown>>;
   readonly issued = Date.now();
   readonly #conn: EngineConnection;
+  #auth: Readonly<Record<string, unknown>> | null;
   #query: Readonly<Record<string, string | string[]>> | null = null;
 
-  constructor(conn: EngineConnection, auth: Record<string, unknown>) {
+  constructor(conn: EngineConnection, auth: Readonly<Record<string, unknown>>) {
     this.#conn = conn;
-    this.auth = auth;
+    this.#auth = auth === NO_AUTH ? null : auth;
+  }
+
+  get auth(): Readonly<Record<string, unknown>> {
+    return (this.#auth ??= {});
   }
 
   get headers(): IncomingHttpHeaders {

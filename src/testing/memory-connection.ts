@@ -1,7 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { EngineCloseReason, EngineConnection, EngineData, HandshakeRequest, TransportName } from '../engine/types';
+import type {
+  ConnectionReceiver,
+  EngineCloseReason,
+  EngineConnection,
+  EngineData,
+  HandshakeRequest,
+  TransportName,
+} from '../engine/types';
 import type { InProcessConnection } from '../server';
 
 /** What the in-memory handshake request looks like to the server. */
@@ -34,6 +41,8 @@ export class MemoryEngineConnection extends EventEmitter implements InProcessCon
   readonly request: HandshakeRequest;
   readonly remoteAddress: string;
   readonly transportName: TransportName = 'websocket';
+  /** @internal EngineConnection. */
+  receiver: ConnectionReceiver | null = null;
   #readyState: EngineConnection['readyState'] = 'open';
   readonly #peer: MemoryPeer;
 
@@ -76,7 +85,9 @@ export class MemoryEngineConnection extends EventEmitter implements InProcessCon
   /** Client side: delivers one message to the server's `message` listeners. Dropped once closed. */
   deliver(data: EngineData): void {
     if (this.#readyState !== 'open') return;
-    this.emit('message', copyData(data));
+    const copy = copyData(data);
+    this.receiver?.onData(copy);
+    this.emit('message', copy);
   }
 
   /** Client side: the client went away (reason `transport close`, as when a browser tab closes). */
@@ -87,6 +98,7 @@ export class MemoryEngineConnection extends EventEmitter implements InProcessCon
 
   #end(reason: EngineCloseReason): void {
     this.#readyState = 'closed';
+    this.receiver?.onClose(reason);
     this.emit('close', reason);
     this.removeAllListeners('message');
   }

@@ -59,5 +59,38 @@ describe('EngineSocket', () => {
       client.send('2');
       expect((await closed)[0]).to.equal('transport error');
     });
+
+    it('times out the silent sessions only, while the others sharing its queues answer', async () => {
+      fixture = await startEngine({ pingInterval: 20, pingTimeout: 60 });
+      const answering: RawWebSocketClient[] = [];
+      const sessions: EngineSocket[] = [];
+      for (let i = 0; i < 6; i++) {
+        const connection = fixture.nextConnection();
+        const { client } = await RawWebSocketClient.handshake(fixture.baseUrl);
+        sessions.push(await connection);
+        if (i % 2 === 0) answering.push(client);
+      }
+      const reasons = new Map<EngineSocket, unknown>();
+      for (const session of sessions) session.on('close', (reason) => reasons.set(session, reason));
+      // Three clients answer every ping for 200 ms; the other three never do.
+      const answeringLoops = answering.map(async (client) => {
+        for (let pings = 0; pings < 6; pings++) {
+          expect(await client.next()).to.equal('2');
+          client.send('3');
+        }
+      });
+      await Promise.all(answeringLoops);
+      expect(sessions.filter((_, i) => i % 2 === 1).map((session) => reasons.get(session))).to.deep.equal([
+        'ping timeout',
+        'ping timeout',
+        'ping timeout',
+      ]);
+      expect(sessions.filter((_, i) => i % 2 === 0).map((session) => session.readyState)).to.deep.equal([
+        'open',
+        'open',
+        'open',
+      ]);
+      for (const client of answering) client.close();
+    });
   });
 });
