@@ -1,8 +1,13 @@
 import { expect } from 'chai';
+import { inspect } from 'node:util';
 import { InMemoryAdapter } from '../../src/adapter/in-memory-adapter';
 import type { AdapterHost, AdapterSocket, BroadcastOptions } from '../../src/adapter/adapter';
 import type { EngineData } from '../../src/engine/types';
 import { PacketType } from '../../src/protocol/packet';
+import type { Socket as ClientSocket } from 'socket.io-client';
+import type { Server } from '../../src/server';
+import type { Socket } from '../../src/namespace/socket';
+import { ClientPool, TRANSPORT_MODES, collect, delay, startServer, until } from '../support/io';
 
 /** A local socket that records what the adapter writes to it. */
 class RecordingSocket implements AdapterSocket {
@@ -89,11 +94,266 @@ describe('InMemoryAdapter', () => {
     });
   });
 
+  describe('own rooms', () => {
+    const members = (room: string) => [...(adapter.rooms.get(room) ?? [])];
+    const roomsOf = (sid: string) => [...(adapter.socketRooms(sid) ?? [])];
+    const written = () => ['s1', 's2', 's3'].filter((sid) => sockets.get(sid)!.written.length > 0);
+
+    it('shares one read-only set as the rooms of a socket in only its own room and as its sid room', () => {
+      const own = adapter.socketRooms('s1');
+      expect(adapter.rooms.get('s1')).to.equal(own);
+      expect(own).to.not.be.instanceOf(Set);
+      expect(adapter.rooms.get('s2')).to.equal(adapter.socketRooms('s2'));
+      expect(adapter.rooms.get('s2')).to.not.equal(own);
+    });
+
+    it('answers size, has and iteration as the Set of its sid does', () => {
+      const own = adapter.socketRooms('s1')!;
+      const expected = new Set(['s1']);
+      expect(own.size).to.equal(expected.size);
+      expect(own.has('s1')).to.equal(true);
+      expect(own.has('s2')).to.equal(false);
+      expect([...own]).to.deep.equal([...expected]);
+      expect([...own]).to.deep.equal(['s1'], 'a second iteration');
+      expect([...own.keys()]).to.deep.equal([...expected.keys()]);
+      expect([...own.values()]).to.deep.equal([...expected.values()]);
+      expect([...own.entries()]).to.deep.equal([...expected.entries()]);
+      const visited: unknown[][] = [];
+      own.forEach(function (this: unknown, value, key, set) {
+        visited.push([value, key, set, this]);
+      }, 'this');
+      expect(visited).to.deep.equal([['s1', 's1', own, 'this']]);
+      const iterator = own[Symbol.iterator]();
+      expect(iterator[Symbol.iterator]()).to.equal(iterator);
+      expect(iterator.next()).to.deep.equal({ value: 's1', done: false });
+      expect(iterator.next()).to.deep.equal({ value: undefined, done: true });
+      expect(iterator.next()).to.deep.equal({ value: undefined, done: true });
+      expect(Array.from(own)).to.deep.equal(['s1']);
+      expect(new Set(own)).to.deep.equal(expected);
+      expect(inspect(own)).to.equal(inspect(expected));
+    });
+
+    it('lists the sid rooms among the rooms', () => {
+      expect([...adapter.rooms.keys()]).to.deep.equal(['s1', 's2', 's3']);
+      expect([...adapter.rooms].map(([room, sids]) => [room, [...sids]])).to.deep.equal([
+        ['s1', ['s1']],
+        ['s2', ['s2']],
+        ['s3', ['s3']],
+      ]);
+    });
+
+    it('gives the socket a Set of rooms when it joins another room, and keeps its sid room', () => {
+      const own = adapter.rooms.get('s1');
+      adapter.addAll('s1', ['a', 'b']);
+      expect(roomsOf('s1')).to.deep.equal(['s1', 'a', 'b']);
+      expect(adapter.socketRooms('s1')).to.be.instanceOf(Set);
+      expect(adapter.rooms.get('s1')).to.equal(own);
+      expect(members('s1')).to.deep.equal(['s1']);
+      expect(members('a')).to.deep.equal(['s1']);
+      adapter.broadcast({ type: PacketType.EVENT, nsp: '/', data: ['e'] }, target(['s1']));
+      expect(written()).to.deep.equal(['s1']);
+
+      adapter.del('s1', 'a');
+      adapter.del('s1', 'b');
+      expect(roomsOf('s1')).to.deep.equal(['s1']);
+      expect(adapter.rooms.has('a')).to.equal(false);
+      expect(adapter.rooms.has('b')).to.equal(false);
+      expect(adapter.rooms.get('s1')).to.equal(own);
+      adapter.broadcast({ type: PacketType.EVENT, nsp: '/', data: ['e'] }, target(['s1']));
+      expect(sockets.get('s1')!.written).to.have.length(2);
+    });
+
+    it("gives the sid room a Set of members when another socket joins it, and keeps the socket's rooms", () => {
+      const own = adapter.socketRooms('s1');
+      adapter.addAll('s2', ['s1']);
+      expect(members('s1')).to.deep.equal(['s1', 's2']);
+      expect(adapter.rooms.get('s1')).to.be.instanceOf(Set);
+      expect(adapter.socketRooms('s1')).to.equal(own);
+      expect(roomsOf('s1')).to.deep.equal(['s1']);
+      expect(roomsOf('s2')).to.deep.equal(['s2', 's1']);
+      expect(members('s2')).to.deep.equal(['s2']);
+      adapter.broadcast({ type: PacketType.EVENT, nsp: '/', data: ['e'] }, target(['s1']));
+      expect(written()).to.deep.equal(['s1', 's2']);
+
+      adapter.del('s2', 's1');
+      expect(members('s1')).to.deep.equal(['s1']);
+      expect(roomsOf('s2')).to.deep.equal(['s2']);
+      expect(adapter.socketRooms('s1')).to.equal(own);
+    });
+
+    it('keeps a room named after a sid for the other sockets in it when that socket disconnects', () => {
+      adapter.addAll('s2', ['s1']);
+      adapter.delAll('s1');
+      expect(members('s1')).to.deep.equal(['s2']);
+      expect(adapter.socketRooms('s1')).to.equal(undefined);
+      adapter.delAll('s2');
+      expect(adapter.rooms.has('s1')).to.equal(false);
+      expect(adapter.rooms.has('s2')).to.equal(false);
+    });
+
+    it('leaves its own room: its rooms are empty, the sid room is gone, and it can join it again', () => {
+      adapter.del('s1', 's1');
+      expect(adapter.socketRooms('s1')).to.not.equal(undefined);
+      expect(roomsOf('s1')).to.deep.equal([]);
+      expect(adapter.rooms.has('s1')).to.equal(false);
+      adapter.broadcast({ type: PacketType.EVENT, nsp: '/', data: ['e'] }, target(['s1']));
+      expect(written()).to.deep.equal([]);
+
+      adapter.addAll('s1', ['s1']);
+      expect(roomsOf('s1')).to.deep.equal(['s1']);
+      expect(members('s1')).to.deep.equal(['s1']);
+      adapter.broadcast({ type: PacketType.EVENT, nsp: '/', data: ['e'] }, target(['s1']));
+      expect(written()).to.deep.equal(['s1']);
+    });
+
+    it('leaves a room it is not in without a change', () => {
+      const own = adapter.socketRooms('s1');
+      adapter.del('s1', 'nowhere');
+      adapter.del('s1', 's2');
+      expect(adapter.socketRooms('s1')).to.equal(own);
+      expect(adapter.rooms.get('s1')).to.equal(own);
+      expect(members('s2')).to.deep.equal(['s2']);
+    });
+
+    it('reaches sid rooms through several rooms and excludes them', () => {
+      adapter.broadcast({ type: PacketType.EVENT, nsp: '/', data: ['e'] }, target(['s1', 's2', 's3'], ['s2']));
+      expect(written()).to.deep.equal(['s1', 's3']);
+      adapter.broadcast({ type: PacketType.EVENT, nsp: '/', data: ['e'] }, target([], ['s1']));
+      expect(sockets.get('s1')!.written).to.have.length(1);
+      expect(sockets.get('s2')!.written).to.have.length(1);
+      expect(sockets.get('s3')!.written).to.have.length(2);
+      adapter.broadcast({ type: PacketType.EVENT, nsp: '/', data: ['e'] }, target(['s3'], ['s3']));
+      expect(sockets.get('s3')!.written).to.have.length(2);
+    });
+
+    it('joins and describes sockets through their sid rooms, and removes them on disconnect', async () => {
+      adapter.addSockets(target(['s1', 's2']), ['game']);
+      expect(members('game')).to.deep.equal(['s1', 's2']);
+      expect(members('s1')).to.deep.equal(['s1']);
+      const found = await adapter.fetchSockets(target(['game']));
+      expect(found.map((socket) => socket.rooms)).to.deep.equal([
+        ['s1', 'game'],
+        ['s2', 'game'],
+      ]);
+      adapter.delSockets(target(['s2']), ['game']);
+      expect(members('game')).to.deep.equal(['s1']);
+      adapter.delAll('s3');
+      expect(adapter.rooms.has('s3')).to.equal(false);
+      expect(adapter.socketRooms('s3')).to.equal(undefined);
+      expect([...(await adapter.sockets(new Set()))]).to.deep.equal(['s1', 's2']);
+    });
+  });
+
   describe('#sockets', () => {
     it('lists the sids of some rooms, or all', async () => {
       adapter.addAll('s2', ['a']);
       expect([...(await adapter.sockets(new Set(['a'])))]).to.deep.equal(['s2']);
       expect(await adapter.sockets(new Set())).to.have.all.keys('s1', 's2', 's3');
     });
+  });
+});
+
+describe('InMemoryAdapter with the official client', () => {
+  const mode = TRANSPORT_MODES[0];
+  let server: Server;
+  const clients = new ClientPool();
+  const serverSockets = new Map<string, Socket>();
+  let a: ClientSocket;
+  let b: ClientSocket;
+
+  beforeEach(async () => {
+    server = await startServer();
+    serverSockets.clear();
+    server.of('/chat').on('connection', (socket: Socket) => serverSockets.set(socket.id, socket));
+    a = await clients.connect(server, '/chat', mode);
+    b = await clients.connect(server, '/chat', mode);
+  });
+
+  afterEach(async () => {
+    await clients.closeAll();
+    await server.close();
+  });
+
+  const socketOf = (client: ClientSocket) => serverSockets.get(client.id!)!;
+  const adapter = () => server.of('/chat').adapter;
+  const members = (room: string) => [...(adapter().rooms.get(room) ?? [])];
+
+  it('shares one set as socket.rooms and the sid room of a connected socket', () => {
+    const rooms = socketOf(a).rooms;
+    expect(adapter().rooms.get(a.id!)).to.equal(rooms);
+    expect(adapter().socketRooms(a.id!)).to.equal(rooms);
+    expect([...rooms]).to.deep.equal([a.id]);
+    expect(rooms.size).to.equal(1);
+    expect(rooms.has(a.id!)).to.equal(true);
+    expect([...adapter().rooms.keys()]).to.deep.equal([a.id, b.id]);
+  });
+
+  it('reaches a socket through its sid room while it joins and leaves other rooms', async () => {
+    const got = collect(a, 'news');
+    const gotB = collect(b, 'news');
+    socketOf(a).join(['red', 'blue']);
+    expect([...socketOf(a).rooms]).to.deep.equal([a.id, 'red', 'blue']);
+    expect(members(a.id!)).to.deep.equal([a.id]);
+    server.of('/chat').to(a.id!).emit('news', 'to a, in red and blue');
+    socketOf(a).leave('red');
+    socketOf(a).leave('blue');
+    expect([...socketOf(a).rooms]).to.deep.equal([a.id]);
+    expect(adapter().rooms.has('red')).to.equal(false);
+    server.of('/chat').to(a.id!).emit('news', 'to a, in its own room');
+    await until(() => got.length === 2, 'both emits to a');
+    await delay(20);
+    expect(got).to.deep.equal([['to a, in red and blue'], ['to a, in its own room']]);
+    expect(gotB).to.deep.equal([]);
+  });
+
+  it('lets another socket join a room named after a sid, and leave it', async () => {
+    const got = [a, b].map((client) => collect(client, 'news'));
+    socketOf(b).join(a.id!);
+    expect(members(a.id!)).to.deep.equal([a.id, b.id]);
+    expect([...socketOf(a).rooms]).to.deep.equal([a.id]);
+    expect([...socketOf(b).rooms]).to.deep.equal([b.id, a.id]);
+    server.of('/chat').to(a.id!).emit('news', 'both');
+    await until(() => got[1].length === 1, 'the emit to b');
+    socketOf(b).leave(a.id!);
+    expect(members(a.id!)).to.deep.equal([a.id]);
+    server.of('/chat').to(a.id!).emit('news', 'a only');
+    await until(() => got[0].length === 2, 'both emits to a');
+    await delay(20);
+    expect(got).to.deep.equal([[['both'], ['a only']], [['both']]]);
+  });
+
+  it('leaves its own room and joins it again', async () => {
+    const got = collect(a, 'news');
+    socketOf(a).leave(a.id!);
+    expect(socketOf(a).rooms.size).to.equal(0);
+    expect(adapter().rooms.has(a.id!)).to.equal(false);
+    expect(server.of('/chat').roomsOf(a.id!)).to.deep.equal([]);
+    server.of('/chat').to(a.id!).emit('news', 'lost');
+    socketOf(a).join(a.id!);
+    expect([...socketOf(a).rooms]).to.deep.equal([a.id]);
+    expect(members(a.id!)).to.deep.equal([a.id]);
+    server.of('/chat').to(a.id!).emit('news', 'back');
+    await until(() => got.length === 1, 'the emit after the join');
+    await delay(20);
+    expect(got).to.deep.equal([['back']]);
+  });
+
+  it('joins, fetches and disconnects sockets through their sid rooms', async () => {
+    const nsp = server.of('/chat');
+    // The client forgets its id on disconnect.
+    const [aId, bId] = [a.id!, b.id!];
+    nsp.in(aId).socketsJoin('game');
+    expect([...socketOf(a).rooms]).to.deep.equal([aId, 'game']);
+    const found = await nsp.in([aId, bId]).fetchSockets();
+    expect(found.map((socket) => socket.rooms)).to.deep.equal([[aId, 'game'], [bId]]);
+    socketOf(a).join(bId);
+    const disconnected = new Promise<void>((resolve) => b.on('disconnect', () => resolve()));
+    nsp.in(bId).except(aId).disconnectSockets();
+    await disconnected;
+    await until(() => adapter().socketRooms(bId) === undefined, 'the cleanup of b');
+    expect(members(bId)).to.deep.equal([aId]);
+    a.disconnect();
+    await until(() => adapter().rooms.size === 0, 'the cleanup of a');
+    expect(adapter().socketRooms(aId)).to.equal(undefined);
   });
 });
