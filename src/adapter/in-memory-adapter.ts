@@ -7,10 +7,6 @@ import {
   type BroadcastOptions,
   type SocketDescription,
 } from './adapter';
-import { OwnRoom } from './own-room';
-
-/** A room's members or a socket's rooms: a `Set`, or the shared `{sid}` of a socket alone in its own room. */
-type RoomSet = Set<string> | OwnRoom;
 
 /**
  * The default adapter: rooms and broadcast for the clients of one process.
@@ -19,21 +15,17 @@ type RoomSet = Set<string> | OwnRoom;
  * rooms is this socket in" (leave on disconnect) are one lookup. A broadcast is encoded once and the same frames
  * are written to every recipient.
  *
- * A socket in only its own room has one {@link OwnRoom} as both its rooms and its sid room's members (memory per idle
- * connection); it becomes a `Set`, in the map that changes, once something is added to it.
+ * A socket in only its own room is described by the same `{sid}` twice, as its rooms and as its sid room's members:
+ * both maps then hold one `Set` (a `Set` of one is about 150 bytes of every idle connection). It is split, with
+ * a copy for the sid room, before either side changes: `socket.rooms` stays the same live `Set` throughout.
  */
 export class InMemoryAdapter implements Adapter {
-  readonly #rooms = new Map<string, RoomSet>();
-  readonly #sids = new Map<string, RoomSet>();
+  readonly rooms = new Map<string, Set<string>>();
+  readonly #sids = new Map<string, Set<string>>();
   protected readonly host: AdapterHost;
 
   constructor(host: AdapterHost) {
     this.host = host;
-  }
-
-  /** The local rooms and their members. Read-only sets: the adapter changes them only through join and leave. */
-  get rooms(): Map<string, ReadonlySet<string>> {
-    return this.#rooms;
   }
 
   init(): Promise<void> | void {}
@@ -41,39 +33,25 @@ export class InMemoryAdapter implements Adapter {
   close(): Promise<void> | void {}
 
   addAll(sid: string, rooms: Iterable<string>): void {
-    let joined = this.#sids.get(sid);
     for (const room of rooms) {
-      if (joined === undefined) {
-        joined = room === sid ? this.#ownRoom(sid) : new Set([room]);
-        this.#sids.set(sid, joined);
-      } else if (joined instanceof OwnRoom) {
-        if (room !== sid) this.#sids.set(sid, (joined = new Set([sid, room])));
-      } else {
-        joined.add(room);
+      if (this.#sids.get(sid)?.has(room) === true) continue;
+      if (room === sid && !this.#sids.has(sid) && !this.rooms.has(sid)) {
+        // The first room of a socket, its own: one set for both maps.
+        const own = new Set([sid]);
+        this.#sids.set(sid, own);
+        this.rooms.set(sid, own);
+        continue;
       }
-      const members = this.#rooms.get(room);
-      if (members === undefined) {
-        this.#rooms.set(room, room === sid ? this.#ownRoom(sid) : new Set([sid]));
-      } else if (members instanceof OwnRoom) {
-        // Another socket joins the room named after a sid: only that room's entry changes, and the socket named
-        // `room` keeps the OwnRoom as its rooms.
-        if (room !== sid) this.#rooms.set(room, new Set([members.sid, sid]));
-      } else {
-        members.add(sid);
-      }
+      this.#roomsToChange(sid).add(room);
+      this.#membersToChange(room).add(sid);
     }
-    // A sid added to no room is known from now on, with no rooms, as before.
-    if (joined === undefined) this.#sids.set(sid, new Set());
+    if (!this.#sids.has(sid)) this.#sids.set(sid, new Set());
   }
 
+  // Removing needs no split: the shared set loses its one member for both maps at once, and the emptied sid room is
+  // deleted (the socket keeps the set, empty, as its rooms).
   del(sid: string, room: string): void {
-    const joined = this.#sids.get(sid);
-    if (joined instanceof OwnRoom) {
-      // A socket that leaves its own room is in no room, as before: its rooms are empty, not unknown.
-      if (room === sid) this.#sids.set(sid, new Set());
-    } else {
-      joined?.delete(room);
-    }
+    this.#sids.get(sid)?.delete(room);
     this.#removeMember(room, sid);
   }
 
@@ -164,15 +142,8 @@ export class InMemoryAdapter implements Adapter {
     if (rooms.size === 1) {
       // The common case (one room, often the sid room): no de-duplication needed.
       const [room] = rooms;
-      const members = this.#rooms.get(room);
+      const members = this.rooms.get(room);
       if (members === undefined) return;
-      if (members instanceof OwnRoom) {
-        // A room of one, most often io.to(sid): its socket, with no iterator. Keeping OwnRoom out of the loops over
-        // members keeps them on Set iterators only, which V8 inlines, however big the room.
-        const socket = excluded !== null && excluded.has(members.sid) ? undefined : this.host.socket(members.sid);
-        if (socket !== undefined) fn(socket);
-        return;
-      }
       for (const sid of members) {
         if (excluded !== null && excluded.has(sid)) continue;
         const socket = this.host.socket(sid);
@@ -182,12 +153,8 @@ export class InMemoryAdapter implements Adapter {
     }
     const seen = new Set<string>();
     for (const room of rooms) {
-      const members = this.#rooms.get(room);
+      const members = this.rooms.get(room);
       if (members === undefined) continue;
-      if (members instanceof OwnRoom) {
-        if (excluded === null || !excluded.has(members.sid)) seen.add(members.sid);
-        continue;
-      }
       for (const sid of members) {
         if (seen.has(sid) || (excluded !== null && excluded.has(sid))) continue;
         seen.add(sid);
@@ -209,33 +176,42 @@ export class InMemoryAdapter implements Adapter {
     if (except.size === 0) return null;
     const excluded = new Set<string>();
     for (const room of except) {
-      const members = this.#rooms.get(room);
-      if (members instanceof OwnRoom) excluded.add(members.sid);
-      else if (members !== undefined) for (const sid of members) excluded.add(sid);
+      const members = this.rooms.get(room);
+      if (members !== undefined) for (const sid of members) excluded.add(sid);
     }
     return excluded;
   }
 
-  #removeMember(room: string, sid: string): void {
-    const members = this.#rooms.get(room);
-    if (members === undefined) return;
-    if (members instanceof OwnRoom) {
-      if (members.has(sid)) this.#rooms.delete(room);
-      return;
+  /** The socket's rooms, to add to: its own set, no longer shared with its sid room. */
+  #roomsToChange(sid: string): Set<string> {
+    let joined = this.#sids.get(sid);
+    if (joined === undefined) {
+      joined = new Set();
+      this.#sids.set(sid, joined);
+    } else if (this.rooms.get(sid) === joined) {
+      this.rooms.set(sid, new Set(joined));
     }
-    members.delete(sid);
-    if (members.size === 0) this.#rooms.delete(room);
+    return joined;
   }
 
-  /**
-   * The `{sid}` to store for a socket in its own room: the one already in the other map, if any, so that a socket in
-   * only its own room costs one object, not two sets.
-   */
-  #ownRoom(sid: string): OwnRoom {
-    const joined = this.#sids.get(sid);
-    if (joined instanceof OwnRoom) return joined;
-    const members = this.#rooms.get(sid);
-    return members instanceof OwnRoom ? members : new OwnRoom(sid);
+  /** A room's members, to add to: a set of its own, not the rooms of the socket the room is named after. */
+  #membersToChange(room: string): Set<string> {
+    let members = this.rooms.get(room);
+    if (members === undefined) {
+      members = new Set();
+      this.rooms.set(room, members);
+    } else if (this.#sids.get(room) === members) {
+      members = new Set(members);
+      this.rooms.set(room, members);
+    }
+    return members;
+  }
+
+  #removeMember(room: string, sid: string): void {
+    const members = this.rooms.get(room);
+    if (members === undefined) return;
+    members.delete(sid);
+    if (members.size === 0) this.rooms.delete(room);
   }
 }
 

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { inspect } from 'node:util';
 import { InMemoryAdapter } from '../../src/adapter/in-memory-adapter';
 import type { AdapterHost, AdapterSocket, BroadcastOptions } from '../../src/adapter/adapter';
 import type { EngineData } from '../../src/engine/types';
@@ -99,38 +98,13 @@ describe('InMemoryAdapter', () => {
     const roomsOf = (sid: string) => [...(adapter.socketRooms(sid) ?? [])];
     const written = () => ['s1', 's2', 's3'].filter((sid) => sockets.get(sid)!.written.length > 0);
 
-    it('shares one read-only set as the rooms of a socket in only its own room and as its sid room', () => {
+    it('shares one Set as the rooms of a socket in only its own room and as its sid room', () => {
       const own = adapter.socketRooms('s1');
       expect(adapter.rooms.get('s1')).to.equal(own);
-      expect(own).to.not.be.instanceOf(Set);
+      expect(own).to.be.instanceOf(Set);
+      expect([...own!]).to.deep.equal(['s1']);
       expect(adapter.rooms.get('s2')).to.equal(adapter.socketRooms('s2'));
       expect(adapter.rooms.get('s2')).to.not.equal(own);
-    });
-
-    it('answers size, has and iteration as the Set of its sid does', () => {
-      const own = adapter.socketRooms('s1')!;
-      const expected = new Set(['s1']);
-      expect(own.size).to.equal(expected.size);
-      expect(own.has('s1')).to.equal(true);
-      expect(own.has('s2')).to.equal(false);
-      expect([...own]).to.deep.equal([...expected]);
-      expect([...own]).to.deep.equal(['s1'], 'a second iteration');
-      expect([...own.keys()]).to.deep.equal([...expected.keys()]);
-      expect([...own.values()]).to.deep.equal([...expected.values()]);
-      expect([...own.entries()]).to.deep.equal([...expected.entries()]);
-      const visited: unknown[][] = [];
-      own.forEach(function (this: unknown, value, key, set) {
-        visited.push([value, key, set, this]);
-      }, 'this');
-      expect(visited).to.deep.equal([['s1', 's1', own, 'this']]);
-      const iterator = own[Symbol.iterator]();
-      expect(iterator[Symbol.iterator]()).to.equal(iterator);
-      expect(iterator.next()).to.deep.equal({ value: 's1', done: false });
-      expect(iterator.next()).to.deep.equal({ value: undefined, done: true });
-      expect(iterator.next()).to.deep.equal({ value: undefined, done: true });
-      expect(Array.from(own)).to.deep.equal(['s1']);
-      expect(new Set(own)).to.deep.equal(expected);
-      expect(inspect(own)).to.equal(inspect(expected));
     });
 
     it('lists the sid rooms among the rooms', () => {
@@ -142,12 +116,12 @@ describe('InMemoryAdapter', () => {
       ]);
     });
 
-    it('gives the socket a Set of rooms when it joins another room, and keeps its sid room', () => {
-      const own = adapter.rooms.get('s1');
+    it('keeps the rooms of a socket that joins other rooms the same live Set, and copies its sid room', () => {
+      const own = adapter.socketRooms('s1');
       adapter.addAll('s1', ['a', 'b']);
-      expect(roomsOf('s1')).to.deep.equal(['s1', 'a', 'b']);
-      expect(adapter.socketRooms('s1')).to.be.instanceOf(Set);
-      expect(adapter.rooms.get('s1')).to.equal(own);
+      expect(adapter.socketRooms('s1')).to.equal(own);
+      expect([...own!]).to.deep.equal(['s1', 'a', 'b']);
+      expect(adapter.rooms.get('s1')).to.not.equal(own);
       expect(members('s1')).to.deep.equal(['s1']);
       expect(members('a')).to.deep.equal(['s1']);
       adapter.broadcast({ type: PacketType.EVENT, nsp: '/', data: ['e'] }, target(['s1']));
@@ -158,16 +132,16 @@ describe('InMemoryAdapter', () => {
       expect(roomsOf('s1')).to.deep.equal(['s1']);
       expect(adapter.rooms.has('a')).to.equal(false);
       expect(adapter.rooms.has('b')).to.equal(false);
-      expect(adapter.rooms.get('s1')).to.equal(own);
+      expect(adapter.socketRooms('s1')).to.equal(own);
       adapter.broadcast({ type: PacketType.EVENT, nsp: '/', data: ['e'] }, target(['s1']));
       expect(sockets.get('s1')!.written).to.have.length(2);
     });
 
-    it("gives the sid room a Set of members when another socket joins it, and keeps the socket's rooms", () => {
+    it("gives the sid room a Set of its own when another socket joins it, and keeps the socket's rooms", () => {
       const own = adapter.socketRooms('s1');
       adapter.addAll('s2', ['s1']);
       expect(members('s1')).to.deep.equal(['s1', 's2']);
-      expect(adapter.rooms.get('s1')).to.be.instanceOf(Set);
+      expect(adapter.rooms.get('s1')).to.not.equal(own);
       expect(adapter.socketRooms('s1')).to.equal(own);
       expect(roomsOf('s1')).to.deep.equal(['s1']);
       expect(roomsOf('s2')).to.deep.equal(['s2', 's1']);
@@ -291,8 +265,12 @@ describe('InMemoryAdapter with the official client', () => {
   it('reaches a socket through its sid room while it joins and leaves other rooms', async () => {
     const got = collect(a, 'news');
     const gotB = collect(b, 'news');
+    const rooms = socketOf(a).rooms;
     socketOf(a).join(['red', 'blue']);
-    expect([...socketOf(a).rooms]).to.deep.equal([a.id, 'red', 'blue']);
+    // socket.rooms is a live Set, as in Socket.IO: the one read before the join sees it.
+    expect(rooms).to.be.instanceOf(Set);
+    expect(socketOf(a).rooms).to.equal(rooms);
+    expect([...rooms]).to.deep.equal([a.id, 'red', 'blue']);
     expect(members(a.id!)).to.deep.equal([a.id]);
     server.of('/chat').to(a.id!).emit('news', 'to a, in red and blue');
     socketOf(a).leave('red');
