@@ -34,7 +34,7 @@ export interface TransportOwner {
  * happens through its {@link TransportOwner} hooks.
  */
 export abstract class Transport {
-  abstract readonly name: TransportName;
+  abstract get name(): TransportName;
   /** `open` until `close()` is called; `closed` once closing finished. */
   readyState: 'open' | 'closing' | 'closed' = 'open';
   /** The session this transport reports to; `null` once it has been detached (session closed or upgraded). */
@@ -52,7 +52,7 @@ export abstract class Transport {
    * Whether sends are gathered until the end of the tick before a flush. Polling: yes, so every packet of the tick
    * travels in one poll answer. Websocket: no, each message is written as it is sent.
    */
-  abstract readonly isBatchedPerTick: boolean;
+  abstract get isBatchedPerTick(): boolean;
 
   /** Writes a batch of packets; only called when `writable`. */
   abstract send(packets: Packet[]): void;

@@ -65,7 +65,11 @@ export class Client {
   #socket: Socket | null = null;
   #moreSockets: Map<string, Socket> | null = null;
   readonly #host: ClientHost;
-  readonly #packets: ConnectionDecoder;
+  /**
+   * This connection's own decoder: the custom parser's, or the default one from the first binary packet on. Null
+   * until then: the default parser decodes the other messages with shared decoders ({@link PacketDecoder.decodeShared}).
+   */
+  #packets: ConnectionDecoder | null;
   /** What counts bytes in and out (metrics, the Admin UI), else null: one check per message. */
   readonly #probe: TrafficProbe | null;
   #connectTimer: NodeJS.Timeout | null;
@@ -75,8 +79,7 @@ export class Client {
     this.conn = conn;
     this.encode = host.encode;
     // Chosen once per connection: the default path does not look at the option again.
-    this.#packets =
-      host.parser === null ? new PacketDecoder(this, host.maxAttachments) : new CustomPacketDecoder(this, host.parser);
+    this.#packets = host.parser === null ? null : new CustomPacketDecoder(this, host.parser);
     this.#probe = host.trafficProbe;
     // Called directly (`onData`, `onClose`): no listener table nor closure per connection.
     conn.receiver = this;
@@ -152,7 +155,11 @@ export class Client {
   /** @internal Decodes one Engine.IO message; its packet comes back through {@link onPacket}. */
   onData(data: EngineData): void {
     if (this.#probe !== null) this.#probe.bytesIn(this.conn.transportName, data);
-    this.#packets.add(data);
+    const packets = this.#packets;
+    if (packets !== null) packets.add(data);
+    else if (!PacketDecoder.decodeShared(this, data)) {
+      (this.#packets = new PacketDecoder(this, this.#host.maxAttachments)).add(data);
+    }
   }
 
   /** @internal PacketSink: a sound packet of this connection. */
@@ -177,7 +184,7 @@ export class Client {
     if (this.#connectTimer !== null) clearTimeout(this.#connectTimer);
     this.#connectTimer = null;
     this.#closeSockets(reason);
-    this.#packets.destroy();
+    this.#packets?.destroy();
     this.conn.receiver = null;
   }
 

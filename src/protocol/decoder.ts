@@ -19,9 +19,9 @@ export interface PacketSink {
 
 const kOwner = Symbol('classio.packetDecoder');
 
-/** A socket.io-parser decoder that knows which {@link PacketDecoder} it decodes for. */
+/** A socket.io-parser decoder that knows which connection's {@link PacketSink} it decodes for. */
 interface OwnedDecoder extends Decoder {
-  [kOwner]: PacketDecoder | null;
+  [kOwner]: PacketSink | null;
 }
 
 /**
@@ -30,11 +30,13 @@ interface OwnedDecoder extends Decoder {
  * The plain text EVENT or ACK, nearly every message, is taken by {@link decodeEventPacket} without the parser's event
  * emitter. Other text packets go through one decoder shared by every connection: a socket.io-parser decoder keeps
  * state only while it gathers the attachments of a binary packet, and it decodes a text packet synchronously, so it
- * can serve each connection in turn. A connection gets a decoder of its own on its first binary packet (BINARY_EVENT
- * or BINARY_ACK, and their attachments), and keeps it; one per idle connection would cost about 180 bytes.
+ * can serve each connection in turn. A connection needs state of its own only from its first binary packet
+ * (BINARY_EVENT or BINARY_ACK, and their attachments): until then its messages go through
+ * {@link PacketDecoder.decodeShared}, and from then on through a PacketDecoder of its own, with a socket.io-parser
+ * decoder of its own. Either per idle connection would cost its size (about 56 and 180 bytes).
  */
 export class PacketDecoder {
-  /** The shared decoder of text packets; its owner is the PacketDecoder whose message it is decoding. */
+  /** The shared decoder of text packets; its owner is the sink whose message it is decoding. */
   static readonly #textDecoder: OwnedDecoder = PacketDecoder.#createDecoder(null);
   readonly #sink: PacketSink;
   readonly #maxAttachments: number;
@@ -46,31 +48,39 @@ export class PacketDecoder {
     this.#maxAttachments = maxAttachments;
   }
 
+  /**
+   * Decodes, for `sink`, a message that needs no decoder of the connection's own: a text packet that is not a binary
+   * packet's header. Returns false, having done nothing, for the others (a binary header, an attachment): the
+   * connection then needs a PacketDecoder, and keeps it.
+   */
+  static decodeShared(sink: PacketSink, data: EngineData): boolean {
+    if (typeof data !== 'string' || isBinaryPacketHeader(data)) return false;
+    // The fast path neither throws nor allocates beyond the packet itself.
+    const packet = decodeEventPacket(data);
+    if (packet !== null) {
+      deliver(sink, packet);
+      return true;
+    }
+    const textDecoder = PacketDecoder.#textDecoder;
+    // Saved and restored: a sink may feed another connection's message from within (in-memory connections
+    // deliver synchronously).
+    const previous = textDecoder[kOwner];
+    textDecoder[kOwner] = sink;
+    try {
+      textDecoder.add(data);
+    } catch (err) {
+      sink.onParseError((err as Error).message);
+    } finally {
+      textDecoder[kOwner] = previous;
+    }
+    return true;
+  }
+
   /** Decodes one Engine.IO message: the sink gets its packet, or a parse error. */
   add(data: EngineData): void {
-    if (this.#binaryDecoder === null && typeof data === 'string' && !isBinaryPacketHeader(data)) {
-      // The fast path neither throws nor allocates beyond the packet itself.
-      const packet = decodeEventPacket(data);
-      if (packet !== null) {
-        this.#deliver(packet);
-        return;
-      }
-      const textDecoder = PacketDecoder.#textDecoder;
-      // Saved and restored: a sink may feed another connection's message from within (in-memory connections
-      // deliver synchronously).
-      const previous = textDecoder[kOwner];
-      textDecoder[kOwner] = this;
-      try {
-        textDecoder.add(data);
-      } catch (err) {
-        this.#sink.onParseError((err as Error).message);
-      } finally {
-        textDecoder[kOwner] = previous;
-      }
-      return;
-    }
+    if (this.#binaryDecoder === null && PacketDecoder.decodeShared(this.#sink, data)) return;
     try {
-      (this.#binaryDecoder ??= PacketDecoder.#createDecoder(this, this.#maxAttachments)).add(data);
+      (this.#binaryDecoder ??= PacketDecoder.#createDecoder(this.#sink, this.#maxAttachments)).add(data);
     } catch (err) {
       this.#sink.onParseError((err as Error).message);
     }
@@ -82,22 +92,22 @@ export class PacketDecoder {
     this.#binaryDecoder = null;
   }
 
-  #deliver(packet: Packet): void {
-    if (isPacketSound(packet)) this.#sink.onPacket(packet);
-    else this.#sink.onParseError('an ack id past Number.MAX_SAFE_INTEGER or a non-string event name');
-  }
-
-  static #createDecoder(owner: PacketDecoder | null, maxAttachments?: number): OwnedDecoder {
+  static #createDecoder(owner: PacketSink | null, maxAttachments?: number): OwnedDecoder {
     const decoder = new Decoder(maxAttachments === undefined ? undefined : { maxAttachments }) as OwnedDecoder;
     decoder[kOwner] = owner;
-    // One shared listener for every decoder: it finds its PacketDecoder through the decoder, not through a closure.
+    // One shared listener for every decoder: it finds its sink through the decoder, not through a closure.
     decoder.on('decoded', PacketDecoder.#onDecoded);
     return decoder;
   }
 
   static #onDecoded(this: OwnedDecoder, packet: Packet): void {
-    this[kOwner]!.#deliver(packet);
+    deliver(this[kOwner]!, packet);
   }
+}
+
+function deliver(sink: PacketSink, packet: Packet): void {
+  if (isPacketSound(packet)) sink.onPacket(packet);
+  else sink.onParseError('an ack id past Number.MAX_SAFE_INTEGER or a non-string event name');
 }
 
 /**

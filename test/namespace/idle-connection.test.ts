@@ -43,6 +43,26 @@ for (const mode of TRANSPORT_MODES) {
       expect(reason).to.equal('transport close');
     });
 
+    it('decodes text with shared decoders, then takes a decoder of its own at the first binary packet', async () => {
+      server = await startServer();
+      const got: unknown[][] = [];
+      server.of('/chat').on('connection', (socket: Socket) => {
+        socket.on('data', (...args: unknown[]) => got.push(args));
+      });
+      const client = await clients.connect(server, '/chat', mode);
+      client.emit('data', 'text before');
+      client.emit('data', Buffer.from([1, 2, 3]), 'binary');
+      client.emit('data', { nested: [Buffer.from([4]), Buffer.from([5, 6])] });
+      client.emit('data', 'text after');
+      await until(() => got.length === 4, 'four events');
+      expect(got).to.deep.equal([
+        ['text before'],
+        [Buffer.from([1, 2, 3]), 'binary'],
+        [{ nested: [Buffer.from([4]), Buffer.from([5, 6])] }],
+        ['text after'],
+      ]);
+    });
+
     it('keeps its heartbeat in queues shared by every session, and answers pings on time', async () => {
       server = await startServer({ pingInterval: 40, pingTimeout: 200 });
       const sockets: Socket[] = [];

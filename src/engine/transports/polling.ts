@@ -33,8 +33,15 @@ type OwnedResponse = ServerResponse & OwnedMessage;
  * pending: a second concurrent GET or POST is a protocol violation that closes the session.
  */
 export class PollingTransport extends Transport {
-  readonly name: TransportName = 'polling';
-  readonly isBatchedPerTick = true;
+  // Getters, not fields: constants cost a connection nothing on the prototype.
+  get name(): TransportName {
+    return 'polling';
+  }
+
+  get isBatchedPerTick(): boolean {
+    return true;
+  }
+
   readonly #maxHttpBufferSize: number;
   /** Compression and the header events of the server, or `null` (plain answers). */
   readonly #host: PollingHost | null;

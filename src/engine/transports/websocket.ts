@@ -54,8 +54,15 @@ interface OwnedWebSocket extends WebSocket {
  * with one system call at the end of the tick, instead of one each.
  */
 export class WebSocketTransport extends Transport {
-  readonly name: TransportName = 'websocket';
-  readonly isBatchedPerTick = false;
+  // Getters, not fields: constants cost a connection nothing on the prototype.
+  get name(): TransportName {
+    return 'websocket';
+  }
+
+  get isBatchedPerTick(): boolean {
+    return false;
+  }
+
   readonly #socket: WebSocket;
   readonly #sender: FrameSender | null;
   /** The negotiated permessage-deflate, or `null` (the common case: one check per message). */
