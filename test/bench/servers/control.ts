@@ -120,6 +120,11 @@ export async function runPeer(name: string, start: (port: number) => Promise<Sta
       const usage = process.cpuUsage();
       return usage.user + usage.system;
     })
+    .handle('heap-snapshot', async (body: { file: string }) => {
+      // After a full GC, as the memory sample: what the snapshot shows is what stays.
+      await sampleMemory();
+      return v8.writeHeapSnapshot(body.file);
+    })
     .handle('profile-start', () => {
       profiler ??= new WindowProfiler();
       return profiler.start();
