@@ -3,10 +3,6 @@ import { InMemoryAdapter } from '../../src/adapter/in-memory-adapter';
 import type { AdapterHost, AdapterSocket, BroadcastOptions } from '../../src/adapter/adapter';
 import type { EngineData } from '../../src/engine/types';
 import { PacketType } from '../../src/protocol/packet';
-import type { Socket as ClientSocket } from 'socket.io-client';
-import type { Server } from '../../src/server';
-import type { Socket } from '../../src/namespace/socket';
-import { ClientPool, TRANSPORT_MODES, collect, delay, startServer, until } from '../support/io';
 
 /** A local socket that records what the adapter writes to it. */
 class RecordingSocket implements AdapterSocket {
@@ -224,114 +220,5 @@ describe('InMemoryAdapter', () => {
       expect([...(await adapter.sockets(new Set(['a'])))]).to.deep.equal(['s2']);
       expect(await adapter.sockets(new Set())).to.have.all.keys('s1', 's2', 's3');
     });
-  });
-});
-
-describe('InMemoryAdapter with the official client', () => {
-  const mode = TRANSPORT_MODES[0];
-  let server: Server;
-  const clients = new ClientPool();
-  const serverSockets = new Map<string, Socket>();
-  let a: ClientSocket;
-  let b: ClientSocket;
-
-  beforeEach(async () => {
-    server = await startServer();
-    serverSockets.clear();
-    server.of('/chat').on('connection', (socket: Socket) => serverSockets.set(socket.id, socket));
-    a = await clients.connect(server, '/chat', mode);
-    b = await clients.connect(server, '/chat', mode);
-  });
-
-  afterEach(async () => {
-    await clients.closeAll();
-    await server.close();
-  });
-
-  const socketOf = (client: ClientSocket) => serverSockets.get(client.id!)!;
-  const adapter = () => server.of('/chat').adapter;
-  const members = (room: string) => [...(adapter().rooms.get(room) ?? [])];
-
-  it('shares one set as socket.rooms and the sid room of a connected socket', () => {
-    const rooms = socketOf(a).rooms;
-    expect(adapter().rooms.get(a.id!)).to.equal(rooms);
-    expect(adapter().socketRooms(a.id!)).to.equal(rooms);
-    expect([...rooms]).to.deep.equal([a.id]);
-    expect(rooms.size).to.equal(1);
-    expect(rooms.has(a.id!)).to.equal(true);
-    expect([...adapter().rooms.keys()]).to.deep.equal([a.id, b.id]);
-  });
-
-  it('reaches a socket through its sid room while it joins and leaves other rooms', async () => {
-    const got = collect(a, 'news');
-    const gotB = collect(b, 'news');
-    const rooms = socketOf(a).rooms;
-    socketOf(a).join(['red', 'blue']);
-    // socket.rooms is a live Set, as in Socket.IO: the one read before the join sees it.
-    expect(rooms).to.be.instanceOf(Set);
-    expect(socketOf(a).rooms).to.equal(rooms);
-    expect([...rooms]).to.deep.equal([a.id, 'red', 'blue']);
-    expect(members(a.id!)).to.deep.equal([a.id]);
-    server.of('/chat').to(a.id!).emit('news', 'to a, in red and blue');
-    socketOf(a).leave('red');
-    socketOf(a).leave('blue');
-    expect([...socketOf(a).rooms]).to.deep.equal([a.id]);
-    expect(adapter().rooms.has('red')).to.equal(false);
-    server.of('/chat').to(a.id!).emit('news', 'to a, in its own room');
-    await until(() => got.length === 2, 'both emits to a');
-    await delay(20);
-    expect(got).to.deep.equal([['to a, in red and blue'], ['to a, in its own room']]);
-    expect(gotB).to.deep.equal([]);
-  });
-
-  it('lets another socket join a room named after a sid, and leave it', async () => {
-    const got = [a, b].map((client) => collect(client, 'news'));
-    socketOf(b).join(a.id!);
-    expect(members(a.id!)).to.deep.equal([a.id, b.id]);
-    expect([...socketOf(a).rooms]).to.deep.equal([a.id]);
-    expect([...socketOf(b).rooms]).to.deep.equal([b.id, a.id]);
-    server.of('/chat').to(a.id!).emit('news', 'both');
-    await until(() => got[1].length === 1, 'the emit to b');
-    socketOf(b).leave(a.id!);
-    expect(members(a.id!)).to.deep.equal([a.id]);
-    server.of('/chat').to(a.id!).emit('news', 'a only');
-    await until(() => got[0].length === 2, 'both emits to a');
-    await delay(20);
-    expect(got).to.deep.equal([[['both'], ['a only']], [['both']]]);
-  });
-
-  it('leaves its own room and joins it again', async () => {
-    const got = collect(a, 'news');
-    socketOf(a).leave(a.id!);
-    expect(socketOf(a).rooms.size).to.equal(0);
-    expect(adapter().rooms.has(a.id!)).to.equal(false);
-    expect(server.of('/chat').roomsOf(a.id!)).to.deep.equal([]);
-    server.of('/chat').to(a.id!).emit('news', 'lost');
-    socketOf(a).join(a.id!);
-    expect([...socketOf(a).rooms]).to.deep.equal([a.id]);
-    expect(members(a.id!)).to.deep.equal([a.id]);
-    server.of('/chat').to(a.id!).emit('news', 'back');
-    await until(() => got.length === 1, 'the emit after the join');
-    await delay(20);
-    expect(got).to.deep.equal([['back']]);
-  });
-
-  it('joins, fetches and disconnects sockets through their sid rooms', async () => {
-    const nsp = server.of('/chat');
-    // The client forgets its id on disconnect.
-    const [aId, bId] = [a.id!, b.id!];
-    nsp.in(aId).socketsJoin('game');
-    expect([...socketOf(a).rooms]).to.deep.equal([aId, 'game']);
-    const found = await nsp.in([aId, bId]).fetchSockets();
-    expect(found.map((socket) => socket.rooms)).to.deep.equal([[aId, 'game'], [bId]]);
-    socketOf(a).join(bId);
-    const disconnected = new Promise<void>((resolve) => b.on('disconnect', () => resolve()));
-    nsp.in(bId).except(aId).disconnectSockets();
-    await disconnected;
-    await until(() => adapter().socketRooms(bId) === undefined, 'the cleanup of b');
-    expect(members(bId)).to.deep.equal([aId]);
-    a.disconnect();
-    await until(() => adapter().rooms.size === 0, 'the cleanup of a');
-    expect(adapter().socketRooms(aId)).to.equal(undefined);
   });
 });
