@@ -32,20 +32,23 @@ interface OwnedDecoder extends Decoder {
  * state only while it gathers the attachments of a binary packet, and it decodes a text packet synchronously, so it
  * can serve each connection in turn. A connection needs state of its own only from its first binary packet
  * (BINARY_EVENT or BINARY_ACK, and their attachments): until then its messages go through
- * {@link PacketDecoder.decodeShared}, and from then on through a PacketDecoder of its own, with a socket.io-parser
- * decoder of its own. Either per idle connection would cost its size (about 56 and 180 bytes).
+ * {@link PacketDecoder.decodeShared}, and from then on every message goes through a PacketDecoder of its own (a
+ * socket.io-parser decoder gathering attachments must see each message in order). Either per idle connection would
+ * cost its size (the two objects, about 240 bytes).
  */
 export class PacketDecoder {
   /** The shared decoder of text packets; its owner is the sink whose message it is decoding. */
   static readonly #textDecoder: OwnedDecoder = PacketDecoder.#createDecoder(null);
   readonly #sink: PacketSink;
-  readonly #maxAttachments: number;
-  #binaryDecoder: OwnedDecoder | null = null;
+  readonly #decoder: OwnedDecoder;
 
-  /** `maxAttachments` is the most binary attachments one packet may announce. */
+  /**
+   * Made for a connection's first binary packet (the one {@link decodeShared} declined). `maxAttachments` is the most
+   * binary attachments one packet may announce.
+   */
   constructor(sink: PacketSink, maxAttachments: number) {
     this.#sink = sink;
-    this.#maxAttachments = maxAttachments;
+    this.#decoder = PacketDecoder.#createDecoder(sink, maxAttachments);
   }
 
   /**
@@ -78,9 +81,8 @@ export class PacketDecoder {
 
   /** Decodes one Engine.IO message: the sink gets its packet, or a parse error. */
   add(data: EngineData): void {
-    if (this.#binaryDecoder === null && PacketDecoder.decodeShared(this.#sink, data)) return;
     try {
-      (this.#binaryDecoder ??= PacketDecoder.#createDecoder(this.#sink, this.#maxAttachments)).add(data);
+      this.#decoder.add(data);
     } catch (err) {
       this.#sink.onParseError((err as Error).message);
     }
@@ -88,8 +90,7 @@ export class PacketDecoder {
 
   /** Drops a binary packet still waiting for attachments. */
   destroy(): void {
-    this.#binaryDecoder?.destroy();
-    this.#binaryDecoder = null;
+    this.#decoder.destroy();
   }
 
   static #createDecoder(owner: PacketSink | null, maxAttachments?: number): OwnedDecoder {
