@@ -239,7 +239,10 @@ export interface BroadcastHost {
   readonly metricsProbe: Instrumentation | null;
 }
 
-/** A set of rooms (or sids) for the operator's constructor. */
+/**
+ * A set of rooms (or sids) for the operator's constructor, and for a socket's recovery target. Filled by `add()`
+ * (see `union`), which keeps its table small: on Node 24 `new Set([sid])` takes 232 bytes against 152.
+ */
 export function roomSet(rooms: string | readonly string[]): ReadonlySet<string> {
   return union(NONE, rooms);
 }
