@@ -105,11 +105,13 @@ export class EngineSocket extends EventEmitter implements EngineConnection, Tran
     this._events = undefined;
     this.id = id;
     this.#host = host;
-    // `allowRequest` has seen the request: its values can now be swapped for equal shared ones.
+    // `allowRequest` has seen the request: its values can now be swapped for equal shared ones. A polling
+    // handshake's URL carries the client's cache-buster (`t=`), unique to it: only a websocket one is shared.
     host.strings.shareHeaders(request.headers);
+    const url = request.url ?? '/';
     this.request = {
       method: request.method ?? 'GET',
-      url: host.strings.share(request.url ?? '/'),
+      url: transport.name === 'websocket' ? host.strings.share(url) : url,
       headers: request.headers,
       secure: (request.socket as { encrypted?: boolean }).encrypted === true,
     };
