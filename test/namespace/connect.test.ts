@@ -30,6 +30,32 @@ for (const mode of TRANSPORT_MODES) {
         expect(seen!.rooms.has(seen!.id)).to.equal(true);
       });
 
+      it('gives a client that sent no auth an empty auth object of its own, which middlewares may write to', async () => {
+        const tested: Record<string, unknown>[] = [];
+        const seen: Socket[] = [];
+        const parent = server.of((name: string, auth: Record<string, unknown>) => {
+          tested.push(auth);
+          auth.checked = true;
+          return name === '/dyn';
+        });
+        parent.use((socket, next) => {
+          (socket.handshake.auth as Record<string, unknown>).user = 'guest';
+          next();
+        });
+        parent.on('connection', (socket: Socket) => seen.push(socket));
+        await clients.connect(server, '/dyn', mode);
+        await clients.connect(server, '/dyn', mode);
+        await until(() => seen.length === 2, 'the connection listeners');
+        // The dynamic namespace's test (run once: the second client finds /dyn made) got an object it could write to.
+        expect(tested).to.deep.equal([{ checked: true }]);
+        const [first, second] = seen.map((socket) => socket.handshake.auth);
+        expect(first).to.deep.equal({ user: 'guest' });
+        expect(Object.getPrototypeOf(first)).to.equal(Object.prototype);
+        // One object per socket, the same on every read.
+        expect(seen[0].handshake.auth).to.equal(first);
+        expect(second).to.not.equal(first);
+      });
+
       it('describes the handshake request: headers, query, url, address, time, and as JSON', async () => {
         let seen: Socket | undefined;
         server.of('/chat').on('connection', (socket: Socket) => (seen = socket));
