@@ -5,7 +5,7 @@ import { reexecOnRequestedNode } from './support/node-version';
 import { PEERS, startPeer } from './support/processes';
 import { closeClients, connectClients } from './support/raw-client';
 import { raiseDescriptorLimit } from './support/limits';
-import { readOptions, sleep, type PeerName } from './support/suite';
+import { readOptions, sleep, type BenchOptions, type PeerName } from './support/suite';
 
 /**
  * `npm run bench:heap`: what one idle connection keeps on the server's heap, object by object. For each peer
@@ -54,8 +54,11 @@ function newObjects(before: string, after: string): Map<string, { count: number;
   return groups;
 }
 
-async function measure(peer: PeerName, directory: string): Promise<Map<string, { count: number; bytes: number }>> {
-  const options = readOptions();
+async function measure(
+  peer: PeerName,
+  options: BenchOptions,
+  directory: string,
+): Promise<Map<string, { count: number; bytes: number }>> {
   const server = await startPeer(PEERS[peer], options);
   const before = path.join(directory, `${peer}-before.heapsnapshot`);
   const after = path.join(directory, `${peer}-after.heapsnapshot`);
@@ -89,11 +92,12 @@ function table(peer: PeerName, groups: Map<string, { count: number; bytes: numbe
 async function main(): Promise<void> {
   reexecOnRequestedNode();
   raiseDescriptorLimit(CLIENTS * 2 + 1000, 'bench:heap');
-  const peers = readOptions().peers ?? DEFAULT_PEERS;
+  const options = readOptions();
+  const peers = options.peers ?? DEFAULT_PEERS;
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'classio-heap-'));
   try {
     console.log(`Node ${process.version}, heap snapshots before and after ${CLIENTS} connections.\n`);
-    for (const peer of peers) console.log(`${table(peer, await measure(peer, directory))}\n`);
+    for (const peer of peers) console.log(`${table(peer, await measure(peer, options, directory))}\n`);
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }
